@@ -1,0 +1,118 @@
+package dev.strata.pg;
+
+import dev.strata.ErrorCode;
+import dev.strata.StrataException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * DevServer represents a PostgreSQL server Strata may create scratch databases on: either one
+ * named by a JDBC URL (its database is used only to connect; scratch databases are created beside
+ * it) or an embedded server started from the zonky binaries on Maven Central.
+ */
+public final class DevServer implements AutoCloseable {
+    private final String baseUrl;
+    private final String user;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+
+    private DevServer(String baseUrl, String user, String password, EmbeddedPostgres embedded) {
+        this.baseUrl = baseUrl;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+    }
+
+    /** An existing server; {@code url} is a JDBC URL whose database we may connect to. */
+    public static DevServer external(String jdbcUrl, String user, String password) {
+        return new DevServer(jdbcUrl, user, password, null);
+    }
+
+    /**
+     * Starts an embedded PostgreSQL. With a data directory the cluster persists there between
+     * runs (the {@code :dev} profile keeps it under {@code .strata/}); without one it lives in a
+     * temporary directory and is removed on close.
+     */
+    public static DevServer embedded(Path dataDir) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "200");
+            if (dataDir != null) {
+                Files.createDirectories(dataDir);
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+            }
+            EmbeddedPostgres pg = builder.start();
+            String url = pg.getJdbcUrl("postgres", "postgres");
+            return new DevServer(url, "postgres", null, pg);
+        } catch (IOException e) {
+            throw new StrataException(ErrorCode.DATABASE,
+                    "could not start the embedded PostgreSQL: " + e.getMessage()
+                            + "\n  Check that the directory is writable and no other server uses it,"
+                            + " or name a server with --dev-url.", e);
+        }
+    }
+
+    /** The JDBC URL of the server's connection database. */
+    public String url() {
+        return baseUrl;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** The JDBC URL of another database on the same server. */
+    public String urlFor(String database) {
+        return JdbcUrls.withDatabase(baseUrl, database);
+    }
+
+    /** A connection to the server's connection database. */
+    public Connection connect() throws SQLException {
+        return connect(baseUrl);
+    }
+
+    /** A connection to one database of this server. */
+    public Connection connectTo(String database) throws SQLException {
+        return connect(urlFor(database));
+    }
+
+    private Connection connect(String url) throws SQLException {
+        Properties props = new Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        return DriverManager.getConnection(url, props);
+    }
+
+    /** Creates an empty database with a unique name and returns a handle that drops it on close. */
+    public ScratchDatabase createScratch(String prefix) {
+        return ScratchDatabase.create(this, prefix);
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                // Shutting down is best effort: the process is ending anyway.
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.strata.sql;
+
+import dev.strata.model.QualifiedName;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Identifiers quotes SQL identifiers the way PostgreSQL's {@code quote_ident} does: only when the
+ * name is not a plain lower-case identifier or is a keyword PostgreSQL would not accept bare.
+ */
+public final class Identifiers {
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+    private static final Set<String> KEYWORDS = loadKeywords();
+
+    private Identifiers() {
+    }
+
+    /** The identifier, double-quoted when PostgreSQL needs it. */
+    public static String quote(String name) {
+        if (PLAIN.matcher(name).matches() && !KEYWORDS.contains(name)) {
+            return name;
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** {@code schema.name}, each part quoted as needed; the schema is left out when null. */
+    public static String quote(QualifiedName name) {
+        return name.schema() == null ? quote(name.name()) : quote(name.schema()) + "." + quote(name.name());
+    }
+
+    /** Whether a name needs quoting. */
+    public static boolean needsQuoting(String name) {
+        return !quote(name).equals(name);
+    }
+
+    /** A SQL string literal ({@code 'it''s'}). */
+    public static String literal(String value) {
+        if (value.indexOf('\\') >= 0) {
+            return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+        }
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    private static Set<String> loadKeywords() {
+        var in = Identifiers.class.getResourceAsStream("/dev/strata/sql/pg_keywords.txt");
+        if (in == null) {
+            throw new IllegalStateException("pg_keywords.txt missing from the class path");
+        }
+        Set<String> words = new HashSet<>();
+        try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    words.add(line.trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(words);
+    }
+}
