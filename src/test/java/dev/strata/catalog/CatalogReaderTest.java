@@ -380,7 +380,8 @@ class CatalogReaderTest {
             try (Statement s = c.createStatement()) {
                 s.execute("SET search_path TO public, app");
             }
-            assertEquals(1, CatalogReader.read(c, "app").tables().size());
+            CatalogRead autoCommit = CatalogReader.inspect(c, "app");
+            assertEquals(1, autoCommit.schema().tables().size());
             assertTrue(c.getAutoCommit());
             assertEquals("public, app", single(c, "SHOW search_path"));
 
@@ -388,9 +389,11 @@ class CatalogReaderTest {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE app.in_tx (id int)");
             }
+            CatalogRead inTransaction = CatalogReader.inspect(c, "app");
             assertEquals(List.of("in_tx", "t"),
-                    CatalogReader.read(c, "app").tables().stream().map(x -> x.name().name()).toList(),
+                    inTransaction.schema().tables().stream().map(x -> x.name().name()).toList(),
                     "reads inside the caller's transaction see its work");
+            assertEquals(autoCommit.queryCount(), inTransaction.queryCount());
             assertEquals("public, app", single(c, "SHOW search_path"));
             c.rollback();
             c.setAutoCommit(true);
