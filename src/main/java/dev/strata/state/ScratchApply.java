@@ -1,0 +1,79 @@
+package dev.strata.state;
+
+import dev.strata.ErrorCode;
+import dev.strata.StrataException;
+import dev.strata.catalog.CatalogRead;
+import dev.strata.catalog.CatalogReader;
+import dev.strata.compile.DdlCompiler;
+import dev.strata.model.Schema;
+import dev.strata.pg.DevServer;
+import dev.strata.pg.JdbcUrls;
+import dev.strata.pg.ScratchDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * ScratchApply turns a model or a list of migration statements into a catalog: it applies them to
+ * a throw-away database on the dev server and reads that database back. Both sides of every diff
+ * are made this way (or read from a live schema), so they are compared in PostgreSQL's own
+ * spelling. The scratch database is dropped afterwards, also on failure.
+ */
+public final class ScratchApply {
+    private static final String SCHEMA = "public";
+
+    private ScratchApply() {
+    }
+
+    /** The catalog a model produces: compile it, apply the script, read it back. */
+    public static CatalogRead model(Schema model, DevServer dev) {
+        List<String> statements = DdlCompiler.compile(model);
+        return apply(dev, "strata_desired", statements, (index, sql, e) -> new StrataException(ErrorCode.INVALID_MODEL,
+                "PostgreSQL rejected the model's DDL at statement " + (index + 1) + " of " + statements.size()
+                        + ": " + e.getMessage().strip() + "\n  statement: " + abbreviate(sql)
+                        + "\n  Fix the model object this statement comes from (run 'strata print-ddl' to see the"
+                        + " whole script).", e));
+    }
+
+    /** The catalog a list of migration steps produces, applied in order. */
+    public static CatalogRead steps(List<Step> steps, DevServer dev) {
+        List<String> statements = steps.stream().map(Step::sql).toList();
+        return apply(dev, "strata_current", statements, (index, sql, e) -> {
+            Step step = steps.get(index);
+            return new StrataException(ErrorCode.MIGRATION_FILES, "migration " + step.origin()
+                    + " failed on a scratch database: " + e.getMessage().strip() + "\n  statement: " + abbreviate(sql)
+                    + "\n  Fix the migration file (or, if it was generated, regenerate it).", e);
+        });
+    }
+
+    /** One statement to replay and where it comes from (for messages), e.g. {@code 0003_add_indexes}. */
+    public record Step(String origin, String sql) {
+    }
+
+    private interface Failure {
+        StrataException of(int index, String sql, SQLException e);
+    }
+
+    private static CatalogRead apply(DevServer dev, String prefix, List<String> statements, Failure failure) {
+        try (ScratchDatabase scratch = dev.createScratch(prefix); Connection c = scratch.connect()) {
+            try (Statement s = c.createStatement()) {
+                for (int i = 0; i < statements.size(); i++) {
+                    try {
+                        s.execute(statements.get(i));
+                    } catch (SQLException e) {
+                        throw failure.of(i, statements.get(i), e);
+                    }
+                }
+            }
+            return CatalogReader.inspect(c, SCHEMA);
+        } catch (SQLException e) {
+            throw new StrataException(ErrorCode.DATABASE, "scratch database on " + JdbcUrls.redact(dev.url()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String abbreviate(String sql) {
+        String oneLine = sql.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 240 ? oneLine : oneLine.substring(0, 237) + "...";
+    }
+}
