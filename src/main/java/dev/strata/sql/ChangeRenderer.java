@@ -330,7 +330,7 @@ public final class ChangeRenderer {
         if (retype) {
             StringBuilder type = new StringBuilder(alter).append("TYPE ").append(to.type().sql());
             if (changes.contains(ColumnChange.COLLATION)) {
-                type.append(" COLLATE ").append(Identifiers.quote(to.collation() == null ? "default" : to.collation()));
+                type.append(" COLLATE ").append(collation(to.collation()));
             }
             if (changes.contains(ColumnChange.TYPE)) {
                 type.append(" USING ").append(using != null ? using : cast(from, to));
@@ -357,6 +357,14 @@ public final class ChangeRenderer {
             sql.add(Ddl.commentOnColumn(table, to.name(), to.comment()));
         }
         return sql;
+    }
+
+    /** A collation name; the catalog already gives it quoted ({@code "C"}). */
+    private static String collation(String name) {
+        if (name == null) {
+            return "\"default\"";
+        }
+        return name.startsWith("\"") ? name : Identifiers.quote(name);
     }
 
     /** {@code c::newtype}; between two user types (enums) through text, which both cast from and to. */
