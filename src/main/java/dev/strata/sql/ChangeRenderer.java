@@ -256,7 +256,8 @@ public final class ChangeRenderer {
     /** The table with its indexes, comments and row-level-security flag, as its drop would lose them. */
     private static List<String> createTable(Table table) {
         List<String> sql = new ArrayList<>();
-        sql.add(Ddl.createTable(table, true));
+        sql.add(Ddl.createTable(new Table(table.name(), table.columns().stream().map(ChangeRenderer::forDdl).toList(),
+                table.constraints(), table.indexes(), table.rowLevelSecurity(), table.comment()), true));
         for (Index index : table.indexes()) {
             sql.add(Ddl.createIndex(index, false));
         }
@@ -284,7 +285,7 @@ public final class ChangeRenderer {
 
     private static List<String> addColumn(QualifiedName table, Column column) {
         List<String> sql = new ArrayList<>();
-        sql.add(alterTable(table) + "ADD COLUMN " + Ddl.columnDefinition(column));
+        sql.add(alterTable(table) + "ADD COLUMN " + Ddl.columnDefinition(forDdl(column)));
         if (column.comment() != null) {
             sql.add(Ddl.commentOnColumn(table, column.name(), column.comment()));
         }
@@ -365,6 +366,20 @@ public final class ChangeRenderer {
             return "\"default\"";
         }
         return name.startsWith("\"") ? name : Identifiers.quote(name);
+    }
+
+    /**
+     * The column with its collation as {@link Ddl#columnDefinition} takes it (a bare name it
+     * quotes itself), where the catalog gives it already quoted ({@code "C"}).
+     */
+    private static Column forDdl(Column column) {
+        String collation = column.collation();
+        if (collation == null || !collation.matches("\"(?:[^\"]|\"\")+\"")) {
+            return column;
+        }
+        String bare = collation.substring(1, collation.length() - 1).replace("\"\"", "\"");
+        return new Column(column.name(), column.type(), column.notNull(), column.defaultExpr(), column.identity(),
+                column.generatedExpr(), bare, column.comment());
     }
 
     /** {@code c::newtype}; between two user types (enums) through text, which both cast from and to. */

@@ -100,7 +100,38 @@ class DiffInvariantsPostgresTest {
                                 + " seq_owned serial);"
                                 + "CREATE SEQUENCE counter INCREMENT 10 MAXVALUE 1000 CYCLE;",
                         new Hints(Map.of(), Map.of(), Map.of(new Hints.ColumnKey(Fixtures.n("prices"), "amount"),
-                                "replace(amount, ',', '.')::numeric(10,2)"), Map.of())));
+                                "replace(amount, ',', '.')::numeric(10,2)"), Map.of())),
+                Arguments.of("a dropped table comes back whole: serial, comments, index, trigger, policy, RLS",
+                        "CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
+                                + "CREATE TYPE kind AS ENUM ('a', 'b');"
+                                + "CREATE TABLE parent (id int PRIMARY KEY);"
+                                + "CREATE TABLE notes (id serial PRIMARY KEY, parent_id int REFERENCES parent ON DELETE CASCADE,"
+                                + " k kind NOT NULL DEFAULT 'b', body text CHECK (length(body) < 100));"
+                                + "COMMENT ON TABLE notes IS 'notes';"
+                                + "COMMENT ON COLUMN notes.body IS 'the text';"
+                                + "CREATE INDEX notes_body ON notes (body);"
+                                + "CREATE TRIGGER notes_stamp BEFORE INSERT ON notes FOR EACH ROW EXECUTE FUNCTION stamp();"
+                                + "ALTER TABLE notes ENABLE ROW LEVEL SECURITY;"
+                                + "CREATE POLICY mine ON notes USING (k = 'a');"
+                                + "CREATE VIEW note_bodies AS SELECT body FROM notes;",
+                        "CREATE TABLE parent (id int PRIMARY KEY);",
+                        Hints.none()),
+                Arguments.of("enum to enum, plain to generated, primary key widened under a foreign key",
+                        "CREATE TYPE old_kind AS ENUM ('a', 'b');"
+                                + "CREATE TABLE p (id int NOT NULL, code text NOT NULL, k old_kind DEFAULT 'a',"
+                                + " total int, CONSTRAINT p_pkey PRIMARY KEY (id), CONSTRAINT p_id_key UNIQUE (id));"
+                                + "CREATE TABLE c (p_id int CONSTRAINT c_p_fkey REFERENCES p (id));",
+                        "CREATE TYPE new_kind AS ENUM ('a', 'b', 'c');"
+                                + "CREATE TABLE p (id int NOT NULL, code text NOT NULL, k new_kind DEFAULT 'a',"
+                                + " total int GENERATED ALWAYS AS (id * 2) STORED,"
+                                + " CONSTRAINT p_pkey PRIMARY KEY (id, code), CONSTRAINT p_id_key UNIQUE (id));"
+                                + "CREATE TABLE c (p_id int CONSTRAINT c_p_fkey REFERENCES p (id));",
+                        Hints.none()),
+                Arguments.of("collation and comments on a column",
+                        "CREATE TABLE words (w text);",
+                        "CREATE TABLE words (w text COLLATE \"C\", x text COLLATE \"C\");"
+                                + "COMMENT ON COLUMN words.w IS 'a word';",
+                        Hints.none()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -157,6 +157,16 @@ class ChangeRendererTest {
                 List.of("ALTER TABLE users RENAME COLUMN \"user\" TO mail"));
     }
 
+    @Test
+    void collationInTheCatalogsQuotedFormIsNotQuotedTwice() {
+        Column word = collate(col("w", "text"), "\"C\"");
+        assertSql(new Change.AddColumn(n("words"), word), List.of("ALTER TABLE words ADD COLUMN w text COLLATE \"C\""),
+                List.of("ALTER TABLE words DROP COLUMN w"));
+        assertSql(alter(col("w", "text"), word, ColumnChange.COLLATION),
+                List.of("ALTER TABLE t ALTER COLUMN w TYPE text COLLATE \"C\""),
+                List.of("ALTER TABLE t ALTER COLUMN w TYPE text COLLATE \"default\""));
+    }
+
     private static Change.AlterColumn alter(Column from, Column to, ColumnChange... changes) {
         return new Change.AlterColumn(n("t"), from, to, EnumSet.copyOf(List.of(changes)));
     }
