@@ -36,6 +36,7 @@ import dev.strata.diff.Change.RenameTable;
 import dev.strata.diff.Change.ReplaceFunction;
 import dev.strata.diff.ColumnChange;
 import dev.strata.diff.SequenceChange;
+import dev.strata.diff.SequenceOwner;
 import dev.strata.model.Column;
 import dev.strata.model.EnumType;
 import dev.strata.model.Extension;
@@ -115,9 +116,9 @@ public final class ChangeRenderer {
         } else if (change instanceof CommentOnType c) {
             return of(List.of(Ddl.commentOnType(c.type(), c.to())), List.of(Ddl.commentOnType(c.type(), c.from())));
         } else if (change instanceof CreateSequence c) {
-            return of(List.of(Ddl.createSequence(c.sequence())), List.of(dropSequence(c.sequence())));
+            return of(List.of(Ddl.createSequence(forDdl(c.sequence()))), List.of(dropSequence(c.sequence())));
         } else if (change instanceof DropSequence c) {
-            return of(List.of(dropSequence(c.sequence())), List.of(Ddl.createSequence(c.sequence())));
+            return of(List.of(dropSequence(c.sequence())), List.of(Ddl.createSequence(forDdl(c.sequence()))));
         } else if (change instanceof AlterSequence c) {
             return of(alterSequence(c.from(), c.to(), c.changes()), alterSequence(c.to(), c.from(), c.changes()));
         } else if (change instanceof CreateTable c) {
@@ -246,9 +247,24 @@ public final class ChangeRenderer {
             sql.add("ALTER SEQUENCE " + Identifiers.quote(to.name()) + options);
         }
         if (changes.contains(SequenceChange.OWNED_BY)) {
-            sql.add(Ddl.alterSequenceOwnedBy(to));
+            sql.add(Ddl.alterSequenceOwnedBy(forDdl(to)));
         }
         return sql;
+    }
+
+    /**
+     * The sequence with its owner as {@link Ddl} takes it (bare {@code table.column}, which it
+     * quotes itself), where the catalog gives each part already quoted ({@code "user".id}).
+     */
+    private static Sequence forDdl(Sequence sequence) {
+        SequenceOwner owner = SequenceOwner.of(sequence);
+        if (owner == null) {
+            return sequence;
+        }
+        String bare = (owner.table().schema() == null ? "" : owner.table().schema() + ".")
+                + owner.table().name() + "." + owner.column();
+        return new Sequence(sequence.name(), sequence.dataType(), sequence.start(), sequence.increment(),
+                sequence.minValue(), sequence.maxValue(), sequence.cache(), sequence.cycle(), bare);
     }
 
     // ---------------------------------------------------------------- tables and columns

@@ -128,7 +128,7 @@ class DiffInvariantsPostgresTest {
                                 + "CREATE TABLE c (p_id int CONSTRAINT c_p_fkey REFERENCES p (id));",
                         Hints.none()),
                 Arguments.of("collation and comments on a column",
-                        "CREATE TABLE words (w text);",
+                        "CREATE TABLE words (w text); CREATE TABLE \"user\" (id serial PRIMARY KEY);",
                         "CREATE TABLE words (w text COLLATE \"C\", x text COLLATE \"C\");"
                                 + "COMMENT ON COLUMN words.w IS 'a word';",
                         Hints.none()));

@@ -129,6 +129,10 @@ class ChangeRendererTest {
                 List.of("ALTER SEQUENCE ticket_seq AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807"
                                 + " START WITH 1 CACHE 1 NO CYCLE",
                         "ALTER SEQUENCE ticket_seq OWNED BY NONE"));
+        Sequence quotedOwner = new Sequence(n("user_id_seq"), "integer", 1, 1, 1, 2147483647, 1, false, "\"user\".id");
+        assertSql(new Change.AlterSequence(s, quotedOwner, EnumSet.of(SequenceChange.OWNED_BY)),
+                List.of("ALTER SEQUENCE user_id_seq OWNED BY \"user\".id"),
+                List.of("ALTER SEQUENCE ticket_seq OWNED BY NONE"));
         assertSql(new Change.AlterSequence(s, t, EnumSet.of(SequenceChange.INCREMENT)),
                 List.of("ALTER SEQUENCE ticket_seq INCREMENT BY 5"), List.of("ALTER SEQUENCE ticket_seq INCREMENT BY 1"));
     }
