@@ -12,6 +12,7 @@ import dev.strata.model.Policy;
 import dev.strata.model.QualifiedName;
 import dev.strata.model.Schema;
 import dev.strata.model.Sequence;
+import dev.strata.model.SequenceOwner;
 import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
@@ -163,7 +164,7 @@ public final class DdlCompiler {
 
     /** Whether the sequence is the implicit one of a serial column (created by CREATE TABLE itself). */
     private static boolean ownedBySerial(Sequence sequence, List<Table> tables) {
-        Ddl.ColumnRef owner = Ddl.ownerOf(sequence);
+        SequenceOwner owner = SequenceOwner.of(sequence);
         if (owner == null) {
             return false;
         }

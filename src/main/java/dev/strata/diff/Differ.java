@@ -46,6 +46,7 @@ import dev.strata.model.Policy;
 import dev.strata.model.QualifiedName;
 import dev.strata.model.Schema;
 import dev.strata.model.Sequence;
+import dev.strata.model.SequenceOwner;
 import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;

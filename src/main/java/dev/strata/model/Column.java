@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param defaultExpr   the default as SQL, or {@code null}
  * @param identity      the identity kind, or {@code null}
  * @param generatedExpr the expression of a {@code GENERATED ALWAYS AS (...) STORED} column, or {@code null}
- * @param collation     an explicit collation, or {@code null}
+ * @param collation     an explicit collation as SQL, quoted as needed ({@code "C"}), or {@code null}
  * @param comment       the column comment, or {@code null}
  */
 public record Column(

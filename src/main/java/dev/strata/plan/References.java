@@ -35,7 +35,7 @@ import dev.strata.diff.Change.RenameEnumLabel;
 import dev.strata.diff.Change.RenameTable;
 import dev.strata.diff.Change.ReplaceFunction;
 import dev.strata.diff.Differ;
-import dev.strata.diff.SequenceOwner;
+import dev.strata.model.SequenceOwner;
 import dev.strata.model.Column;
 import dev.strata.model.Constraint;
 import dev.strata.model.EnumType;

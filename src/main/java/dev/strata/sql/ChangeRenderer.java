@@ -36,7 +36,7 @@ import dev.strata.diff.Change.RenameTable;
 import dev.strata.diff.Change.ReplaceFunction;
 import dev.strata.diff.ColumnChange;
 import dev.strata.diff.SequenceChange;
-import dev.strata.diff.SequenceOwner;
+import dev.strata.model.SequenceOwner;
 import dev.strata.model.Column;
 import dev.strata.model.EnumType;
 import dev.strata.model.Extension;
@@ -116,9 +116,9 @@ public final class ChangeRenderer {
         } else if (change instanceof CommentOnType c) {
             return of(List.of(Ddl.commentOnType(c.type(), c.to())), List.of(Ddl.commentOnType(c.type(), c.from())));
         } else if (change instanceof CreateSequence c) {
-            return of(List.of(Ddl.createSequence(forDdl(c.sequence()))), List.of(dropSequence(c.sequence())));
+            return of(List.of(Ddl.createSequence(c.sequence())), List.of(dropSequence(c.sequence())));
         } else if (change instanceof DropSequence c) {
-            return of(List.of(dropSequence(c.sequence())), List.of(Ddl.createSequence(forDdl(c.sequence()))));
+            return of(List.of(dropSequence(c.sequence())), List.of(Ddl.createSequence(c.sequence())));
         } else if (change instanceof AlterSequence c) {
             return of(alterSequence(c.from(), c.to(), c.changes()), alterSequence(c.to(), c.from(), c.changes()));
         } else if (change instanceof CreateTable c) {
@@ -247,24 +247,9 @@ public final class ChangeRenderer {
             sql.add("ALTER SEQUENCE " + Identifiers.quote(to.name()) + options);
         }
         if (changes.contains(SequenceChange.OWNED_BY)) {
-            sql.add(Ddl.alterSequenceOwnedBy(forDdl(to)));
+            sql.add(Ddl.alterSequenceOwnedBy(to));
         }
         return sql;
-    }
-
-    /**
-     * The sequence with its owner as {@link Ddl} takes it (bare {@code table.column}, which it
-     * quotes itself), where the catalog gives each part already quoted ({@code "user".id}).
-     */
-    private static Sequence forDdl(Sequence sequence) {
-        SequenceOwner owner = SequenceOwner.of(sequence);
-        if (owner == null) {
-            return sequence;
-        }
-        String bare = (owner.table().schema() == null ? "" : owner.table().schema() + ".")
-                + owner.table().name() + "." + owner.column();
-        return new Sequence(sequence.name(), sequence.dataType(), sequence.start(), sequence.increment(),
-                sequence.minValue(), sequence.maxValue(), sequence.cache(), sequence.cycle(), bare);
     }
 
     // ---------------------------------------------------------------- tables and columns
@@ -272,7 +257,7 @@ public final class ChangeRenderer {
     /** The table with its indexes, comments and row-level-security flag, as its drop would lose them. */
     private static List<String> createTable(Table table) {
         List<String> sql = new ArrayList<>();
-        sql.add(Ddl.createTable(new Table(table.name(), table.columns().stream().map(ChangeRenderer::forDdl).toList(),
+        sql.add(Ddl.createTable(new Table(table.name(), table.columns().stream().toList(),
                 table.constraints(), table.indexes(), table.rowLevelSecurity(), table.comment()), true));
         for (Index index : table.indexes()) {
             sql.add(Ddl.createIndex(index, false));
@@ -301,7 +286,7 @@ public final class ChangeRenderer {
 
     private static List<String> addColumn(QualifiedName table, Column column) {
         List<String> sql = new ArrayList<>();
-        sql.add(alterTable(table) + "ADD COLUMN " + Ddl.columnDefinition(forDdl(column)));
+        sql.add(alterTable(table) + "ADD COLUMN " + Ddl.columnDefinition(column));
         if (column.comment() != null) {
             sql.add(Ddl.commentOnColumn(table, column.name(), column.comment()));
         }
@@ -376,26 +361,9 @@ public final class ChangeRenderer {
         return sql;
     }
 
-    /** A collation name; the catalog already gives it quoted ({@code "C"}). */
-    private static String collation(String name) {
-        if (name == null) {
-            return "\"default\"";
-        }
-        return name.startsWith("\"") ? name : Identifiers.quote(name);
-    }
-
-    /**
-     * The column with its collation as {@link Ddl#columnDefinition} takes it (a bare name it
-     * quotes itself), where the catalog gives it already quoted ({@code "C"}).
-     */
-    private static Column forDdl(Column column) {
-        String collation = column.collation();
-        if (collation == null || !collation.matches("\"(?:[^\"]|\"\")+\"")) {
-            return column;
-        }
-        String bare = collation.substring(1, collation.length() - 1).replace("\"\"", "\"");
-        return new Column(column.name(), column.type(), column.notNull(), column.defaultExpr(), column.identity(),
-                column.generatedExpr(), bare, column.comment());
+    /** A collation as SQL ({@code "C"}); a column without one goes back to its type's default. */
+    private static String collation(String sql) {
+        return sql == null ? "\"default\"" : sql;
     }
 
     /** {@code c::newtype}; between two user types (enums) through text, which both cast from and to. */

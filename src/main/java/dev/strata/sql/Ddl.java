@@ -7,6 +7,7 @@ import dev.strata.model.Extension;
 import dev.strata.model.Index;
 import dev.strata.model.QualifiedName;
 import dev.strata.model.Sequence;
+import dev.strata.model.SequenceOwner;
 import dev.strata.model.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +35,13 @@ public final class Ddl {
 
     /**
      * A column as it appears in CREATE TABLE or ADD COLUMN: name, type, COLLATE, generation or
-     * identity, DEFAULT, NOT NULL. The collation is a name and is quoted ({@code "C"}).
+     * identity, DEFAULT, NOT NULL. The collation is SQL as the record holds it ({@code "C"}).
      */
     public static String columnDefinition(Column column) {
         StringBuilder sql = new StringBuilder(Identifiers.quote(column.name())).append(' ')
                 .append(column.type().sql());
         if (column.collation() != null) {
-            sql.append(" COLLATE ").append(Identifiers.quote(column.collation()));
+            sql.append(" COLLATE ").append(column.collation());
         }
         if (column.generatedExpr() != null) {
             sql.append(" GENERATED ALWAYS AS (").append(column.generatedExpr()).append(") STORED");
@@ -208,34 +209,8 @@ public final class Ddl {
                 + (sequence.ownedBy() == null ? "NONE" : ownerColumn(sequence));
     }
 
-    /**
-     * The table and column of a sequence's {@code ownedBy} ({@code table.column} or
-     * {@code schema.table.column}; the column is after the last dot), or {@code null} without owner.
-     */
-    public static ColumnRef ownerOf(Sequence sequence) {
-        String ownedBy = sequence.ownedBy();
-        if (ownedBy == null) {
-            return null;
-        }
-        int lastDot = ownedBy.lastIndexOf('.');
-        if (lastDot <= 0 || lastDot == ownedBy.length() - 1) {
-            throw new IllegalArgumentException("sequence " + sequence.name() + " has owner '" + ownedBy
-                    + "', expected table.column");
-        }
-        String table = ownedBy.substring(0, lastDot);
-        int schemaDot = table.indexOf('.');
-        QualifiedName tableName = schemaDot < 0 ? QualifiedName.of(table)
-                : new QualifiedName(table.substring(0, schemaDot), table.substring(schemaDot + 1));
-        return new ColumnRef(tableName, ownedBy.substring(lastDot + 1));
-    }
-
-    /** ColumnRef represents one column of one table, as a sequence owner names it. */
-    public record ColumnRef(QualifiedName table, String column) {
-    }
-
     private static String ownerColumn(Sequence sequence) {
-        ColumnRef owner = ownerOf(sequence);
-        return Identifiers.quote(owner.table()) + "." + Identifiers.quote(owner.column());
+        return SequenceOwner.of(sequence).ownedBy();
     }
 
     private static String namedConstraint(Constraint constraint) {

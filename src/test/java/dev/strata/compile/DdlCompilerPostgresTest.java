@@ -139,7 +139,7 @@ class DdlCompilerPostgresTest {
                 .col(col("c_double", "double precision"))
                 .col(col("c_uuid", "uuid").notNull().defaultTo("uuid_generate_v4()"))
                 .col(col("c_boolean", "boolean").notNull().defaultTo("true"))
-                .col(col("c_text", "text").collate("C").comment("Sorted by bytes, \"C\" collation"))
+                .col(col("c_text", "text").collate("\"C\"").comment("Sorted by bytes, \"C\" collation"))
                 .col(col("c_varchar", "character varying(255)").defaultTo("'it''s'"))
                 .col(col("c_char", "character(3)"))
                 .col(col("c_date", "date").defaultTo("CURRENT_DATE"))

@@ -216,7 +216,7 @@ class ChangeRendererTest {
                         "ALTER TABLE t ALTER COLUMN name SET DEFAULT 'x'::text"));
         assertSql(alter(c, withComment(c, "who"), ColumnChange.COMMENT),
                 List.of("COMMENT ON COLUMN t.name IS 'who'"), List.of("COMMENT ON COLUMN t.name IS NULL"));
-        assertSql(alter(c, collate(c, "C"), ColumnChange.COLLATION),
+        assertSql(alter(c, collate(c, "\"C\""), ColumnChange.COLLATION),
                 List.of("ALTER TABLE t ALTER COLUMN name TYPE text COLLATE \"C\""),
                 List.of("ALTER TABLE t ALTER COLUMN name TYPE text COLLATE \"default\""));
     }

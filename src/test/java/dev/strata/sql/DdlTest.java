@@ -12,6 +12,7 @@ import dev.strata.model.Extension;
 import dev.strata.model.Index;
 import dev.strata.model.QualifiedName;
 import dev.strata.model.Sequence;
+import dev.strata.model.SequenceOwner;
 import dev.strata.model.Table;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -63,7 +64,7 @@ class DdlTest {
         @Test
         void everyOptionInGrammarOrder() {
             Column c = new Column("name", ColumnType.builtin("character varying(255)"), true, "'x'::character varying",
-                    null, null, "C", "ignored here");
+                    null, null, "\"C\"", "ignored here");
             assertEquals("name character varying(255) COLLATE \"C\" DEFAULT 'x'::character varying NOT NULL",
                     Ddl.columnDefinition(c));
         }
@@ -267,12 +268,12 @@ class DdlTest {
 
         @Test
         void ownerParsing() {
-            assertEquals(new Ddl.ColumnRef(USER, "order"), Ddl.ownerOf(owned));
+            assertEquals(new SequenceOwner(USER, "order"), SequenceOwner.of(owned));
             Sequence qualified = new Sequence(QualifiedName.of("s"), null, 1, 1, 1, 10, 1, false, "app.t.c");
-            assertEquals(new Ddl.ColumnRef(new QualifiedName("app", "t"), "c"), Ddl.ownerOf(qualified));
-            assertNull(Ddl.ownerOf(new Sequence(QualifiedName.of("s"), null, 1, 1, 1, 10, 1, false, null)));
+            assertEquals(new SequenceOwner(new QualifiedName("app", "t"), "c"), SequenceOwner.of(qualified));
+            assertNull(SequenceOwner.of(new Sequence(QualifiedName.of("s"), null, 1, 1, 1, 10, 1, false, null)));
             Sequence bad = new Sequence(QualifiedName.of("s"), null, 1, 1, 1, 10, 1, false, "nodot");
-            assertThrows(IllegalArgumentException.class, () -> Ddl.ownerOf(bad));
+            assertThrows(IllegalArgumentException.class, () -> SequenceOwner.of(bad));
         }
     }
 

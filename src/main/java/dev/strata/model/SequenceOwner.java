@@ -1,7 +1,5 @@
-package dev.strata.diff;
+package dev.strata.model;
 
-import dev.strata.model.QualifiedName;
-import dev.strata.model.Sequence;
 import dev.strata.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
