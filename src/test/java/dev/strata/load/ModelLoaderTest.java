@@ -154,7 +154,7 @@ class ModelLoaderTest {
                         new Constraint.Check("membership_user_id_check", "(user_id > 0) AND tenant_id > 0")),
                 List.of(new Index("membership_during", q("membership"), false, "gist", List.of("during"), List.of(),
                                 null),
-                        new Index("membership_lower_idx", q("membership"), false, "btree", List.of("(lower(email))"),
+                        new Index("membership_lower_user_id_idx", q("membership"), false, "btree", List.of("(lower(email))"),
                                 List.of("user_id"), null)),
                 false, "who belongs where"), m);
     }
