@@ -15,6 +15,11 @@ import picocli.CommandLine.Command;
         description = "Declarative PostgreSQL schema models in layered EDN, diffed into numbered migrations.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                MigrateCommand.class,
+                MigrateToCommand.class,
+                StatusCommand.class,
+                ExplainCommand.class,
+                MakeMigrationCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
