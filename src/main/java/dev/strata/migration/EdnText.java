@@ -42,7 +42,7 @@ public final class EdnText {
     }
 
     private static int rank(Object key) {
-        if (key instanceof Keyword k && k.getPrefix() == null) {
+        if (key instanceof Keyword k) {
             int i = LEADING_KEYS.indexOf(k.getName());
             return i < 0 ? LEADING_KEYS.size() : i;
         }

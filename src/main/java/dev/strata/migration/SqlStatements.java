@@ -47,7 +47,7 @@ public final class SqlStatements {
                 } else if (Character.isWhitespace(c)) {
                     i++;
                 } else {
-                    hasCode = true;
+                    hasCode |= c != ';';
                     i = code(i, c);
                 }
             }
