@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Declarative PostgreSQL schema models in layered EDN, diffed into numbered migrations.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                MergeModelsCommand.class,
                 MigrateCommand.class,
                 MigrateToCommand.class,
                 StatusCommand.class,
