@@ -109,10 +109,20 @@ class MigrationCommandsTest {
         assertEquals("{\"number\":1,\"name\":\"create_users\",\"kind\":\"edn\",\"direction\":\"forward\",\"transaction\":true,"
                 + "\"statements\":[\"CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL)\"],\"actions\":[]}\n", json.out());
 
+        write(dir, "0005_seed_actions.edn", "[{:action :add-column :table-name :accounts :column-name :billing-email\n"
+                + "  :column-spec {:type [:varchar 255] :null true}}\n"
+                + " {:action :create-index :table-name :properties :index-name :idx_properties_status :columns [:status]}]\n");
+        CliRun sentences = CliRun.of("explain", "5", "--format", "human", "--migrations-dir", dir.toString());
+        assertEquals("0005_seed_actions, forward:\n  1. Add column billing_email (character varying(255), nullable) to table accounts\n"
+                + "  2. Create index idx_properties_status on table properties (status)\n", sentences.out());
+        CliRun undo = CliRun.of("explain", "5", "--format", "human", "--direction", "backward", "--migrations-dir", dir.toString());
+        assertEquals("0005_seed_actions, backward:\n  1. Drop index idx_properties_status\n"
+                + "  2. Drop column billing_email from table accounts\n", undo.out());
+
         CliRun missing = CliRun.of("explain", "9", "--migrations-dir", dir.toString());
         assertEquals(6, missing.code(), missing.toString());
         assertEquals("", missing.out());
-        assertTrue(missing.err().startsWith("error: there is no migration numbered 0009 in " + dir + "; available: 0001..0004."),
+        assertTrue(missing.err().startsWith("error: there is no migration numbered 0009 in " + dir + "; available: 0001..0005."),
                 missing.toString());
         CliRun badDirection = CliRun.of("explain", "1", "--direction", "sideways", "--migrations-dir", dir.toString());
         assertEquals(64, badDirection.code(), badDirection.toString());

@@ -312,4 +312,24 @@ class MigratorTest {
         assertTrue(e.getMessage().contains("jdbc:postgresql://127.0.0.1:1/none"), e.getMessage());
         assertTrue(!e.getMessage().contains("hunter2"), e.getMessage());
     }
+
+    @Test
+    void aSeedStyleActionVectorAppliesAndRollsBack(DevServer server) throws Exception {
+        write(dir, "0001_tables.sql", "-- FORWARD\nCREATE TABLE accounts (id int PRIMARY KEY);\nCREATE TABLE properties (id int, status text);\n"
+                + "-- BACKWARD\nDROP TABLE properties;\nDROP TABLE accounts;\n");
+        write(dir, "0002_schema.edn", "[{:action :add-column :table-name :accounts :column-name :billing-email\n"
+                + "  :column-spec {:type [:varchar 255] :null true}}\n"
+                + " {:action :create-index :table-name :properties :index-name :idx_properties_status :columns [:status]}]\n");
+        try (ScratchDatabase db = server.createScratch("mig")) {
+            assertEquals(2, migrator(db).migrate().size());
+            assertEquals(List.of("character varying(255)"), strings(db, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+                    + " WHERE attrelid = 'accounts'::regclass AND attname = 'billing_email'"));
+            assertEquals(List.of("CREATE INDEX idx_properties_status ON public.properties USING btree (status)"),
+                    strings(db, "SELECT indexdef FROM pg_indexes WHERE indexname = 'idx_properties_status'"));
+            assertEquals("2 schema actions", history(db, "public").get(1));
+            migrator(db).migrateTo(1);
+            assertEquals(List.of(), strings(db, "SELECT attname FROM pg_attribute WHERE attrelid = 'accounts'::regclass AND attname = 'billing_email'"));
+            assertEquals(List.of(), strings(db, "SELECT indexname FROM pg_indexes WHERE indexname = 'idx_properties_status'"));
+        }
+    }
 }
