@@ -105,6 +105,7 @@ public final class Migrator {
         return new MigrationStatus(options.schema(), entries);
     }
 
+    @SuppressWarnings("try") // the lock is held for the body; it is released by close()
     private List<Step> run(int targetNumber, boolean rollBack) {
         List<Migration> files = migrations();
         if (targetNumber != Integer.MAX_VALUE) {
