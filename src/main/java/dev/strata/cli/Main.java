@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 MergeModelsCommand.class,
+                MigrateCommand.class,
+                MigrateToCommand.class,
+                StatusCommand.class,
+                ExplainCommand.class,
+                MakeMigrationCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

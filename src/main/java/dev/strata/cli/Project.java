@@ -1,0 +1,54 @@
+package dev.strata.cli;
+
+import dev.strata.config.StrataConfig;
+import dev.strata.config.Target;
+import dev.strata.config.Targets;
+import dev.strata.runner.Migrator;
+import java.nio.file.Path;
+
+/**
+ * Project joins the global options with {@code strata.edn}: options win over the file, the file
+ * over the defaults. The migrations directory is {@code --migrations-dir}, else the file's
+ * {@code :migrations-dir}, else {@code migrations} under the models directory.
+ */
+final class Project {
+    private final GlobalOptions global;
+    private final StrataConfig config;
+
+    private Project(GlobalOptions global, StrataConfig config) {
+        this.global = global;
+        this.config = config;
+    }
+
+    static Project of(GlobalOptions global) {
+        return new Project(global, StrataConfig.load(Path.of("").toAbsolutePath(), global.config));
+    }
+
+    StrataConfig config() {
+        return config;
+    }
+
+    Path migrationsDir() {
+        if (global.migrationsDir != null) {
+            return global.migrationsDir;
+        }
+        if (config.migrationsDir() != null) {
+            return config.migrationsDir();
+        }
+        return global.modelsDir != null ? global.modelsDir.resolve("migrations") : config.migrationsDirOrDefault();
+    }
+
+    String schema() {
+        return Targets.schema(config, global.profile, global.schema);
+    }
+
+    /** The target database; the caller closes it (that stops an embedded server). */
+    Target target() {
+        return Targets.resolve(config, global.profile, global.url, System::getenv);
+    }
+
+    Migrator migrator(Target target, boolean allowOutOfOrder) {
+        return new Migrator(target.source(), migrationsDir(),
+                config.migratorOptions(schema()).withAllowOutOfOrder(allowOutOfOrder));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.strata.migration;
+
+import dev.strata.ErrorCode;
+import dev.strata.StrataException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SqlMigrationParser reads a hand-written {@code .sql} migration: an optional header of comments
+ * (where {@code -- :transaction false} marks a migration that must run outside a transaction), a
+ * {@code -- FORWARD} line followed by the up statements and an optional {@code -- BACKWARD} line
+ * followed by the down statements. Marker lines stand alone; case does not matter.
+ */
+final class SqlMigrationParser {
+    private static final Pattern MARKER = Pattern.compile("(?im)^[ \\t]*--[ \\t]*(FORWARD|BACKWARD)[ \\t]*\\r?$");
+    private static final Pattern NO_TRANSACTION = Pattern.compile("(?im)^[ \\t]*--[ \\t]*:transaction[ \\t]+false[ \\t]*\\r?$");
+
+    /** The parts of a parsed file. */
+    record Sections(List<String> up, List<String> down, boolean transactional) {
+    }
+
+    private SqlMigrationParser() {
+    }
+
+    static Sections parse(String text, Path file) {
+        Matcher m = MARKER.matcher(text);
+        int forwardStart = -1;
+        int forwardBody = -1;
+        int backwardStart = -1;
+        int backwardBody = -1;
+        while (m.find()) {
+            boolean forward = m.group(1).toUpperCase(Locale.ROOT).equals("FORWARD");
+            int line = lineOf(text, m.start());
+            if (forward) {
+                if (forwardStart >= 0) {
+                    throw problem(file, "has a second '-- FORWARD' line (line " + line + ")",
+                            "keep one '-- FORWARD' section");
+                }
+                forwardStart = m.start();
+                forwardBody = m.end();
+            } else {
+                if (forwardStart < 0) {
+                    throw problem(file, "has '-- BACKWARD' (line " + line + ") before '-- FORWARD'",
+                            "put the forward statements first, then the backward ones");
+                }
+                if (backwardStart >= 0) {
+                    throw problem(file, "has a second '-- BACKWARD' line (line " + line + ")",
+                            "keep one '-- BACKWARD' section");
+                }
+                backwardStart = m.start();
+                backwardBody = m.end();
+            }
+        }
+        if (forwardStart < 0) {
+            throw problem(file, "has no '-- FORWARD' line",
+                    "write '-- FORWARD' on its own line before the statements that apply the change,"
+                            + " and '-- BACKWARD' before those that undo it");
+        }
+        String header = text.substring(0, forwardStart);
+        if (!SqlStatements.split(header).isEmpty()) {
+            throw problem(file, "has SQL before its '-- FORWARD' line",
+                    "move the statements below '-- FORWARD' (only comments may come before it)");
+        }
+        boolean transactional = !NO_TRANSACTION.matcher(header).find();
+        String forward = text.substring(forwardBody, backwardStart < 0 ? text.length() : backwardStart);
+        String backward = backwardStart < 0 ? "" : text.substring(backwardBody);
+        return new Sections(SqlStatements.split(forward), SqlStatements.split(backward), transactional);
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static StrataException problem(Path file, String what, String fix) {
+        return new StrataException(ErrorCode.MIGRATION_FILES, "migration file " + file + " " + what + ".\n  Fix: " + fix + ".");
+    }
+}

@@ -1,0 +1,291 @@
+package dev.strata.runner;
+
+import dev.strata.ErrorCode;
+import dev.strata.StrataException;
+import dev.strata.migration.Direction;
+import dev.strata.migration.Migration;
+import dev.strata.migration.MigrationFiles;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Migrator applies and rolls back the migrations of one directory on one schema of a target
+ * database. Each run takes the schema's advisory lock, creates the schema and its history table
+ * when missing, checks the files against the history (changed, missing, out-of-order files are
+ * refused before anything runs) and then runs each migration with its history row in one
+ * transaction, so a failure leaves the schema and the history as they were.
+ */
+public final class Migrator {
+    private final ConnectionSource target;
+    private final Path migrationsDir;
+    private final MigratorOptions options;
+    private final HistoryTable history;
+
+    public Migrator(ConnectionSource target, Path migrationsDir, MigratorOptions options) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.migrationsDir = Objects.requireNonNull(migrationsDir, "migrationsDir");
+        this.options = Objects.requireNonNull(options, "options");
+        this.history = new HistoryTable(options.schema(), options.historyTable());
+    }
+
+    public MigratorOptions options() {
+        return options;
+    }
+
+    public Path migrationsDir() {
+        return migrationsDir;
+    }
+
+    /** The migration files, in number order. */
+    public List<Migration> migrations() {
+        return MigrationFiles.readAll(migrationsDir);
+    }
+
+    /** Applies every pending migration, in number order. */
+    public List<Step> migrate() {
+        return run(Integer.MAX_VALUE, false);
+    }
+
+    /** Applies the pending migrations numbered up to {@code to} (an existing number). */
+    public List<Step> migrate(int to) {
+        return run(to, false);
+    }
+
+    /**
+     * Brings the schema to migration {@code n}: rolls back applied migrations above it (highest
+     * first) and applies pending ones up to it. {@code 0} rolls back everything.
+     */
+    public List<Step> migrateTo(int n) {
+        return run(n, true);
+    }
+
+    /** The state of every migration; reads only (no lock, creates nothing). */
+    public MigrationStatus status() {
+        List<Migration> files = migrations();
+        try (Connection c = target.open()) {
+            return statusOf(files, history.read(c));
+        } catch (SQLException e) {
+            throw databaseError("could not read the migration history", e);
+        }
+    }
+
+    private MigrationStatus statusOf(List<Migration> files, List<AppliedMigration> applied) {
+        Map<Integer, Migration> byNumber = files.stream().collect(Collectors.toMap(Migration::number, Function.identity()));
+        Map<Integer, AppliedMigration> rows = applied.stream().collect(Collectors.toMap(AppliedMigration::number, Function.identity()));
+        TreeSet<Integer> numbers = new TreeSet<>(byNumber.keySet());
+        numbers.addAll(rows.keySet());
+        List<MigrationStatus.Entry> entries = new ArrayList<>();
+        for (int number : numbers) {
+            Migration m = byNumber.get(number);
+            AppliedMigration row = rows.get(number);
+            MigrationStatus.State state;
+            if (row == null) {
+                state = MigrationStatus.State.PENDING;
+            } else if (m == null) {
+                state = MigrationStatus.State.MISSING;
+            } else if (!m.checksum().equals(row.checksum())) {
+                state = MigrationStatus.State.CHANGED;
+            } else {
+                state = MigrationStatus.State.APPLIED;
+            }
+            entries.add(new MigrationStatus.Entry(number, m != null ? m.name() : row.name(), state, m, row));
+        }
+        return new MigrationStatus(options.schema(), entries);
+    }
+
+    @SuppressWarnings("try") // the lock is held for the body; it is released by close()
+    private List<Step> run(int targetNumber, boolean rollBack) {
+        List<Migration> files = migrations();
+        if (targetNumber != Integer.MAX_VALUE) {
+            checkTarget(targetNumber, files);
+        }
+        try (Connection c = target.open()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.set_config('lock_timeout', ?, false)")) {
+                ps.setString(1, options.lockTimeout());
+                ps.executeQuery().close();
+            }
+            try (AdvisoryLock lock = AdvisoryLock.acquire(c, options.schema(), options.lockWait())) {
+                history.create(c);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), false)")) {
+                    ps.setString(1, options.schema());
+                    ps.executeQuery().close();
+                }
+                MigrationStatus status = statusOf(files, history.read(c));
+                Plan plan = plan(status, targetNumber, rollBack);
+                List<Step> steps = new ArrayList<>();
+                for (Migration m : plan.rollBack()) {
+                    steps.add(execute(c, m, Direction.BACKWARD));
+                }
+                for (Migration m : plan.apply()) {
+                    steps.add(execute(c, m, Direction.FORWARD));
+                }
+                return steps;
+            }
+        } catch (SQLException e) {
+            throw databaseError("could not run migrations", e);
+        }
+    }
+
+    private record Plan(List<Migration> rollBack, List<Migration> apply) {
+    }
+
+    /** What to run, after refusing every inconsistency up front (nothing has run yet). */
+    private Plan plan(MigrationStatus status, int targetNumber, boolean rollBack) {
+        for (MigrationStatus.Entry e : status.entries()) {
+            if (e.state() == MigrationStatus.State.CHANGED) {
+                throw new StrataException(ErrorCode.MIGRATION_FILES, "migration " + e.migration().id()
+                        + " has changed since it was applied to schema " + options.schema() + ":\n"
+                        + "  applied to database: " + e.applied().checksum() + "\n"
+                        + "  found on disk:       " + e.migration().checksum() + "\n"
+                        + "  Fix: restore " + e.migration().path() + " as it was when applied (e.g. from version control);"
+                        + " to change the schema further, write a new migration.");
+            }
+            if (e.state() == MigrationStatus.State.MISSING) {
+                throw new StrataException(ErrorCode.MIGRATION_FILES, "migration " + MigrationFiles.baseName(e.number(), e.name())
+                        + " is recorded as applied in " + history.qualifiedName() + " but no file numbered "
+                        + String.format(Locale.ROOT, "%04d", e.number()) + " is in " + migrationsDir + ".\n"
+                        + "  Fix: restore the file (e.g. from version control), or check --migrations-dir.");
+            }
+        }
+        List<Migration> rollBacks = new ArrayList<>();
+        if (rollBack) {
+            status.entries().stream()
+                    .filter(e -> e.isApplied() && e.number() > targetNumber)
+                    .sorted(Comparator.comparingInt(MigrationStatus.Entry::number).reversed())
+                    .forEach(e -> rollBacks.add(e.migration()));
+        }
+        for (Migration m : rollBacks) {
+            if (m.down().isEmpty()) {
+                throw new StrataException(ErrorCode.MIGRATION_FILES, "migration " + m.id()
+                        + " cannot be rolled back: it has no down statements (" + m.path() + ").\n"
+                        + "  Fix: add the statements that undo it (:down in .edn, a '-- BACKWARD' section in .sql),"
+                        + " or roll back only to " + String.format(Locale.ROOT, "%04d", m.number()) + ".");
+            }
+        }
+        int highestKept = status.entries().stream()
+                .filter(e -> e.isApplied() && e.number() <= targetNumber)
+                .mapToInt(MigrationStatus.Entry::number).max().orElse(0);
+        List<Migration> applies = status.entries().stream()
+                .filter(e -> e.state() == MigrationStatus.State.PENDING && e.number() <= targetNumber)
+                .map(MigrationStatus.Entry::migration)
+                .toList();
+        if (!options.allowOutOfOrder()) {
+            for (Migration m : applies) {
+                if (m.number() < highestKept) {
+                    throw new StrataException(ErrorCode.MIGRATION_FILES, "migration " + m.id() + " is not applied, but "
+                            + String.format(Locale.ROOT, "%04d", highestKept) + ", a later one, is (schema "
+                            + options.schema() + ").\n  Fix: renumber the file after the last migration (as "
+                            + String.format(Locale.ROOT, "%04d", status.entries().get(status.entries().size() - 1).number() + 1)
+                            + "), or apply it out of order with --allow-out-of-order.");
+                }
+            }
+        }
+        return new Plan(rollBacks, applies);
+    }
+
+    private void checkTarget(int n, List<Migration> files) {
+        if (n == 0 || files.stream().anyMatch(m -> m.number() == n)) {
+            return;
+        }
+        throw new StrataException(ErrorCode.MIGRATION_FILES, "there is no migration numbered "
+                + String.format(Locale.ROOT, "%04d", n) + " in " + migrationsDir + "; " + availableRange(files)
+                + ".\n  Fix: name one of those numbers (0 rolls back everything).");
+    }
+
+    /** "available: 0001..0005" or "it holds no migrations", for messages. */
+    public static String availableRange(List<Migration> files) {
+        if (files.isEmpty()) {
+            return "it holds no migrations";
+        }
+        return "available: " + files.get(0).id().substring(0, 4) + ".." + files.get(files.size() - 1).id().substring(0, 4);
+    }
+
+    private Step execute(Connection c, Migration m, Direction direction) throws SQLException {
+        List<String> statements = m.statements(direction);
+        long started = System.nanoTime();
+        if (!m.transactional()) {
+            runEach(c, m, direction, statements);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            record(c, m, direction, millis);
+            return new Step(m, direction, millis);
+        }
+        c.setAutoCommit(false);
+        try {
+            runEach(c, m, direction, statements);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            record(c, m, direction, millis);
+            c.commit();
+            return new Step(m, direction, millis);
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private void record(Connection c, Migration m, Direction direction, long millis) throws SQLException {
+        if (direction == Direction.FORWARD) {
+            history.insert(c, m, millis);
+        } else {
+            history.delete(c, m.number());
+        }
+    }
+
+    private void runEach(Connection c, Migration m, Direction direction, List<String> statements) {
+        for (int i = 0; i < statements.size(); i++) {
+            String sql = statements.get(i);
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+            } catch (SQLException e) {
+                throw statementFailed(m, direction, i, statements.size(), sql, e);
+            }
+        }
+    }
+
+    private StrataException statementFailed(Migration m, Direction direction, int index, int total, String sql, SQLException e) {
+        StringBuilder msg = new StringBuilder("migration " + m.id() + " failed (" + direction.label() + ", schema "
+                + options.schema() + ") at statement " + (index + 1) + " of " + total + ":\n");
+        sql.lines().forEach(line -> msg.append("    ").append(line).append('\n'));
+        msg.append("  PostgreSQL: ").append(e.getMessage().strip().replace("\n", "\n    "));
+        if (e.getSQLState() != null) {
+            msg.append(" (SQLSTATE ").append(e.getSQLState()).append(')');
+        }
+        if ("55P03".equals(e.getSQLState())) {
+            msg.append("\n  A table lock was not granted within lock_timeout ").append(options.lockTimeout())
+                    .append(": another session holds it. Retry when it is idle, or raise :lock-timeout.");
+        }
+        if (m.transactional()) {
+            msg.append("\n  Nothing of ").append(m.id()).append(" was ")
+                    .append(direction == Direction.FORWARD ? "applied" : "rolled back")
+                    .append(": its statements and its history change were rolled back.")
+                    .append("\n  Fix: correct the statement in ").append(m.path()).append(" and run again.");
+        } else {
+            msg.append("\n  ").append(m.id()).append(" runs outside a transaction: statements 1..").append(index)
+                    .append(" ran and stay; its history was not changed.")
+                    .append("\n  Fix: undo or complete those statements by hand, correct ").append(m.path())
+                    .append(" and run again (statements like CREATE INDEX CONCURRENTLY IF NOT EXISTS can run twice).");
+        }
+        return new StrataException(ErrorCode.DATABASE, msg.toString(), e);
+    }
+
+    private StrataException databaseError(String what, SQLException e) {
+        return new StrataException(ErrorCode.DATABASE, what + " on " + target.description() + " (schema "
+                + options.schema() + "): " + e.getMessage()
+                + "\n  Fix: check that the database is running and the URL, user and password are right.", e);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.strata.runner;
+
+import dev.strata.ErrorCode;
+import dev.strata.StrataException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * MigratorOptions represents how a {@link Migrator} runs.
+ *
+ * @param schema          the target schema (created when missing); its history table lives there
+ * @param historyTable    the history table's name
+ * @param lockTimeout     PostgreSQL's {@code lock_timeout} for the migration session ({@code 10s},
+ *                        {@code 500ms}, {@code 2min}; {@code 0} waits forever)
+ * @param lockWait        how long to wait for another migrator of the same schema to finish
+ * @param allowOutOfOrder whether a pending migration numbered below the last applied one may run
+ */
+public record MigratorOptions(
+        String schema,
+        String historyTable,
+        String lockTimeout,
+        Duration lockWait,
+        boolean allowOutOfOrder) {
+    public static final String DEFAULT_SCHEMA = "public";
+    public static final String DEFAULT_HISTORY_TABLE = "strata_migrations";
+    public static final String DEFAULT_LOCK_TIMEOUT = "10s";
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
+    private static final Pattern PG_DURATION = Pattern.compile("\\d+\\s*(us|ms|s|min|h|d)?");
+
+    public MigratorOptions {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(historyTable, "historyTable");
+        Objects.requireNonNull(lockTimeout, "lockTimeout");
+        Objects.requireNonNull(lockWait, "lockWait");
+        if (schema.isBlank() || historyTable.isBlank()) {
+            throw new StrataException(ErrorCode.CONFIG, "the schema and the history table need a name");
+        }
+        if (!PG_DURATION.matcher(lockTimeout).matches()) {
+            throw new StrataException(ErrorCode.CONFIG, "lock timeout '" + lockTimeout
+                    + "' is not a duration PostgreSQL reads.\n  Fix: write a number with a unit: 500ms, 10s, 2min.");
+        }
+        if (lockWait.isNegative()) {
+            throw new StrataException(ErrorCode.CONFIG, "the lock wait cannot be negative: " + lockWait);
+        }
+    }
+
+    /** Schema {@code public}, table {@code strata_migrations}, lock timeout 10s, lock wait 60 s, in order. */
+    public static MigratorOptions defaults() {
+        return new MigratorOptions(DEFAULT_SCHEMA, DEFAULT_HISTORY_TABLE, DEFAULT_LOCK_TIMEOUT, DEFAULT_LOCK_WAIT, false);
+    }
+
+    public MigratorOptions withSchema(String value) {
+        return new MigratorOptions(value, historyTable, lockTimeout, lockWait, allowOutOfOrder);
+    }
+
+    public MigratorOptions withHistoryTable(String value) {
+        return new MigratorOptions(schema, value, lockTimeout, lockWait, allowOutOfOrder);
+    }
+
+    public MigratorOptions withLockTimeout(String value) {
+        return new MigratorOptions(schema, historyTable, value, lockWait, allowOutOfOrder);
+    }
+
+    public MigratorOptions withLockWait(Duration value) {
+        return new MigratorOptions(schema, historyTable, lockTimeout, value, allowOutOfOrder);
+    }
+
+    public MigratorOptions withAllowOutOfOrder(boolean value) {
+        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, value);
+    }
+}
