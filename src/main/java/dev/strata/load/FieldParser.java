@@ -4,6 +4,7 @@ import dev.strata.edn.EdnMap;
 import dev.strata.edn.EdnPrinter;
 import dev.strata.edn.EdnVector;
 import dev.strata.model.Column;
+import dev.strata.sql.Identifiers;
 import dev.strata.model.Constraint;
 import dev.strata.model.QualifiedName;
 import java.util.ArrayList;
@@ -225,7 +226,9 @@ public final class FieldParser {
                 problem("a generated column cannot have a :default or :identity",
                         "remove :default / :identity or :generated");
             }
-            String collation = name("collate");
+            String collationName = name("collate");
+            // Records hold collations as SQL, as the catalog prints them ("C").
+            String collation = collationName == null ? null : Identifiers.quote(collationName);
             String comment = string("comment");
             String using = expression("using");
             String renamedFrom = opt("renamed-from") == null ? null : nameOf("renamed-from", opt("renamed-from"));

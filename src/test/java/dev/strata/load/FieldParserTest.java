@@ -66,7 +66,7 @@ class FieldParserTest {
                         "(price * qty)", null, null),
                 parse("total", "{:type :numeric :precision 12 :scale 2 :generated [:* :price :qty]}").column());
         assertEquals("price * qty", parse("total", "[:numeric {:generated [:raw \"price * qty\"]}]").column().generatedExpr());
-        assertEquals("C", parse("s", "[:text {:collate \"C\"}]").column().collation());
+        assertEquals("\"C\"", parse("s", "[:text {:collate \"C\"}]").column().collation());
         assertEquals(new ParsedField(column("full_name", "text", false, null), List.of(), "name", "name::text"),
                 parse("full-name", "[:text {:renamed-from :name :using [:raw \"name::text\"]}]"));
     }

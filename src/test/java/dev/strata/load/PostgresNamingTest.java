@@ -66,7 +66,7 @@ class PostgresNamingTest {
                 List<String> parts = new ArrayList<>();
                 for (Column col : t.columns()) {
                     parts.add(Identifiers.quote(col.name()) + " " + col.type().sql()
-                            + (col.collation() == null ? "" : " COLLATE " + Identifiers.quote(col.collation()))
+                            + (col.collation() == null ? "" : " COLLATE " + col.collation())
                             + (col.notNull() ? " NOT NULL" : "")
                             + (col.defaultExpr() == null ? "" : " DEFAULT " + col.defaultExpr())
                             + (col.identity() == null ? "" : " GENERATED " + col.identity().sql() + " AS IDENTITY")
