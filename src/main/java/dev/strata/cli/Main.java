@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 MergeModelsCommand.class,
+                PrintDdlCommand.class,
                 MigrateCommand.class,
                 MigrateToCommand.class,
                 StatusCommand.class,

@@ -1,7 +1,6 @@
 package dev.strata.cli;
 
 import dev.strata.load.LoadedModel;
-import dev.strata.load.ModelLoader;
 import dev.strata.load.ProcessedModelWriter;
 import dev.strata.model.Schema;
 import java.nio.file.Path;
@@ -25,20 +24,30 @@ public final class MergeModelsCommand implements Callable<Integer> {
     GlobalOptions global;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Where to write the processed model (default: db/models_processed.edn).")
-    Path out = Path.of("db", "models_processed.edn");
+            description = "Where to write the processed model (default: :processed-model of strata.edn,"
+                    + " else db/models_processed.edn).")
+    Path out;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        LoadedModel model = ModelLoader.load(global.modelsDir());
-        ProcessedModelWriter.write(model, out);
+        Project project = Project.of(global);
+        LoadedModel model = project.loadModel();
+        Path target = out != null ? out : project.processedModel();
+        ProcessedModelWriter.write(model, target);
         spec.commandLine().getOut().println("Merged " + summary(model.schema()) + " from "
-                + count(model.layers().size(), "layer") + " into " + out);
+                + count(model.layers().size(), "layer") + " into " + displayed(target));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** A path as the user would type it: relative to the working directory when it lies below it. */
+    static String displayed(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : path.toString();
     }
 
     static String summary(Schema s) {

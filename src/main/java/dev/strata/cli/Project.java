@@ -4,7 +4,11 @@ import dev.strata.config.StrataConfig;
 import dev.strata.config.Target;
 import dev.strata.config.Targets;
 import dev.strata.runner.Migrator;
+import dev.strata.load.LoadOptions;
+import dev.strata.load.LoadedModel;
+import dev.strata.load.ModelLoader;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Project joins the global options with {@code strata.edn}: options win over the file, the file
@@ -36,6 +40,21 @@ final class Project {
             return config.migrationsDir();
         }
         return global.modelsDir != null ? global.modelsDir.resolve("migrations") : config.migrationsDirOrDefault();
+    }
+
+    /** The models root: {@code --models-dir}, else {@code :models-dir} of strata.edn, else {@code resources/db}. */
+    Path modelsDir() {
+        return global.modelsDir != null ? global.modelsDir : config.modelsDir();
+    }
+
+    /** Where the processed model goes: {@code :processed-model} of strata.edn, else {@code db/models_processed.edn}. */
+    Path processedModel() {
+        return config.processedModel();
+    }
+
+    /** Loads and validates the model tree with the configured strip keys. */
+    LoadedModel loadModel() {
+        return ModelLoader.load(modelsDir(), new LoadOptions(Set.copyOf(config.stripKeys())));
     }
 
     String schema() {
