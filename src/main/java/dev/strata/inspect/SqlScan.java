@@ -24,6 +24,15 @@ final class SqlScan {
         return -1;
     }
 
+    /** The expression without the parentheses that enclose all of it ({@code ((a > 0))} gives {@code a > 0}). */
+    static String unwrap(String sql) {
+        String s = sql.strip();
+        while (s.startsWith("(") && closingParen(s, 0) == s.length() - 1) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        return s;
+    }
+
     /** Whether whitespace occurs outside parentheses and quotes (an index key with options: {@code a DESC}). */
     static boolean hasTopLevelSpace(String sql) {
         int depth = 0;

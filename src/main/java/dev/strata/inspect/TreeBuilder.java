@@ -497,7 +497,7 @@ final class TreeBuilder {
                     ModelNames.kw(column.identity() == Column.Identity.ALWAYS ? "always" : "by-default"));
         }
         if (column.generatedExpr() != null) {
-            spec.put(ModelNames.kw("generated"), TypeForms.raw(column.generatedExpr()));
+            spec.put(ModelNames.kw("generated"), TypeForms.raw(SqlScan.unwrap(column.generatedExpr())));
         }
         if (column.collation() != null) {
             String collation = column.collation();
@@ -581,7 +581,7 @@ final class TreeBuilder {
             }
             spec.put(ModelNames.kw("unique"), columns);
         } else if (c instanceof Constraint.Check check) {
-            spec.put(ModelNames.kw("check"), TypeForms.raw(check.expression()));
+            spec.put(ModelNames.kw("check"), TypeForms.raw(SqlScan.unwrap(check.expression())));
         } else if (c instanceof Constraint.Exclusion x) {
             spec.put(ModelNames.kw("exclude"), x.definition());
         } else {
@@ -647,7 +647,7 @@ final class TreeBuilder {
                 spec.put(ModelNames.kw("include"), include);
             }
             if (index.where() != null) {
-                spec.put(ModelNames.kw("where"), TypeForms.raw(index.where()));
+                spec.put(ModelNames.kw("where"), TypeForms.raw(SqlScan.unwrap(index.where())));
             }
             out.add(spec);
         }
@@ -667,9 +667,7 @@ final class TreeBuilder {
         if (SqlScan.hasTopLevelSpace(key)) {
             return null;
         }
-        String expr = key.startsWith("(") && SqlScan.closingParen(key, 0) == key.length() - 1
-                ? key.substring(1, key.length() - 1) : key;
-        return TypeForms.raw(expr);
+        return TypeForms.raw(SqlScan.unwrap(key));
     }
 
     /** The identifier {@code key} spells (quoted or not), or {@code null} when it is no plain identifier. */
