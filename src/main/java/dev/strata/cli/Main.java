@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Declarative PostgreSQL schema models in layered EDN, diffed into numbered migrations.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                MergeModelsCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

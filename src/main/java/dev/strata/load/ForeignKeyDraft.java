@@ -1,0 +1,23 @@
+package dev.strata.load;
+
+import dev.strata.model.Constraint;
+import java.util.List;
+
+/**
+ * ForeignKeyDraft represents a foreign key as the model writes it, before the referenced model is
+ * resolved to its table.
+ *
+ * @param name      the name to give
+ * @param columns   the referencing columns (SQL names)
+ * @param refModel  the referenced model key or table name as written ({@code account})
+ * @param refFields the referenced fields as written ({@code id}); may be empty for "the primary key"
+ * @param written   the reference as written, for messages ({@code :account/id})
+ */
+record ForeignKeyDraft(NameSpec name, List<String> columns, String refModel, List<String> refFields,
+                       Constraint.Action onDelete, Constraint.Action onUpdate, String written,
+                       Location where, String subject) {
+    ForeignKeyDraft {
+        columns = List.copyOf(columns);
+        refFields = List.copyOf(refFields);
+    }
+}

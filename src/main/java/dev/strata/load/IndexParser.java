@@ -1,0 +1,142 @@
+package dev.strata.load;
+
+import dev.strata.edn.EdnPrinter;
+import dev.strata.model.Index;
+import dev.strata.model.QualifiedName;
+import dev.strata.sql.Identifiers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import us.bpsm.edn.Keyword;
+
+/**
+ * IndexParser reads index specs: the Automigrate vector {@code [:name :method {:fields [...] ...}]}
+ * and the map {@code {:fields [...] :name ... :method ... :unique ... :where ... :include [...]}}.
+ * A key is a field keyword or an expression {@code [:raw "lower(email)"]}.
+ */
+final class IndexParser {
+    static final Set<String> OPTIONS = Set.of("name", "fields", "method", "unique", "where", "include");
+    private static final Pattern FUNCTION_CALL = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+
+    private IndexParser() {
+    }
+
+    /** The index, or null after adding a problem. */
+    static IndexDraft parse(QualifiedName table, Object spec, Location where, String modelSubject,
+                            Problems problems) {
+        Object name = null;
+        Object method = null;
+        Map<?, ?> options;
+        if (spec instanceof List<?> v && v.size() >= 2 && v.size() <= 3
+                && (v.size() == 2 || v.get(2) instanceof Map)) {
+            name = v.get(0);
+            method = v.get(1);
+            options = v.size() == 3 ? (Map<?, ?>) v.get(2) : Map.of();
+            if (options.containsKey(FieldParser.kw("name")) || options.containsKey(FieldParser.kw("method"))) {
+                problems.add(where, modelSubject + ", index " + EdnPrinter.flat(name),
+                        ":name / :method given twice", "give them only in the vector");
+                return null;
+            }
+        } else if (spec instanceof Map<?, ?> m) {
+            options = m;
+            name = m.get(FieldParser.kw("name"));
+            method = m.get(FieldParser.kw("method"));
+        } else {
+            problems.add(where, modelSubject, "cannot read index " + EdnPrinter.flat(spec),
+                    "write {:fields [:a :b] ...} or [:index-name :btree {:fields [:a :b]}]");
+            return null;
+        }
+        String subject = modelSubject + ", index " + (name == null ? EdnPrinter.flat(options.get(FieldParser.kw("fields")))
+                : EdnPrinter.flat(name));
+        int before = problems.size();
+        for (Object key : options.keySet()) {
+            if (!(key instanceof Keyword k) || !OPTIONS.contains(k.getName())) {
+                problems.add(where, subject, "unknown index option " + EdnPrinter.flat(key),
+                        "use :fields :name :method :unique :where :include");
+            }
+        }
+        String explicitName = null;
+        if (name != null) {
+            if (name instanceof Keyword || name instanceof String) {
+                explicitName = Names.identifier(name);
+                if (Names.bytes(explicitName) > Names.MAX_BYTES) {
+                    problems.add(where, subject, FieldParser.tooLong(explicitName), "use a shorter index name");
+                }
+            } else {
+                problems.add(where, subject, "bad index name " + EdnPrinter.flat(name), "use a keyword");
+            }
+        }
+        String methodName = "btree";
+        if (method != null) {
+            if (method instanceof Keyword k) {
+                methodName = k.getName();
+            } else {
+                problems.add(where, subject, "bad index method " + EdnPrinter.flat(method),
+                        "use a keyword such as :btree, :gin, :gist, :hash or :brin");
+            }
+        }
+        Object fields = options.get(FieldParser.kw("fields"));
+        List<String> keys = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        List<String> nameParts = new ArrayList<>();
+        if (!(fields instanceof List<?> fl) || fl.isEmpty()) {
+            problems.add(where, subject, "index has no :fields", "add :fields [:column ...]");
+        } else {
+            for (Object f : fl) {
+                if (f instanceof Keyword || f instanceof String) {
+                    String col = Names.identifier(f);
+                    keys.add(Identifiers.quote(col));
+                    columns.add(col);
+                    nameParts.add(col);
+                } else if (f instanceof List<?> raw && raw.size() == 2 && FieldParser.kw("raw").equals(raw.get(0))
+                        && raw.get(1) instanceof String sql && !sql.isBlank()) {
+                    keys.add("(" + sql.trim() + ")");
+                    Matcher m = FUNCTION_CALL.matcher(sql);
+                    nameParts.add(m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "expr");
+                } else {
+                    problems.add(where, subject, "bad index key " + EdnPrinter.flat(f),
+                            "use a field keyword or [:raw \"expression\"]");
+                }
+            }
+        }
+        List<String> keyColumns = nameParts.size() == columns.size() ? List.copyOf(columns) : List.of();
+        List<String> include = new ArrayList<>();
+        Object inc = options.get(FieldParser.kw("include"));
+        if (inc != null) {
+            if (inc instanceof List<?> il && il.stream().allMatch(i -> i instanceof Keyword)) {
+                for (Object i : il) {
+                    include.add(Names.identifier(i));
+                }
+                columns.addAll(include);
+            } else {
+                problems.add(where, subject, "bad :include " + EdnPrinter.flat(inc), "write :include [:column ...]");
+            }
+        }
+        Object uniqueOpt = options.get(FieldParser.kw("unique"));
+        if (uniqueOpt != null && !(uniqueOpt instanceof Boolean)) {
+            problems.add(where, subject, ":unique must be true or false", "write :unique true");
+        }
+        boolean unique = Boolean.TRUE.equals(uniqueOpt);
+        String whereSql = null;
+        Object w = options.get(FieldParser.kw("where"));
+        if (w != null) {
+            try {
+                whereSql = SqlExpressions.condition(w);
+            } catch (InvalidSpec e) {
+                problems.add(where, subject, ":where: " + e.what(), e.fix());
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        NameSpec nameSpec = explicitName != null ? NameSpec.explicit(explicitName)
+                : NameSpec.generated(table.name(), Names.columnsPart(nameParts), "idx");
+        String method1 = methodName;
+        String predicate = whereSql;
+        return new IndexDraft(nameSpec, columns, predicate != null, keyColumns, keys, unique,
+                n -> new Index(n, table, unique, method1, keys, include, predicate), where, subject);
+    }
+}

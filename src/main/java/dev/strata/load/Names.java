@@ -1,0 +1,98 @@
+package dev.strata.load;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import us.bpsm.edn.Keyword;
+
+/**
+ * Names turns model names into PostgreSQL identifiers and builds the default names PostgreSQL
+ * itself would give constraints and indexes ({@code makeObjectName} / {@code ChooseRelationName}
+ * in its source): {@code <table>_<columns>_<label>}, shortened to 63 bytes by trimming the longer
+ * of the two parts first, with a number appended to the label on a clash.
+ */
+public final class Names {
+    /** PostgreSQL's NAMEDATALEN - 1. */
+    public static final int MAX_BYTES = 63;
+
+    private Names() {
+    }
+
+    /** {@code :created-at} -> {@code created_at}; a string is taken as written. */
+    public static String identifier(Object name) {
+        if (name instanceof Keyword k) {
+            return snake(k.getName());
+        }
+        if (name instanceof String s) {
+            return s;
+        }
+        throw new IllegalArgumentException("not a name: " + name);
+    }
+
+    static String snake(String kebab) {
+        return kebab.replace('-', '_');
+    }
+
+    static int bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** PostgreSQL's {@code makeObjectName(name1, name2, label)}; {@code name2} may be null. */
+    public static String objectName(String name1, String name2, String label) {
+        byte[] n1 = name1.getBytes(StandardCharsets.UTF_8);
+        byte[] n2 = name2 == null ? new byte[0] : name2.getBytes(StandardCharsets.UTF_8);
+        int overhead = (label == null ? 0 : bytes(label) + 1) + (name2 == null ? 0 : 1);
+        int avail = MAX_BYTES - overhead;
+        int c1 = n1.length;
+        int c2 = n2.length;
+        while (c1 + c2 > avail) {
+            if (c1 > c2) {
+                c1--;
+            } else {
+                c2--;
+            }
+        }
+        StringBuilder out = new StringBuilder(clip(name1, c1));
+        if (name2 != null) {
+            out.append('_').append(clip(name2, c2));
+        }
+        if (label != null) {
+            out.append('_').append(label);
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@link #objectName} made unique against {@code taken}: {@code label}, then {@code label1},
+     * {@code label2}, ... like PostgreSQL's {@code ChooseRelationName}.
+     */
+    public static String choose(String name1, String name2, String label, Set<String> taken) {
+        String candidate = objectName(name1, name2, label);
+        for (int pass = 1; taken.contains(candidate); pass++) {
+            candidate = objectName(name1, name2, label + pass);
+        }
+        return candidate;
+    }
+
+    /** Column names joined with {@code _} and clipped to 63 bytes, as PostgreSQL does. */
+    public static String columnsPart(List<String> columns) {
+        String joined = String.join("_", columns);
+        return bytes(joined) <= MAX_BYTES ? joined : clip(joined, MAX_BYTES);
+    }
+
+    /** The longest prefix of {@code s} that fits in {@code maxBytes} UTF-8 bytes, whole characters only. */
+    static String clip(String s, int maxBytes) {
+        int used = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            int n = bytes(new String(Character.toChars(cp)));
+            if (used + n > maxBytes) {
+                break;
+            }
+            used += n;
+            i += Character.charCount(cp);
+        }
+        return s.substring(0, i);
+    }
+}

@@ -1,0 +1,450 @@
+package dev.strata.load;
+
+import dev.strata.model.Constraint;
+import dev.strata.model.EnumType;
+import dev.strata.model.Extension;
+import dev.strata.model.Function;
+import dev.strata.model.Hints;
+import dev.strata.model.Index;
+import dev.strata.model.Policy;
+import dev.strata.model.QualifiedName;
+import dev.strata.model.Schema;
+import dev.strata.model.Table;
+import dev.strata.model.Trigger;
+import dev.strata.model.View;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * SchemaAssembler turns parsed drafts into a {@link Schema}: it resolves foreign keys and enum
+ * references, checks the cross-references, gives every constraint and index its final name and
+ * sorts everything by name.
+ */
+final class SchemaAssembler {
+    private final Problems problems;
+    private final ModelParser models;
+    private final ExtendedObjectParser extended;
+    private final Map<String, TableDraft> tablesByName = new TreeMap<>();
+    private final Map<String, TableDraft> tablesByKey = new HashMap<>();
+    private final Map<String, EnumDraft> enumsByName = new TreeMap<>();
+    /** Per table: its constraint drafts, foreign keys included once resolved. */
+    private final Map<String, List<ConstraintDraft>> constraints = new HashMap<>();
+
+    /** The result of assembling. */
+    record Result(Schema schema, Hints hints) {
+    }
+
+    SchemaAssembler(ModelParser models, ExtendedObjectParser extended, Problems problems) {
+        this.models = models;
+        this.extended = extended;
+        this.problems = problems;
+    }
+
+    Result assemble() {
+        indexTablesAndTypes();
+        checkColumnTypes();
+        for (TableDraft t : tablesByName.values()) {
+            List<ConstraintDraft> list = new ArrayList<>(t.constraints());
+            for (ForeignKeyDraft fk : t.foreignKeys()) {
+                ConstraintDraft resolved = resolve(t, fk);
+                if (resolved != null) {
+                    list.add(resolved);
+                }
+            }
+            constraints.put(t.name().name(), list);
+            checkColumns(t, t.constraints());
+        }
+        Map<Object, String> names = chooseNames();
+        Set<String> rlsTables = new HashSet<>();
+        List<Trigger> triggers = triggers();
+        List<Policy> policies = policies(rlsTables);
+
+        List<Table> tables = new ArrayList<>();
+        for (TableDraft t : tablesByName.values()) {
+            List<Constraint> cs = new ArrayList<>();
+            for (ConstraintDraft c : constraints.get(t.name().name())) {
+                cs.add(c.build().apply(names.get(c)));
+            }
+            cs.sort(Comparator.comparing(Constraint::name));
+            List<Index> indexes = new ArrayList<>();
+            for (IndexDraft i : t.indexes()) {
+                indexes.add(i.build().apply(names.get(i)));
+            }
+            indexes.sort(Comparator.comparing(Index::name));
+            tables.add(new Table(t.name(), t.fields().stream().map(FieldParser.Draft::column).toList(), cs, indexes,
+                    rlsTables.contains(t.name().name()), t.comment()));
+        }
+        List<View> views = new ArrayList<>();
+        for (ExtendedObjectParser.ViewDraft v : extended.views) {
+            List<Index> indexes = new ArrayList<>();
+            for (IndexDraft i : v.indexes()) {
+                indexes.add(i.build().apply(names.get(i)));
+            }
+            indexes.sort(Comparator.comparing(Index::name));
+            View view = v.view();
+            views.add(new View(view.name(), view.materialized(), view.definition(), view.dropSql(), indexes,
+                    view.dependsOn()));
+        }
+        views.sort(Comparator.comparing(View::name));
+        List<EnumType> enums = enumsByName.values().stream()
+                .map(e -> new EnumType(QualifiedName.of(e.name()), e.labels(), e.comment())).toList();
+        List<Extension> extensions = models.extensions.stream().distinct()
+                .sorted(Comparator.comparing(Extension::name)).toList();
+        List<Function> functions = new ArrayList<>(extended.functions);
+        functions.sort(Comparator.comparing(Function::name).thenComparing(Function::definition));
+        Schema schema = new Schema(extensions, enums, List.of(), tables, views, functions, triggers, policies);
+        return new Result(schema, hints());
+    }
+
+    private void indexTablesAndTypes() {
+        Map<String, Located> relations = new HashMap<>();
+        for (TableDraft t : models.tables) {
+            Located first = relations.putIfAbsent(t.name().name(), new Located(t.where(), t.subject()));
+            if (first != null) {
+                problems.add(t.where(), t.subject(), "table name " + t.name().name() + " is also used by "
+                        + first.subject() + " (" + first.where() + ")", "give one of them another :table-name");
+                continue;
+            }
+            tablesByName.put(t.name().name(), t);
+            if (t.key() instanceof us.bpsm.edn.Keyword k) {
+                tablesByKey.put(k.getName(), t);
+            }
+        }
+        for (ExtendedObjectParser.ViewDraft v : extended.views) {
+            Located first = relations.putIfAbsent(v.view().name().name(), new Located(v.where(), v.subject()));
+            if (first != null) {
+                problems.add(v.where(), v.subject(), "view name " + v.view().name().name() + " is also used by "
+                        + first.subject() + " (" + first.where() + ")", "rename the view or the other object");
+            }
+        }
+        for (EnumDraft e : models.enums) {
+            Located relation = relations.get(e.name());
+            EnumDraft first = enumsByName.putIfAbsent(e.name(), e);
+            if (first != null) {
+                problems.add(e.where(), e.subject(), "duplicate type name " + e.name() + " (also defined by "
+                        + first.subject() + " at " + first.where() + ")", "rename or remove one of the two enums");
+            } else if (relation != null) {
+                problems.add(e.where(), e.subject(), "duplicate type name " + e.name() + " (" + relation.subject()
+                                + " at " + relation.where() + " has a row type of that name)",
+                        "rename the enum or the table");
+            }
+        }
+    }
+
+    private void checkColumnTypes() {
+        for (TableDraft t : tablesByName.values()) {
+            for (FieldParser.Draft f : t.fields()) {
+                Types.ParsedType type = f.type();
+                if (type == null || type.enumName() == null || enumsByName.containsKey(type.enumName())) {
+                    continue;
+                }
+                String written = dev.strata.edn.EdnPrinter.flat(type.written());
+                if (type.enumExplicit()) {
+                    Object ref = ((List<?>) type.written()).get(1);
+                    problems.add(f.where(), f.subject(), "enum " + dev.strata.edn.EdnPrinter.flat(ref)
+                                    + " is not defined",
+                            "define it in models.edn as " + dev.strata.edn.EdnPrinter.flat(ref)
+                                    + " {:type :enum :choices [...]} or in the model's :types");
+                } else {
+                    problems.add(f.where(), f.subject(), "unknown type " + written,
+                            "use a PostgreSQL built-in type (such as :text, :numeric or [:varchar 255]), "
+                                    + "an enum defined in models.edn, or [:raw \"type SQL\"]");
+                }
+            }
+        }
+    }
+
+    private Optional<TableDraft> target(String refModel) {
+        TableDraft byKey = tablesByKey.get(refModel);
+        return Optional.ofNullable(byKey != null ? byKey : tablesByName.get(Names.snake(refModel)));
+    }
+
+    private ConstraintDraft resolve(TableDraft table, ForeignKeyDraft fk) {
+        Optional<TableDraft> found = target(fk.refModel());
+        if (found.isEmpty()) {
+            problems.add(fk.where(), fk.subject(), "foreign key " + fk.written() + " refers to the missing model :"
+                    + fk.refModel(), "define the model :" + fk.refModel() + " or fix the reference");
+            return null;
+        }
+        TableDraft ref = found.get();
+        List<String> refColumns = new ArrayList<>();
+        if (fk.refFields().isEmpty()) {
+            if (ref.primaryKey().isEmpty()) {
+                problems.add(fk.where(), fk.subject(), "foreign key " + fk.written() + " names no :ref-fields and "
+                        + ref.name().name() + " has no primary key", "add :ref-fields");
+                return null;
+            }
+            refColumns.addAll(ref.primaryKey());
+        }
+        for (String rf : fk.refFields()) {
+            Optional<FieldParser.Draft> field = ref.fieldByKey(rf);
+            if (field.isEmpty()) {
+                problems.add(fk.where(), fk.subject(), "foreign key " + fk.written() + " refers to the missing field :"
+                        + rf + " of model " + dev.strata.edn.EdnPrinter.flat(ref.key()),
+                        "reference an existing field of " + dev.strata.edn.EdnPrinter.flat(ref.key()));
+                return null;
+            }
+            refColumns.add(field.get().column().name());
+        }
+        if (refColumns.size() != fk.columns().size()) {
+            problems.add(fk.where(), fk.subject(), "foreign key " + fk.written() + " has " + fk.columns().size()
+                    + " columns but references " + refColumns.size(), "list as many :ref-fields as :fields");
+            return null;
+        }
+        String refText = ref.name().name() + "(" + String.join(", ", refColumns) + ")";
+        if (!isKey(ref, refColumns)) {
+            problems.add(fk.where(), fk.subject(), "foreign key " + fk.written() + " refers to " + refText
+                            + ", which is neither the primary key nor unique",
+                    "reference the primary key, or make " + String.join(", ", refColumns) + " unique in "
+                            + dev.strata.edn.EdnPrinter.flat(ref.key()));
+            return null;
+        }
+        boolean typesOk = true;
+        for (int i = 0; i < refColumns.size(); i++) {
+            Optional<FieldParser.Draft> local = table.field(fk.columns().get(i));
+            Optional<FieldParser.Draft> remote = ref.field(refColumns.get(i));
+            if (local.isEmpty() || remote.isEmpty() || local.get().type() == null || remote.get().type() == null) {
+                continue;
+            }
+            String lg = local.get().type().group();
+            String rg = remote.get().type().group();
+            if (lg != null && rg != null && !lg.equals(rg)) {
+                problems.add(fk.where(), fk.subject(), "foreign key " + fk.written() + ": column "
+                                + fk.columns().get(i) + " (" + local.get().column().type().sql() + ") and "
+                                + ref.name().name() + "." + refColumns.get(i) + " ("
+                                + remote.get().column().type().sql() + ") have incompatible types",
+                        "give " + fk.columns().get(i) + " the type of the referenced column");
+                typesOk = false;
+            }
+        }
+        if (!typesOk) {
+            return null;
+        }
+        QualifiedName refTable = ref.name();
+        List<String> cols = fk.columns();
+        List<String> refCols = List.copyOf(refColumns);
+        return new ConstraintDraft(fk.name(), n -> new Constraint.ForeignKey(n, cols, refTable, refCols,
+                fk.onDelete(), fk.onUpdate(), false, false), false, fk.where(), fk.subject());
+    }
+
+    private boolean isKey(TableDraft ref, List<String> columns) {
+        Set<String> wanted = Set.copyOf(columns);
+        if (wanted.size() != columns.size()) {
+            return false;
+        }
+        if (Set.copyOf(ref.primaryKey()).equals(wanted) && !ref.primaryKey().isEmpty()) {
+            return true;
+        }
+        for (ConstraintDraft c : ref.constraints()) {
+            List<String> u = c.uniqueColumns();
+            if (u != null && Set.copyOf(u).equals(wanted)) {
+                return true;
+            }
+        }
+        for (IndexDraft i : ref.indexes()) {
+            if (i.unique() && !i.partial() && !i.keyColumns().isEmpty() && Set.copyOf(i.keyColumns()).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void checkColumns(TableDraft t, List<ConstraintDraft> list) {
+        Set<String> columns = new HashSet<>();
+        t.fields().forEach(f -> columns.add(f.column().name()));
+        String known = String.join(", ", t.fields().stream().map(f -> f.column().name()).toList());
+        for (ConstraintDraft c : list) {
+            for (String col : c.columns()) {
+                if (!columns.contains(col)) {
+                    problems.add(c.where(), c.subject(), "column " + col + " does not exist in table "
+                            + t.name().name(), "use one of its columns (" + known + ")");
+                }
+            }
+        }
+        for (ForeignKeyDraft fk : t.foreignKeys()) {
+            for (String col : fk.columns()) {
+                if (!columns.contains(col)) {
+                    problems.add(fk.where(), fk.subject(), "column " + col + " does not exist in table "
+                            + t.name().name(), "use one of its columns (" + known + ")");
+                }
+            }
+        }
+        for (IndexDraft i : t.indexes()) {
+            for (String col : i.columns()) {
+                if (!columns.contains(col)) {
+                    problems.add(i.where(), i.subject(), "column " + col + " does not exist in table "
+                            + t.name().name(), "index one of its columns (" + known + ")");
+                }
+            }
+        }
+    }
+
+    /** A place in the model and what is there. */
+    private record Located(Location where, String subject) {
+    }
+
+    /**
+     * Final names, keyed by draft identity. Explicit names are taken first (clashes are errors);
+     * then generated names, table by table in name order, get PostgreSQL's numbering on a clash.
+     */
+    private Map<Object, String> chooseNames() {
+        Map<Object, String> names = new java.util.IdentityHashMap<>();
+        Map<String, Located> relations = new HashMap<>();
+        tablesByName.values().forEach(t -> relations.put(t.name().name(), new Located(t.where(), t.subject())));
+        extended.views.forEach(v -> relations.putIfAbsent(v.view().name().name(), new Located(v.where(), v.subject())));
+        Set<String> constraintNames = new HashSet<>();
+        for (TableDraft t : tablesByName.values()) {
+            Map<String, Located> local = new HashMap<>();
+            for (ConstraintDraft c : constraints.get(t.name().name())) {
+                if (!c.name().isExplicit()) {
+                    continue;
+                }
+                String n = c.name().explicit();
+                if (Names.bytes(n) > Names.MAX_BYTES) {
+                    problems.add(c.where(), c.subject(), FieldParser.tooLong(n), "use a shorter constraint name");
+                }
+                Located first = c.indexBacked() ? relations.get(n) : local.get(n);
+                if (first == null && c.indexBacked()) {
+                    first = local.get(n);
+                }
+                if (first != null) {
+                    problems.add(c.where(), c.subject(), "duplicate constraint name " + n + " (also used by "
+                            + first.subject() + " at " + first.where() + ")", "give the constraint another :name");
+                }
+                local.put(n, new Located(c.where(), c.subject()));
+                if (c.indexBacked()) {
+                    relations.put(n, new Located(c.where(), c.subject()));
+                }
+                constraintNames.add(n);
+                names.put(c, n);
+            }
+        }
+        List<IndexDraft> allIndexes = new ArrayList<>();
+        tablesByName.values().forEach(t -> allIndexes.addAll(t.indexes()));
+        extended.views.forEach(v -> allIndexes.addAll(v.indexes()));
+        for (IndexDraft i : allIndexes) {
+            if (i.name().isExplicit()) {
+                String n = i.name().explicit();
+                Located first = relations.putIfAbsent(n, new Located(i.where(), i.subject()));
+                if (first != null) {
+                    problems.add(i.where(), i.subject(), "duplicate index name " + n + " (also used by "
+                            + first.subject() + " at " + first.where() + ")", "give the index another :name");
+                }
+                names.put(i, n);
+            }
+        }
+        for (TableDraft t : tablesByName.values()) {
+            for (ConstraintDraft c : constraints.get(t.name().name())) {
+                if (c.name().isExplicit()) {
+                    continue;
+                }
+                Set<String> taken = new HashSet<>(constraintNames);
+                if (c.indexBacked()) {
+                    taken.addAll(relations.keySet());
+                }
+                NameSpec s = c.name();
+                String n = Names.choose(s.name1(), s.name2(), s.label(), taken);
+                constraintNames.add(n);
+                if (c.indexBacked()) {
+                    relations.put(n, new Located(c.where(), c.subject()));
+                }
+                names.put(c, n);
+            }
+        }
+        for (IndexDraft i : allIndexes) {
+            if (!i.name().isExplicit()) {
+                NameSpec s = i.name();
+                String n = Names.choose(s.name1(), s.name2(), s.label(), relations.keySet());
+                relations.put(n, new Located(i.where(), i.subject()));
+                names.put(i, n);
+            }
+        }
+        return names;
+    }
+
+    private boolean hasRelation(QualifiedName name, boolean viewsToo) {
+        if (tablesByName.containsKey(name.name())) {
+            return true;
+        }
+        return viewsToo && extended.views.stream().anyMatch(v -> v.view().name().name().equals(name.name()));
+    }
+
+    private List<Trigger> triggers() {
+        List<Trigger> result = new ArrayList<>();
+        Map<String, Located> seen = new HashMap<>();
+        for (ExtendedObjectParser.Located<Trigger> t : extended.triggers) {
+            Trigger trigger = t.object();
+            if (!hasRelation(trigger.table(), true)) {
+                problems.add(t.where(), t.subject(), "trigger " + trigger.name() + " is on " + trigger.table()
+                        + ", which no model defines", "define the table or fix the ON clause");
+            }
+            Located first = seen.putIfAbsent(trigger.table().name() + "." + trigger.name(),
+                    new Located(t.where(), t.subject()));
+            if (first != null) {
+                problems.add(t.where(), t.subject(), "duplicate trigger name " + trigger.name() + " on "
+                        + trigger.table() + " (also defined by " + first.subject() + " at " + first.where() + ")",
+                        "rename one of the triggers");
+            }
+            result.add(trigger);
+        }
+        result.sort(Comparator.comparing(Trigger::name).thenComparing(Trigger::table));
+        return result;
+    }
+
+    private List<Policy> policies(Set<String> rlsTables) {
+        List<Policy> result = new ArrayList<>();
+        Map<String, Located> seen = new HashMap<>();
+        for (ExtendedObjectParser.Located<Policy> p : extended.policies) {
+            Policy policy = p.object();
+            if (!hasRelation(policy.table(), false)) {
+                problems.add(p.where(), p.subject(), "policy " + policy.name() + " is on " + policy.table()
+                        + ", which no model defines", "define the table or fix the ON clause");
+            }
+            Located first = seen.putIfAbsent(policy.table().name() + "." + policy.name(),
+                    new Located(p.where(), p.subject()));
+            if (first != null) {
+                problems.add(p.where(), p.subject(), "duplicate policy name " + policy.name() + " on "
+                        + policy.table() + " (also defined by " + first.subject() + " at " + first.where() + ")",
+                        "rename one of the policies");
+            }
+            rlsTables.add(policy.table().name());
+            result.add(policy);
+        }
+        result.sort(Comparator.comparing(Policy::name).thenComparing(Policy::table));
+        return result;
+    }
+
+    private Hints hints() {
+        Map<QualifiedName, String> tableRenames = new HashMap<>();
+        Map<Hints.ColumnKey, String> columnRenames = new HashMap<>();
+        Map<Hints.ColumnKey, String> using = new HashMap<>();
+        Map<QualifiedName, Map<String, String>> labelRenames = new HashMap<>();
+        for (TableDraft t : tablesByName.values()) {
+            if (t.renamedFrom() != null) {
+                tableRenames.put(t.name(), t.renamedFrom());
+            }
+            for (FieldParser.Draft f : t.fields()) {
+                Hints.ColumnKey key = new Hints.ColumnKey(t.name(), f.column().name());
+                if (f.renamedFrom() != null) {
+                    columnRenames.put(key, f.renamedFrom());
+                }
+                if (f.using() != null) {
+                    using.put(key, f.using());
+                }
+            }
+        }
+        for (EnumDraft e : enumsByName.values()) {
+            if (!e.labelRenames().isEmpty()) {
+                labelRenames.put(QualifiedName.of(e.name()), e.labelRenames());
+            }
+        }
+        return new Hints(tableRenames, columnRenames, using, labelRenames);
+    }
+}
