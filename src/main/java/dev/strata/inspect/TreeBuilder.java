@@ -44,6 +44,8 @@ final class TreeBuilder {
     private final List<Unsupported> unsupported = new ArrayList<>();
     /** Objects left out of the tree, with what they are left out for. */
     private final Map<ObjectRef, String> leftOut = new LinkedHashMap<>();
+    /** Why each object in {@link #leftOut} that was not reported by unmodelled.sql is left out. */
+    private final Map<ObjectRef, String> reasons = new HashMap<>();
     /** Objects reported by unmodelled.sql (reported there, not again). */
     private final Set<ObjectRef> reported = new HashSet<>();
     /** table.column -> the reason its default is not written. */
@@ -53,7 +55,9 @@ final class TreeBuilder {
 
     TreeBuilder(Schema schema, List<Dependency> dependencies, List<UnmodelledObjects.Row> unmodelled) {
         this.schema = schema;
-        this.dependencies = dependencies;
+        this.dependencies = dependencies.stream()
+                .map(d -> new Dependency(fullArguments(d.from()), fullArguments(d.to())))
+                .toList();
         for (UnmodelledObjects.Row row : unmodelled) {
             unsupported.add(row.unsupported());
             if (row.ref() != null) {
@@ -62,7 +66,22 @@ final class TreeBuilder {
             }
         }
         findSerials();
+        rowTypeFunctions();
         propagate();
+    }
+
+    /**
+     * The dependency query returns a function's arguments as a {@code name} (63 bytes at most); this
+     * restores the full list from the function it names, when exactly one matches.
+     */
+    private ObjectRef fullArguments(ObjectRef ref) {
+        if (ref.kind() != ObjectKind.FUNCTION || ref.part() == null || bytes(ref.part()) < 63) {
+            return ref;
+        }
+        List<Function> matches = schema.functions().stream()
+                .filter(f -> f.name().equals(ref.name()) && f.arguments().startsWith(ref.part()))
+                .toList();
+        return matches.size() == 1 ? new ObjectRef(ref.kind(), ref.name(), matches.get(0).arguments()) : ref;
     }
 
     List<Unsupported> unsupported() {
@@ -150,6 +169,20 @@ final class TreeBuilder {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
+    /**
+     * The compiled model creates functions before tables (docs/ddl.md), so a function whose
+     * signature names a table's row type cannot be created from it.
+     */
+    private void rowTypeFunctions() {
+        for (Dependency d : dependencies) {
+            if (d.from().kind() == ObjectKind.FUNCTION && d.to().kind() == ObjectKind.TYPE
+                    && d.to().name().schema() == null && schema.table(d.to().name().name()).isPresent()) {
+                leaveOut(d.from(), "its signature uses the row type of table " + d.to().name().name()
+                        + ", and the compiled model creates functions before tables");
+            }
+        }
+    }
+
     /** Leaves out, to a fixed point, everything that depends on what is left out. */
     private void propagate() {
         boolean changed = true;
@@ -174,7 +207,7 @@ final class TreeBuilder {
                         continue;
                     }
                 }
-                changed |= leaveOut(from, "uses " + cause);
+                changed |= leaveOut(from, "it uses " + cause + ", which is left out");
             }
             changed |= cascadeInsideTables();
         }
@@ -182,7 +215,7 @@ final class TreeBuilder {
             ObjectRef ref = e.getKey();
             if (!reported.contains(ref) && exists(ref)) {
                 unsupported.add(new Unsupported(kindWord(ref.kind()), ownerOf(ref), nameOf(ref),
-                        e.getValue() + ", which is left out", true));
+                        reasons.get(ref), true));
             }
         }
     }
@@ -191,7 +224,8 @@ final class TreeBuilder {
         if (leftOut.containsKey(ref)) {
             return false;
         }
-        leftOut.put(ref, kindWord(ref.kind()) + " " + describe(ref) + " (" + why + ")");
+        leftOut.put(ref, kindWord(ref.kind()) + " " + describe(ref));
+        reasons.put(ref, why);
         return true;
     }
 
@@ -218,33 +252,33 @@ final class TreeBuilder {
                             && fk.refColumns().stream().anyMatch(goneColumns::contains);
                     if (hit) {
                         changed |= leaveOut(new ObjectRef(ObjectKind.CONSTRAINT, other.name(), c.name()),
-                                "uses " + cause);
+                                "it uses " + cause + ", which is left out");
                     }
                 }
             }
             for (Index index : table.indexes()) {
                 if (mentionsAny(index, goneColumns)) {
-                    changed |= leaveOut(new ObjectRef(ObjectKind.INDEX, table.name(), index.name()), "uses " + cause);
+                    changed |= leaveOut(new ObjectRef(ObjectKind.INDEX, table.name(), index.name()), "it uses " + cause + ", which is left out");
                 }
             }
             for (View view : schema.views()) {
                 if (view.dependsOn().stream().anyMatch(n -> n.schema() == null && n.name().equals(t))
                         && (tableGone || goneColumns.stream().anyMatch(c -> mentions(view.definition(), c)))) {
-                    changed |= leaveOut(viewRef(view), "uses " + cause);
+                    changed |= leaveOut(viewRef(view), "it uses " + cause + ", which is left out");
                 }
             }
             for (Trigger trigger : schema.triggers()) {
                 if (trigger.table().name().equals(t)
                         && (tableGone || goneColumns.stream().anyMatch(c -> mentions(trigger.definition(), c)))) {
                     changed |= leaveOut(new ObjectRef(ObjectKind.TRIGGER, table.name(), trigger.name()),
-                            "uses " + cause);
+                            "it uses " + cause + ", which is left out");
                 }
             }
             for (Policy policy : schema.policies()) {
                 if (policy.table().name().equals(t)
                         && (tableGone || goneColumns.stream().anyMatch(c -> mentions(policy.definition(), c)))) {
                     changed |= leaveOut(new ObjectRef(ObjectKind.POLICY, table.name(), policy.name()),
-                            "uses " + cause);
+                            "it uses " + cause + ", which is left out");
                 }
             }
         }
@@ -256,7 +290,7 @@ final class TreeBuilder {
                 String cause = leftOut.get(new ObjectRef(ObjectKind.VIEW, read, null));
                 cause = cause != null ? cause : leftOut.get(new ObjectRef(ObjectKind.MATERIALIZED_VIEW, read, null));
                 if (cause != null) {
-                    changed |= leaveOut(viewRef(view), "uses " + cause);
+                    changed |= leaveOut(viewRef(view), "it uses " + cause + ", which is left out");
                     break;
                 }
             }

@@ -21,10 +21,10 @@ WITH target AS (
       AND NOT EXISTS (SELECT 1 FROM pg_depend e
                       WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
 )
-SELECT 'domain' AS kind, NULL AS table_name, t.typname AS name,
+SELECT 'domain'::text AS kind, NULL::text AS table_name, t.typname::text AS name,
        'CREATE DOMAIN ' || format_type(t.oid, NULL) || ' AS ' || format_type(t.typbasetype, t.typtypmod)
            || ' has no model syntax' AS reason,
-       'TYPE' AS ref_kind, t.typname AS ref_name, NULL AS ref_part
+       'TYPE'::text AS ref_kind, t.typname::text AS ref_name, NULL::text AS ref_part
 FROM typ t WHERE t.typtype = 'd'
 UNION ALL
 SELECT 'composite type', NULL, t.typname, 'composite types have no model syntax', 'TYPE', t.typname, NULL

@@ -23,10 +23,16 @@ final class RoundTrip {
 
     /** The schema the tree under {@code root} gives once applied to schema {@code schema} of a fresh database. */
     static Schema applyAndRead(DevServer server, Path root, String schema) throws SQLException {
+        return applyAndRead(server, root, schema, "SELECT 1");
+    }
+
+    /** As above, after running {@code prelude} in the fresh database (what the model leaves to the server). */
+    static Schema applyAndRead(DevServer server, Path root, String schema, String prelude) throws SQLException {
         Schema model = ModelLoader.load(root).schema();
         List<String> statements = DdlCompiler.compile(model);
         try (ScratchDatabase fresh = server.createScratch("inspect_back"); Connection c = fresh.connect();
              Statement st = c.createStatement()) {
+            st.execute(prelude);
             if (!schema.equals("public")) {
                 st.execute("CREATE SCHEMA " + schema);
             }
