@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 MergeModelsCommand.class,
+                InspectCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
