@@ -66,9 +66,20 @@ public final class EdnReader {
             }
             return value;
         } catch (EdnException e) {
-            throw malformed(source, in.line, e.getMessage(),
+            throw malformed(source, in.line, readable(e.getMessage()),
                     "check the brackets, quotes and map entries at or before that line");
         }
+    }
+
+    /** edn-java names tokens (END_VECTOR); say the bracket instead. */
+    private static String readable(String message) {
+        String m = String.valueOf(message);
+        for (String[] token : new String[][] {{"END_VECTOR", "']'"}, {"END_LIST", "')'"}, {"END_MAP_OR_SET", "'}'"},
+                {"BEGIN_VECTOR", "'['"}, {"BEGIN_LIST", "'('"}, {"BEGIN_MAP", "'{'"}, {"BEGIN_SET", "'#{'"},
+                {"END_OF_INPUT", "the end of the file"}}) {
+            m = m.replace(token[0], token[1]);
+        }
+        return m;
     }
 
     private static StrataException malformed(String source, int line, String what, String fix) {

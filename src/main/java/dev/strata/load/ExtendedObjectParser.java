@@ -74,7 +74,7 @@ final class ExtendedObjectParser {
             problems.add(where, subject, ":down must be a string", "write :down \"DROP ...\"");
             return null;
         }
-        return new String[] {definition(s), down == null ? null : ((String) down).trim()};
+        return new String[] {definition(s), down == null ? null : definition((String) down)};
     }
 
     /** The statement trimmed, without trailing semicolons. */

@@ -111,6 +111,8 @@ final class IndexParser {
                     include.add(Names.identifier(i));
                 }
                 columns.addAll(include);
+                // PostgreSQL's default index name lists the INCLUDE columns too.
+                nameParts.addAll(include);
             } else {
                 problems.add(where, subject, "bad :include " + EdnPrinter.flat(inc), "write :include [:column ...]");
             }

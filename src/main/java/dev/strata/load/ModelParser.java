@@ -368,7 +368,8 @@ final class ModelParser {
         NameSpec spec = name instanceof Keyword || name instanceof String ? NameSpec.explicit(Names.identifier(name))
                 : NameSpec.generated(tableName, Names.columnsPart(cols), "fkey");
         String refName = ref instanceof Keyword k ? k.getName() : (String) ref;
-        return new ForeignKeyDraft(spec, cols, refName, refFields, onDelete, onUpdate, EdnPrinter.flat(form), where,
+        String written = "to " + EdnPrinter.flat(ref) + (refFields.isEmpty() ? "" : " " + EdnPrinter.flat(opt(m, "ref-fields")));
+        return new ForeignKeyDraft(spec, cols, refName, refFields, onDelete, onUpdate, written, where,
                 subject + ", foreign key " + EdnPrinter.flat(opt(m, "fields")));
     }
 

@@ -105,7 +105,7 @@ final class SqlExpressions {
                 return String.join(" " + op.toUpperCase(java.util.Locale.ROOT) + " ", parts);
             case "not":
                 arity(v, 1);
-                return "NOT " + nested(args.get(0));
+                return "NOT (" + condition(args.get(0)) + ")";
             case "in":
             case "not-in":
                 arity(v, 2);
@@ -153,11 +153,11 @@ final class SqlExpressions {
         return call((Keyword) v.get(0), callArgs);
     }
 
-    /** An operand of AND / OR / NOT: parenthesised when it is itself a compound or raw condition. */
+    /** An operand of AND / OR: parenthesised when it is itself an AND, an OR or a raw condition. */
     private static String nested(Object a) {
         String sql = condition(a);
         boolean compound = a instanceof List<?> l && l.get(0) instanceof Keyword k
-                && Set.of("and", "or", "raw", "not").contains(k.getName());
+                && Set.of("and", "or", "raw").contains(k.getName());
         return compound ? "(" + sql + ")" : sql;
     }
 
