@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 StatusCommand.class,
                 ExplainCommand.class,
                 MakeMigrationCommand.class,
+                InspectCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

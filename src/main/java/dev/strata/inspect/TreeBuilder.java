@@ -1,0 +1,792 @@
+package dev.strata.inspect;
+
+import dev.strata.catalog.Dependency;
+import dev.strata.catalog.Dependency.ObjectKind;
+import dev.strata.catalog.Dependency.ObjectRef;
+import dev.strata.model.Column;
+import dev.strata.model.Constraint;
+import dev.strata.model.EnumType;
+import dev.strata.model.Extension;
+import dev.strata.model.Function;
+import dev.strata.model.Index;
+import dev.strata.model.Policy;
+import dev.strata.model.QualifiedName;
+import dev.strata.model.Schema;
+import dev.strata.model.Sequence;
+import dev.strata.model.Table;
+import dev.strata.model.Trigger;
+import dev.strata.model.View;
+import dev.strata.sql.Identifiers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import us.bpsm.edn.Keyword;
+
+/**
+ * TreeBuilder turns an inspected schema into the data of the five model files, and collects what
+ * the model cannot say. It first decides what is left out: the objects {@code unmodelled.sql}
+ * reports, stand-alone sequences, and then, to a fixed point, everything that depends on
+ * something left out (pg_depend edges, plus the columns a constraint, index, view, trigger or
+ * policy names). Then it writes what remains.
+ */
+final class TreeBuilder {
+    private static final Keyword TYPE = ModelNames.kw("type");
+    private static final Keyword RAW = ModelNames.kw("raw");
+
+    private final Schema schema;
+    private final List<Dependency> dependencies;
+    private final List<Unsupported> unsupported = new ArrayList<>();
+    /** Objects left out of the tree, with what they are left out for. */
+    private final Map<ObjectRef, String> leftOut = new LinkedHashMap<>();
+    /** Why each object in {@link #leftOut} that was not reported by unmodelled.sql is left out. */
+    private final Map<ObjectRef, String> reasons = new HashMap<>();
+    /** Objects reported by unmodelled.sql (reported there, not again). */
+    private final Set<ObjectRef> reported = new HashSet<>();
+    /** table.column -> the reason its default is not written. */
+    private final Map<String, String> droppedDefaults = new HashMap<>();
+    /** table.column -> :serial / :bigserial / :smallserial. */
+    private final Map<String, String> serials = new HashMap<>();
+
+    TreeBuilder(Schema schema, List<Dependency> dependencies, List<UnmodelledObjects.Row> unmodelled) {
+        this.schema = schema;
+        this.dependencies = dependencies.stream()
+                .map(d -> new Dependency(fullArguments(d.from()), fullArguments(d.to())))
+                .toList();
+        for (UnmodelledObjects.Row row : unmodelled) {
+            unsupported.add(row.unsupported());
+            if (row.ref() != null) {
+                leftOut.put(row.ref(), row.unsupported().kind() + " " + row.unsupported().name());
+                reported.add(row.ref());
+            }
+        }
+        findSerials();
+        rowTypeFunctions();
+        propagate();
+    }
+
+    /**
+     * The dependency query returns a function's arguments as a {@code name} (63 bytes at most); this
+     * restores the full list from the function it names, when exactly one matches.
+     */
+    private ObjectRef fullArguments(ObjectRef ref) {
+        if (ref.kind() != ObjectKind.FUNCTION || ref.part() == null || bytes(ref.part()) < 63) {
+            return ref;
+        }
+        List<Function> matches = schema.functions().stream()
+                .filter(f -> f.name().equals(ref.name()) && f.arguments().startsWith(ref.part()))
+                .toList();
+        return matches.size() == 1 ? new ObjectRef(ref.kind(), ref.name(), matches.get(0).arguments()) : ref;
+    }
+
+    List<Unsupported> unsupported() {
+        return unsupported.stream().sorted().distinct().toList();
+    }
+
+    // ---------------------------------------------------------------- what is left out
+
+    /**
+     * A column is a serial when its default is {@code nextval('<table>_<column>_seq'::regclass)} on
+     * a sequence of that name owned by the column, with the options CREATE TABLE gives it.
+     */
+    private void findSerials() {
+        Map<String, Sequence> byName = new HashMap<>();
+        schema.sequences().forEach(s -> byName.put(s.name().name(), s));
+        Set<String> consumed = new HashSet<>();
+        for (Table table : schema.tables()) {
+            for (Column column : table.columns()) {
+                String serial = serialType(column.type().sql());
+                if (serial == null || column.defaultExpr() == null) {
+                    continue;
+                }
+                String seqName = objectName(table.name().name(), column.name(), "seq");
+                Sequence seq = byName.get(seqName);
+                String expected = "nextval(" + Identifiers.literal(Identifiers.quote(seqName)) + "::regclass)";
+                if (seq != null && column.defaultExpr().equals(expected)
+                        && (Identifiers.quote(table.name().name()) + "." + Identifiers.quote(column.name()))
+                                .equals(seq.ownedBy())
+                        && seq.dataType().equals(column.type().sql()) && seq.start() == 1 && seq.increment() == 1
+                        && seq.minValue() == 1 && seq.maxValue() == maxOf(column.type().sql()) && seq.cache() == 1
+                        && !seq.cycle()) {
+                    serials.put(key(table, column.name()), serial);
+                    consumed.add(seqName);
+                }
+            }
+        }
+        for (Sequence seq : schema.sequences()) {
+            if (consumed.contains(seq.name().name())) {
+                continue;
+            }
+            String reason = seq.ownedBy() == null
+                    ? "stand-alone sequences have no model syntax"
+                    : "owned by " + seq.ownedBy() + " but not the plain sequence of a serial column, "
+                            + "and sequences have no model syntax";
+            ObjectRef ref = new ObjectRef(ObjectKind.SEQUENCE, seq.name(), null);
+            unsupported.add(new Unsupported("sequence", null, seq.name().name(), reason, true));
+            leftOut.put(ref, "sequence " + seq.name().name());
+            reported.add(ref);
+        }
+    }
+
+    private static String serialType(String sql) {
+        return switch (sql) {
+            case "integer" -> "serial";
+            case "bigint" -> "bigserial";
+            case "smallint" -> "smallserial";
+            default -> null;
+        };
+    }
+
+    private static long maxOf(String sql) {
+        return switch (sql) {
+            case "integer" -> Integer.MAX_VALUE;
+            case "smallint" -> Short.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
+    }
+
+    /** PostgreSQL's {@code makeObjectName}: the longer of the two names is clipped to fit 63 bytes. */
+    static String objectName(String name1, String name2, String label) {
+        int avail = 63 - bytes(label) - 1 - (name2 == null ? 0 : 1);
+        String a = name1;
+        String b = name2 == null ? "" : name2;
+        while (bytes(a) + bytes(b) > avail) {
+            if (bytes(a) > bytes(b)) {
+                a = a.substring(0, a.offsetByCodePoints(a.length(), -1));
+            } else {
+                b = b.substring(0, b.offsetByCodePoints(b.length(), -1));
+            }
+        }
+        return a + (name2 == null ? "" : "_" + b) + "_" + label;
+    }
+
+    private static int bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * The compiled model creates functions before tables (docs/ddl.md), so a function whose
+     * signature names a table's row type cannot be created from it.
+     */
+    private void rowTypeFunctions() {
+        for (Dependency d : dependencies) {
+            if (d.from().kind() == ObjectKind.FUNCTION && d.to().kind() == ObjectKind.TYPE
+                    && d.to().name().schema() == null && schema.table(d.to().name().name()).isPresent()) {
+                leaveOut(d.from(), "its signature uses the row type of table " + d.to().name().name()
+                        + ", and the compiled model creates functions before tables");
+            }
+        }
+    }
+
+    /** Leaves out, to a fixed point, everything that depends on what is left out. */
+    private void propagate() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Dependency d : dependencies) {
+                String cause = leftOut.get(d.to());
+                if (cause == null || leftOut.containsKey(d.from())) {
+                    continue;
+                }
+                ObjectRef from = d.from();
+                if (from.kind() == ObjectKind.COLUMN && d.to().kind() != ObjectKind.TYPE) {
+                    Column column = column(from.name().name(), from.part());
+                    if (column != null && column.defaultExpr() != null
+                            && droppedDefaults.putIfAbsent(key(from.name().name(), from.part()),
+                            "its default uses " + cause + ", which is left out") == null) {
+                        unsupported.add(new Unsupported("column default", from.name().name(), from.part(),
+                                "not written: it uses " + cause + ", which is left out (default was "
+                                        + column.defaultExpr() + ")", false));
+                    }
+                    if (column == null || column.defaultExpr() != null) {
+                        continue;
+                    }
+                }
+                changed |= leaveOut(from, "it uses " + cause + ", which is left out");
+            }
+            changed |= cascadeInsideTables();
+        }
+        for (Map.Entry<ObjectRef, String> e : leftOut.entrySet()) {
+            ObjectRef ref = e.getKey();
+            if (!reported.contains(ref) && exists(ref)) {
+                unsupported.add(new Unsupported(kindWord(ref.kind()), ownerOf(ref), nameOf(ref),
+                        reasons.get(ref), true));
+            }
+        }
+    }
+
+    private boolean leaveOut(ObjectRef ref, String why) {
+        if (leftOut.containsKey(ref)) {
+            return false;
+        }
+        leftOut.put(ref, kindWord(ref.kind()) + " " + describe(ref));
+        reasons.put(ref, why);
+        return true;
+    }
+
+    /** What constraints, indexes, foreign keys, views, triggers and policies lose with a column or table. */
+    private boolean cascadeInsideTables() {
+        boolean changed = false;
+        for (Table table : schema.tables()) {
+            String t = table.name().name();
+            ObjectRef tableRef = new ObjectRef(ObjectKind.TABLE, table.name(), null);
+            boolean tableGone = leftOut.containsKey(tableRef);
+            List<String> goneColumns = table.columns().stream()
+                    .map(Column::name)
+                    .filter(c -> tableGone || leftOut.containsKey(columnRef(t, c)))
+                    .toList();
+            if (goneColumns.isEmpty()) {
+                continue;
+            }
+            String cause = tableGone ? "table " + t : "column " + t + "." + goneColumns.get(0);
+            for (Table other : schema.tables()) {
+                for (Constraint c : other.constraints()) {
+                    boolean hit = other == table && mentionsAny(c, goneColumns)
+                            || c instanceof Constraint.ForeignKey fk && fk.refTable().schema() == null
+                            && fk.refTable().name().equals(t)
+                            && fk.refColumns().stream().anyMatch(goneColumns::contains);
+                    if (hit) {
+                        changed |= leaveOut(new ObjectRef(ObjectKind.CONSTRAINT, other.name(), c.name()),
+                                "it uses " + cause + ", which is left out");
+                    }
+                }
+            }
+            for (Index index : table.indexes()) {
+                if (mentionsAny(index, goneColumns)) {
+                    changed |= leaveOut(new ObjectRef(ObjectKind.INDEX, table.name(), index.name()), "it uses " + cause + ", which is left out");
+                }
+            }
+            for (View view : schema.views()) {
+                if (view.dependsOn().stream().anyMatch(n -> n.schema() == null && n.name().equals(t))
+                        && (tableGone || goneColumns.stream().anyMatch(c -> mentions(view.definition(), c)))) {
+                    changed |= leaveOut(viewRef(view), "it uses " + cause + ", which is left out");
+                }
+            }
+            for (Trigger trigger : schema.triggers()) {
+                if (trigger.table().name().equals(t)
+                        && (tableGone || goneColumns.stream().anyMatch(c -> mentions(trigger.definition(), c)))) {
+                    changed |= leaveOut(new ObjectRef(ObjectKind.TRIGGER, table.name(), trigger.name()),
+                            "it uses " + cause + ", which is left out");
+                }
+            }
+            for (Policy policy : schema.policies()) {
+                if (policy.table().name().equals(t)
+                        && (tableGone || goneColumns.stream().anyMatch(c -> mentions(policy.definition(), c)))) {
+                    changed |= leaveOut(new ObjectRef(ObjectKind.POLICY, table.name(), policy.name()),
+                            "it uses " + cause + ", which is left out");
+                }
+            }
+        }
+        for (View view : schema.views()) {
+            if (leftOut.containsKey(viewRef(view))) {
+                continue;
+            }
+            for (QualifiedName read : view.dependsOn()) {
+                String cause = leftOut.get(new ObjectRef(ObjectKind.VIEW, read, null));
+                cause = cause != null ? cause : leftOut.get(new ObjectRef(ObjectKind.MATERIALIZED_VIEW, read, null));
+                if (cause != null) {
+                    changed |= leaveOut(viewRef(view), "it uses " + cause + ", which is left out");
+                    break;
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static boolean mentionsAny(Constraint c, List<String> columns) {
+        if (c instanceof Constraint.PrimaryKey pk) {
+            return pk.columns().stream().anyMatch(columns::contains);
+        } else if (c instanceof Constraint.Unique u) {
+            return u.columns().stream().anyMatch(columns::contains);
+        } else if (c instanceof Constraint.ForeignKey fk) {
+            return fk.columns().stream().anyMatch(columns::contains);
+        } else if (c instanceof Constraint.Check check) {
+            return columns.stream().anyMatch(col -> mentions(check.expression(), col));
+        } else if (c instanceof Constraint.Exclusion x) {
+            return columns.stream().anyMatch(col -> mentions(x.definition(), col));
+        }
+        throw new IllegalStateException("unsupported constraint " + c);
+    }
+
+    private static boolean mentionsAny(Index index, List<String> columns) {
+        String text = String.join(", ", index.keys()) + " " + String.join(", ", index.include()) + " "
+                + (index.where() == null ? "" : index.where());
+        return columns.stream().anyMatch(c -> mentions(text, c));
+    }
+
+    /** Whether SQL text names {@code identifier}: quoted exactly, or as a whole word when it needs no quotes. */
+    static boolean mentions(String sql, String identifier) {
+        String quoted = Identifiers.quote(identifier);
+        if (!quoted.equals(identifier)) {
+            return sql.contains(quoted);
+        }
+        return Pattern.compile("(?<![A-Za-z0-9_$])" + Pattern.quote(identifier) + "(?![A-Za-z0-9_$])",
+                Pattern.CASE_INSENSITIVE).matcher(sql).find() || sql.contains(Identifiers.quote(identifier));
+    }
+
+    private boolean exists(ObjectRef ref) {
+        String n = ref.name().name();
+        return switch (ref.kind()) {
+            case TABLE -> schema.table(n).isPresent();
+            case COLUMN -> column(n, ref.part()) != null;
+            case CONSTRAINT -> schema.table(n).map(t -> t.constraints().stream()
+                    .anyMatch(c -> c.name().equals(ref.part()))).orElse(false);
+            case INDEX -> schema.table(n).map(t -> t.indexes().stream().anyMatch(i -> i.name().equals(ref.part())))
+                    .orElse(false) || schema.views().stream().anyMatch(v -> v.name().name().equals(n)
+                    && v.indexes().stream().anyMatch(i -> i.name().equals(ref.part())));
+            case VIEW, MATERIALIZED_VIEW -> schema.views().stream().anyMatch(v -> v.name().equals(ref.name()));
+            case FUNCTION -> schema.functions().stream().anyMatch(f -> f.name().equals(ref.name())
+                    && f.arguments().equals(ref.part()));
+            case TRIGGER -> schema.triggers().stream().anyMatch(t -> t.table().name().equals(n)
+                    && t.name().equals(ref.part()));
+            case POLICY -> schema.policies().stream().anyMatch(p -> p.table().name().equals(n)
+                    && p.name().equals(ref.part()));
+            case TYPE -> schema.enums().stream().anyMatch(e -> e.name().equals(ref.name()));
+            case SEQUENCE, FOREIGN_TABLE -> false;
+        };
+    }
+
+    private static String kindWord(ObjectKind kind) {
+        return switch (kind) {
+            case MATERIALIZED_VIEW -> "materialized view";
+            case FOREIGN_TABLE -> "foreign table";
+            default -> kind.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String ownerOf(ObjectRef ref) {
+        return ref.part() == null || ref.kind() == ObjectKind.FUNCTION ? null : ref.name().name();
+    }
+
+    private static String nameOf(ObjectRef ref) {
+        if (ref.kind() == ObjectKind.FUNCTION) {
+            return ref.name().name() + "(" + ref.part() + ")";
+        }
+        return ref.part() == null ? ref.name().name() : ref.part();
+    }
+
+    private static String describe(ObjectRef ref) {
+        String owner = ownerOf(ref);
+        return owner == null ? nameOf(ref) : owner + "." + nameOf(ref);
+    }
+
+    private Column column(String table, String column) {
+        return schema.table(table).flatMap(t -> t.column(column)).orElse(null);
+    }
+
+    private static String key(Table table, String column) {
+        return key(table.name().name(), column);
+    }
+
+    private static String key(String table, String column) {
+        return table + "." + column;
+    }
+
+    private static ObjectRef columnRef(String table, String column) {
+        return new ObjectRef(ObjectKind.COLUMN, QualifiedName.of(table), column);
+    }
+
+    private static ObjectRef viewRef(View view) {
+        return new ObjectRef(view.materialized() ? ObjectKind.MATERIALIZED_VIEW : ObjectKind.VIEW, view.name(), null);
+    }
+
+    private boolean isLeftOut(ObjectKind kind, QualifiedName name, String part) {
+        return leftOut.containsKey(new ObjectRef(kind, name, part));
+    }
+
+    private void note(String kind, String table, String name, String reason) {
+        unsupported.add(new Unsupported(kind, table, name, reason, false));
+    }
+
+    private void drop(String kind, String table, String name, String reason) {
+        unsupported.add(new Unsupported(kind, table, name, reason, true));
+    }
+
+    // ---------------------------------------------------------------- models.edn
+
+    Map<Object, Object> models() {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        Set<Object> keys = new HashSet<>();
+        schema.tables().forEach(t -> keys.add(ModelNames.key(t.name().name())));
+        schema.enums().forEach(e -> keys.add(ModelNames.key(e.name().name())));
+        for (Extension x : schema.extensions()) {
+            Object key = ModelNames.key(x.name());
+            if (keys.contains(key)) {
+                key = ModelNames.key(x.name() + "_extension");
+            }
+            out.put(key, map(TYPE, ModelNames.kw("extension"), ModelNames.kw("name"), x.name()));
+        }
+        for (EnumType e : schema.enums()) {
+            if (isLeftOut(ObjectKind.TYPE, e.name(), null)) {
+                continue;
+            }
+            Map<Object, Object> spec = map(TYPE, ModelNames.kw("enum"), ModelNames.kw("choices"), e.labels());
+            putIf(spec, "comment", e.comment());
+            out.put(ModelNames.key(e.name().name()), spec);
+        }
+        for (Table table : schema.tables()) {
+            if (!isLeftOut(ObjectKind.TABLE, table.name(), null)) {
+                out.put(ModelNames.key(table.name().name()), table(table));
+            }
+        }
+        return out;
+    }
+
+    private Map<Object, Object> table(Table table) {
+        String t = table.name().name();
+        boolean hasPolicies = schema.policies().stream()
+                .anyMatch(p -> p.table().equals(table.name()) && !isLeftOut(ObjectKind.POLICY, table.name(), p.name()));
+        if (table.rowLevelSecurity() != hasPolicies) {
+            note("table", null, t, table.rowLevelSecurity()
+                    ? "ROW LEVEL SECURITY is enabled but the table has no policy the model carries; the model "
+                    + "enables it only for tables with policies"
+                    : "the table has policies but ROW LEVEL SECURITY is off; the model enables it with the policies");
+        }
+        Constraint.PrimaryKey pk = table.primaryKey()
+                .filter(p -> !isLeftOut(ObjectKind.CONSTRAINT, table.name(), p.name()))
+                .orElse(null);
+        List<Object> pkKeys = null;
+        if (pk != null) {
+            pkKeys = columnKeys(pk.columns());
+            String expected = objectName(t, null, "pkey");
+            if (pkKeys == null) {
+                drop("constraint", t, pk.name(), "the primary key names a column only a string can name; "
+                        + "the model lists key columns as keywords");
+                pk = null;
+            } else if (!pk.name().equals(expected)) {
+                note("constraint", t, pk.name(), "the model cannot name a primary key: it will be named " + expected);
+            }
+        }
+        boolean singlePk = pk != null && pk.columns().size() == 1;
+
+        Map<Object, Object> fields = new LinkedHashMap<>();
+        for (Column column : table.columns()) {
+            if (isLeftOut(ObjectKind.COLUMN, table.name(), column.name())) {
+                continue;
+            }
+            boolean isPk = singlePk && pk.columns().get(0).equals(column.name());
+            fields.put(ModelNames.key(column.name()), field(table, column, isPk));
+        }
+        Map<Object, Object> spec = new LinkedHashMap<>();
+        spec.put(ModelNames.kw("fields"), fields);
+        if (pk != null && !singlePk) {
+            spec.put(ModelNames.kw("primary-key"), pkKeys);
+        }
+        List<Object> constraints = new ArrayList<>();
+        List<Object> foreignKeys = new ArrayList<>();
+        for (Constraint c : table.constraints()) {
+            if (c instanceof Constraint.PrimaryKey || isLeftOut(ObjectKind.CONSTRAINT, table.name(), c.name())) {
+                continue;
+            }
+            if (c instanceof Constraint.ForeignKey fk) {
+                Object written = foreignKey(t, fk);
+                if (written != null) {
+                    foreignKeys.add(written);
+                }
+            } else {
+                Object written = constraint(t, c);
+                if (written != null) {
+                    constraints.add(written);
+                }
+            }
+        }
+        if (!constraints.isEmpty()) {
+            spec.put(ModelNames.kw("constraints"), constraints);
+        }
+        if (!foreignKeys.isEmpty()) {
+            spec.put(ModelNames.kw("foreign-keys"), foreignKeys);
+        }
+        List<Object> indexes = indexes(table.name(), table.indexes(), table.columns());
+        if (!indexes.isEmpty()) {
+            spec.put(ModelNames.kw("indexes"), indexes);
+        }
+        putIf(spec, "comment", table.comment());
+        return spec;
+    }
+
+    private Map<Object, Object> field(Table table, Column column, boolean primaryKey) {
+        String t = table.name().name();
+        Map<Object, Object> spec = new LinkedHashMap<>();
+        String serial = serials.get(key(table, column.name()));
+        spec.put(TYPE, serial != null ? ModelNames.kw(serial) : type(column));
+        if (column.type().sql().endsWith("[]") && serial == null) {
+            spec.put(ModelNames.kw("array"), "[]");
+        }
+        if (primaryKey) {
+            spec.put(ModelNames.kw("primary-key"), true);
+        } else if (column.notNull() && column.identity() == null) {
+            spec.put(ModelNames.kw("null"), false);
+        }
+        String dropped = droppedDefaults.get(key(table, column.name()));
+        if (column.defaultExpr() != null && serial == null && dropped == null) {
+            spec.put(ModelNames.kw("default"), TypeForms.raw(column.defaultExpr()));
+        }
+        if (column.identity() != null) {
+            spec.put(ModelNames.kw("identity"),
+                    ModelNames.kw(column.identity() == Column.Identity.ALWAYS ? "always" : "by-default"));
+        }
+        if (column.generatedExpr() != null) {
+            spec.put(ModelNames.kw("generated"), TypeForms.raw(SqlScan.unwrap(column.generatedExpr())));
+        }
+        if (column.collation() != null) {
+            String collation = column.collation();
+            if (collation.startsWith("\"") && collation.endsWith("\"") && collation.length() > 1
+                    && collation.indexOf('"', 1) == collation.length() - 1) {
+                spec.put(ModelNames.kw("collate"), collation.substring(1, collation.length() - 1));
+            } else {
+                note("column", t, column.name(), "COLLATE " + collation
+                        + " is not written: the model names only collations of pg_catalog or the schema itself");
+            }
+        }
+        putIf(spec, "comment", column.comment());
+        return spec;
+    }
+
+    /** The type without array brackets (the {@code :array} option carries them). */
+    private Object type(Column column) {
+        String sql = column.type().sql();
+        boolean array = sql.endsWith("[]");
+        String base = array ? sql.substring(0, sql.length() - 2) : sql;
+        QualifiedName user = column.type().userType();
+        if (user != null && user.schema() == null && schema.enumType(user.name()).isPresent()
+                && base.equals(Identifiers.quote(user.name()))) {
+            Object key = ModelNames.key(user.name());
+            if (key instanceof Keyword k && !TypeForms.isBuiltinKeyword(k.getName())) {
+                return k;
+            }
+            return List.of(ModelNames.kw("enum"), key);
+        }
+        return array && TypeForms.of(base) instanceof List<?> l && l.get(0).equals(RAW)
+                ? TypeForms.raw(base) : TypeForms.of(base);
+    }
+
+    private Object foreignKey(String table, Constraint.ForeignKey fk) {
+        List<Object> columns = columnKeys(fk.columns());
+        List<Object> refColumns = columnKeys(fk.refColumns());
+        if (fk.refTable().schema() != null) {
+            drop("constraint", table, fk.name(), "it references " + fk.refTable()
+                    + " in another schema; the model references only tables of its own schema");
+            return null;
+        }
+        if (columns == null || refColumns == null) {
+            drop("constraint", table, fk.name(), "it names a column only a string can name; "
+                    + "the model lists foreign key columns as keywords");
+            return null;
+        }
+        if (fk.deferrable()) {
+            note("constraint", table, fk.name(), "DEFERRABLE" + (fk.initiallyDeferred() ? " INITIALLY DEFERRED" : "")
+                    + " is not in the model: written as NOT DEFERRABLE");
+        }
+        Map<Object, Object> spec = new LinkedHashMap<>();
+        spec.put(ModelNames.kw("name"), fk.name());
+        spec.put(ModelNames.kw("fields"), columns);
+        spec.put(ModelNames.kw("references"), ModelNames.key(fk.refTable().name()));
+        spec.put(ModelNames.kw("ref-fields"), refColumns);
+        if (fk.onDelete() != Constraint.Action.NO_ACTION) {
+            spec.put(ModelNames.kw("on-delete"), action(fk.onDelete()));
+        }
+        if (fk.onUpdate() != Constraint.Action.NO_ACTION) {
+            spec.put(ModelNames.kw("on-update"), action(fk.onUpdate()));
+        }
+        return spec;
+    }
+
+    private static Keyword action(Constraint.Action action) {
+        return ModelNames.kw(action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+
+    private Object constraint(String table, Constraint c) {
+        Map<Object, Object> spec = new LinkedHashMap<>();
+        spec.put(ModelNames.kw("name"), c.name());
+        if (c instanceof Constraint.Unique u) {
+            List<Object> columns = columnKeys(u.columns());
+            if (columns == null) {
+                drop("constraint", table, c.name(), "it names a column only a string can name; "
+                        + "the model lists unique columns as keywords");
+                return null;
+            }
+            if (u.nullsNotDistinct()) {
+                note("constraint", table, c.name(), "NULLS NOT DISTINCT is not in the model: written without it");
+            }
+            spec.put(ModelNames.kw("unique"), columns);
+        } else if (c instanceof Constraint.Check check) {
+            spec.put(ModelNames.kw("check"), TypeForms.raw(SqlScan.unwrap(check.expression())));
+        } else if (c instanceof Constraint.Exclusion x) {
+            spec.put(ModelNames.kw("exclude"), x.definition());
+        } else {
+            throw new IllegalStateException("unsupported constraint " + c);
+        }
+        return spec;
+    }
+
+    /** Keywords for columns, or {@code null} when one of them has no keyword. */
+    private static List<Object> columnKeys(List<String> columns) {
+        List<Object> keys = new ArrayList<>();
+        for (String c : columns) {
+            Keyword k = ModelNames.keyword(c);
+            if (k == null) {
+                return null;
+            }
+            keys.add(k);
+        }
+        return keys;
+    }
+
+    private List<Object> indexes(QualifiedName owner, List<Index> indexes, List<Column> columns) {
+        Set<String> names = new HashSet<>();
+        columns.forEach(c -> names.add(c.name()));
+        List<Object> out = new ArrayList<>();
+        for (Index index : indexes) {
+            if (isLeftOut(ObjectKind.INDEX, owner, index.name())) {
+                continue;
+            }
+            List<Object> keys = new ArrayList<>();
+            String problem = null;
+            for (String key : index.keys()) {
+                Object form = indexKey(key, names, columns.isEmpty());
+                if (form == null) {
+                    problem = "key " + key + " has options (opclass, COLLATE, DESC, NULLS) the model cannot write";
+                    break;
+                }
+                keys.add(form);
+            }
+            List<Object> include = new ArrayList<>();
+            for (String col : index.include()) {
+                Object form = indexKey(col, names, columns.isEmpty());
+                if (!(form instanceof Keyword)) {
+                    problem = "INCLUDE column " + col + " has no keyword";
+                    break;
+                }
+                include.add(form);
+            }
+            if (problem != null) {
+                drop("index", owner.name(), index.name(), problem);
+                continue;
+            }
+            Map<Object, Object> spec = new LinkedHashMap<>();
+            spec.put(ModelNames.kw("name"), index.name());
+            spec.put(ModelNames.kw("fields"), keys);
+            if (!index.method().equals("btree")) {
+                spec.put(ModelNames.kw("method"), ModelNames.kw(index.method()));
+            }
+            if (index.unique()) {
+                spec.put(ModelNames.kw("unique"), true);
+            }
+            if (!include.isEmpty()) {
+                spec.put(ModelNames.kw("include"), include);
+            }
+            if (index.where() != null) {
+                spec.put(ModelNames.kw("where"), TypeForms.raw(SqlScan.unwrap(index.where())));
+            }
+            out.add(spec);
+        }
+        return out;
+    }
+
+    /**
+     * A column key as its field keyword (or string), an expression as {@code [:raw "expr"]}, or
+     * {@code null} for a key with options. Columns of a materialized view are not known, so there
+     * any plain identifier counts as a column.
+     */
+    private static Object indexKey(String key, Set<String> columns, boolean anyIdentifier) {
+        String unquoted = unquote(key);
+        if (unquoted != null && (columns.contains(unquoted) || anyIdentifier)) {
+            return ModelNames.key(unquoted);
+        }
+        if (SqlScan.hasTopLevelSpace(key)) {
+            return null;
+        }
+        return TypeForms.raw(SqlScan.unwrap(key));
+    }
+
+    /** The identifier {@code key} spells (quoted or not), or {@code null} when it is no plain identifier. */
+    private static String unquote(String key) {
+        if (key.length() > 1 && key.startsWith("\"") && key.endsWith("\"")) {
+            String inner = key.substring(1, key.length() - 1);
+            return inner.replace("\"\"", "").contains("\"") ? null : inner.replace("\"\"", "\"");
+        }
+        return key.matches("[a-z_][a-z0-9_$]*") && Identifiers.quote(key).equals(key) ? key : null;
+    }
+
+    // ---------------------------------------------------------------- the other files
+
+    Map<Object, Object> functions() {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Function f : schema.functions()) {
+            if (!isLeftOut(ObjectKind.FUNCTION, f.name(), f.arguments())) {
+                out.put(uniqueKey(out, f.name().name()), map(ModelNames.kw("sql"), f.definition()));
+            }
+        }
+        return out;
+    }
+
+    Map<Object, Object> views() {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (View v : schema.views()) {
+            if (isLeftOut(ObjectKind.VIEW, v.name(), null) || isLeftOut(ObjectKind.MATERIALIZED_VIEW, v.name(), null)) {
+                continue;
+            }
+            Map<Object, Object> spec = map(ModelNames.kw("sql"), v.definition());
+            List<Object> indexes = indexes(v.name(), v.indexes(), List.of());
+            if (!indexes.isEmpty()) {
+                spec.put(ModelNames.kw("indexes"), indexes);
+            }
+            out.put(uniqueKey(out, v.name().name()), spec);
+        }
+        return out;
+    }
+
+    Map<Object, Object> triggers() {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        Map<String, Long> counts = new HashMap<>();
+        schema.triggers().forEach(t -> counts.merge(t.name(), 1L, Long::sum));
+        for (Trigger t : schema.triggers()) {
+            if (!isLeftOut(ObjectKind.TRIGGER, t.table(), t.name())) {
+                String name = counts.get(t.name()) > 1 ? t.table().name() + "_" + t.name() : t.name();
+                out.put(uniqueKey(out, name), map(ModelNames.kw("sql"), t.definition()));
+            }
+        }
+        return out;
+    }
+
+    Map<Object, Object> policies() {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        Map<String, Long> counts = new HashMap<>();
+        schema.policies().forEach(p -> counts.merge(p.name(), 1L, Long::sum));
+        for (Policy p : schema.policies()) {
+            if (!isLeftOut(ObjectKind.POLICY, p.table(), p.name())) {
+                String name = counts.get(p.name()) > 1 ? p.table().name() + "_" + p.name() : p.name();
+                out.put(uniqueKey(out, name), map(ModelNames.kw("sql"), p.definition()));
+            }
+        }
+        return out;
+    }
+
+    /** The key for {@code name}, with {@code _2}, {@code _3}... appended while it is taken (overloads). */
+    private static Object uniqueKey(Map<Object, Object> taken, String name) {
+        Object key = ModelNames.key(name);
+        for (int n = 2; taken.containsKey(key); n++) {
+            key = ModelNames.key(name + "_" + n);
+        }
+        return key;
+    }
+
+    private static Map<Object, Object> map(Object... keysAndValues) {
+        Map<Object, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    private static void putIf(Map<Object, Object> spec, String option, String value) {
+        if (value != null) {
+            spec.put(ModelNames.kw(option), value);
+        }
+    }
+}

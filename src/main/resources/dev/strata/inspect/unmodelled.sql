@@ -1,0 +1,122 @@
+-- Objects and properties of one schema that the model cannot describe, one row per object.
+-- ref_kind / ref_name / ref_part name the object the way dev.strata.catalog.Dependency does when
+-- the object is left out of the model entirely (so what depends on it is left out too); they are
+-- NULL for a property that is simply not written (the object itself stays in the model).
+-- The one parameter is the schema name. Objects that belong to an extension are not listed.
+WITH target AS (
+    SELECT n.oid AS nsp FROM pg_namespace n WHERE n.nspname = ?
+), rel AS (
+    SELECT c.* FROM pg_class c, target
+    WHERE c.relnamespace = target.nsp
+      AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                      WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+), typ AS (
+    SELECT t.* FROM pg_type t, target
+    WHERE t.typnamespace = target.nsp
+      AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                      WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+), pro AS (
+    SELECT p.* FROM pg_proc p, target
+    WHERE p.pronamespace = target.nsp
+      AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                      WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+)
+SELECT 'domain'::text AS kind, NULL::text AS table_name, t.typname::text AS name,
+       'CREATE DOMAIN ' || format_type(t.oid, NULL) || ' AS ' || format_type(t.typbasetype, t.typtypmod)
+           || ' has no model syntax' AS reason,
+       'TYPE'::text AS ref_kind, t.typname::text AS ref_name, NULL::text AS ref_part
+FROM typ t WHERE t.typtype = 'd'
+UNION ALL
+SELECT 'composite type', NULL, t.typname, 'composite types have no model syntax', 'TYPE', t.typname, NULL
+FROM typ t JOIN pg_class c ON c.oid = t.typrelid WHERE t.typtype = 'c' AND c.relkind = 'c'
+UNION ALL
+SELECT 'range type', NULL, t.typname, 'range types have no model syntax', 'TYPE', t.typname, NULL
+FROM typ t WHERE t.typtype = 'r'
+UNION ALL
+SELECT 'base type', NULL, t.typname, 'base and shell types have no model syntax', 'TYPE', t.typname, NULL
+FROM typ t WHERE t.typtype IN ('b', 'p') AND t.typcategory <> 'A'
+UNION ALL
+SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END, NULL,
+       p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+       CASE p.prokind WHEN 'a' THEN 'aggregates' ELSE 'window functions' END || ' have no model syntax',
+       'FUNCTION', p.proname, pg_get_function_identity_arguments(p.oid)
+FROM pro p WHERE p.prokind IN ('a', 'w')
+UNION ALL
+SELECT 'partition', parent.relname, c.relname,
+       'partition of ' || quote_ident(parent.relname) || ' ' || pg_get_expr(c.relpartbound, c.oid)
+           || ': partitions have no model syntax',
+       'TABLE', c.relname, NULL
+FROM rel c
+JOIN pg_inherits i ON i.inhrelid = c.oid
+JOIN pg_class parent ON parent.oid = i.inhparent
+WHERE c.relispartition AND c.relkind IN ('r', 'p')
+UNION ALL
+SELECT 'table', NULL, c.relname,
+       'PARTITION BY ' || pg_get_partkeydef(c.oid) || ' is not in the model: written as a plain table',
+       NULL, NULL, NULL
+FROM rel c WHERE c.relkind = 'p' AND NOT c.relispartition
+UNION ALL
+SELECT 'table', NULL, c.relname,
+       'INHERITS (' || quote_ident(parent.relname) || ') is not in the model: written as a plain table',
+       NULL, NULL, NULL
+FROM rel c
+JOIN pg_inherits i ON i.inhrelid = c.oid
+JOIN pg_class parent ON parent.oid = i.inhparent
+WHERE NOT c.relispartition AND c.relkind = 'r'
+UNION ALL
+SELECT 'table', NULL, c.relname, 'UNLOGGED is not in the model: written as a logged table', NULL, NULL, NULL
+FROM rel c WHERE c.relpersistence = 'u' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+UNION ALL
+SELECT 'table', NULL, c.relname, 'FORCE ROW LEVEL SECURITY is not in the model', NULL, NULL, NULL
+FROM rel c WHERE c.relforcerowsecurity AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+UNION ALL
+SELECT 'table', NULL, c.relname,
+       'storage parameters (' || array_to_string(c.reloptions, ', ') || ') are not in the model', NULL, NULL, NULL
+FROM rel c WHERE c.reloptions IS NOT NULL AND c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition
+UNION ALL
+SELECT 'foreign table', NULL, c.relname, 'foreign tables have no model syntax', 'FOREIGN_TABLE', c.relname, NULL
+FROM rel c WHERE c.relkind = 'f'
+UNION ALL
+SELECT 'rule', c.relname, r.rulename, 'rules have no model syntax', NULL, NULL, NULL
+FROM pg_rewrite r JOIN rel c ON c.oid = r.ev_class
+WHERE r.rulename <> '_RETURN' AND NOT c.relispartition
+UNION ALL
+SELECT 'trigger', c.relname, t.tgname,
+       'the trigger is ' || CASE t.tgenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'ENABLE REPLICA'
+                                            ELSE 'ENABLE ALWAYS' END || ', which the model does not carry',
+       NULL, NULL, NULL
+FROM pg_trigger t JOIN rel c ON c.oid = t.tgrelid
+WHERE NOT t.tgisinternal AND t.tgenabled <> 'O' AND NOT c.relispartition
+UNION ALL
+SELECT 'constraint', c.relname, con.conname,
+       concat_ws(' and ', CASE WHEN NOT con.convalidated THEN 'NOT VALID' END,
+                 CASE WHEN con.contype = 'c' AND con.connoinherit THEN 'NO INHERIT' END) || ' is not in the model',
+       NULL, NULL, NULL
+FROM pg_constraint con JOIN rel c ON c.oid = con.conrelid
+WHERE (NOT con.convalidated OR con.contype = 'c' AND con.connoinherit)
+  AND NOT c.relispartition AND con.conparentid = 0
+UNION ALL
+SELECT 'comment', NULL, CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view '
+                                       WHEN 'S' THEN 'sequence ' ELSE 'index ' END || c.relname,
+       'comments on this kind of object are not in the model', NULL, NULL, NULL
+FROM rel c
+WHERE c.relkind IN ('v', 'm', 'S', 'i', 'I') AND NOT c.relispartition
+  AND obj_description(c.oid, 'pg_class') IS NOT NULL
+UNION ALL
+SELECT 'comment', NULL, 'function ' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+       'comments on functions are not in the model', NULL, NULL, NULL
+FROM pro p WHERE p.prokind IN ('f', 'p') AND obj_description(p.oid, 'pg_proc') IS NOT NULL
+UNION ALL
+SELECT 'comment', c.relname, 'constraint ' || con.conname, 'comments on constraints are not in the model',
+       NULL, NULL, NULL
+FROM pg_constraint con JOIN rel c ON c.oid = con.conrelid
+WHERE obj_description(con.oid, 'pg_constraint') IS NOT NULL AND NOT c.relispartition
+UNION ALL
+SELECT 'comment', c.relname, 'trigger ' || t.tgname, 'comments on triggers are not in the model', NULL, NULL, NULL
+FROM pg_trigger t JOIN rel c ON c.oid = t.tgrelid
+WHERE NOT t.tgisinternal AND obj_description(t.oid, 'pg_trigger') IS NOT NULL
+UNION ALL
+SELECT 'comment', c.relname, 'policy ' || p.polname, 'comments on policies are not in the model', NULL, NULL, NULL
+FROM pg_policy p JOIN rel c ON c.oid = p.polrelid
+WHERE obj_description(p.oid, 'pg_policy') IS NOT NULL
+ORDER BY 1, 2 NULLS FIRST, 3

@@ -1,0 +1,36 @@
+-- Objects the model cannot carry, next to ones it can. Executed with search_path set to the target schema.
+CREATE DOMAIN positive_int AS integer CHECK (VALUE > 0);
+CREATE AGGREGATE concat_all(text) (SFUNC = textcat, STYPE = text, INITCOND = '');
+CREATE SEQUENCE ticket_seq START 100;
+
+CREATE TABLE shops (
+  id integer NOT NULL,
+  name text NOT NULL,
+  CONSTRAINT shop_identity PRIMARY KEY (id)
+);
+
+CREATE TABLE items (
+  id integer PRIMARY KEY,
+  shop_id integer REFERENCES shops (id) DEFERRABLE INITIALLY DEFERRED,
+  ticket integer NOT NULL DEFAULT nextval('ticket_seq'),
+  qty positive_int,
+  label text NOT NULL,
+  CONSTRAINT items_qty_small CHECK (qty < 100)
+);
+CREATE INDEX items_qty_idx ON items (qty);
+CREATE INDEX items_label_desc_idx ON items (label DESC);
+CREATE INDEX items_label_idx ON items (label);
+
+CREATE VIEW item_labels AS SELECT concat_all(label) AS labels FROM items;
+CREATE VIEW item_quantities AS SELECT id, qty FROM items;
+CREATE VIEW item_names AS SELECT id, label FROM items;
+COMMENT ON VIEW item_names IS 'labels by id';
+
+CREATE TABLE measurements (
+  taken_on date NOT NULL,
+  value numeric
+) PARTITION BY RANGE (taken_on);
+CREATE TABLE measurements_2024 PARTITION OF measurements
+  FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+
+CREATE UNLOGGED TABLE scratch (id integer);
