@@ -33,15 +33,6 @@ public final class InspectCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Option(names = "--url", paramLabel = "URL",
-            description = "The database (postgres://user:pass@host:port/db or jdbc:postgresql://...); "
-                    + "default: $DATABASE_URL.")
-    String url;
-
-    @Option(names = "--schema", paramLabel = "SCHEMA", defaultValue = "public",
-            description = "The schema to inspect (default: ${DEFAULT-VALUE}).")
-    String schema;
-
     @Option(names = "--out", paramLabel = "DIR",
             description = "The models root to write (default: --models-dir, i.e. resources/db).")
     Path out;
@@ -57,6 +48,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String schema = global.schema != null ? global.schema : "public";
         Path root = out != null ? out : global.modelsDir();
         Inspection inspection;
         try (Connection c = connect()) {
@@ -90,8 +82,8 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private String url() {
-        if (url != null) {
-            return url;
+        if (global.url != null) {
+            return global.url;
         }
         String env = System.getenv("DATABASE_URL");
         if (env == null || env.isBlank()) {
@@ -142,7 +134,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     private String json(Inspection inspection, Path root, List<Path> files) {
         StringBuilder b = new StringBuilder("{");
-        b.append("\"schema\": ").append(str(schema));
+        b.append("\"schema\": ").append(str(inspection.schemaName()));
         b.append(", \"out\": ").append(str(root.toString()));
         b.append(", \"files\": [");
         for (int i = 0; i < files.size(); i++) {
