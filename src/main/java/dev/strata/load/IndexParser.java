@@ -19,6 +19,10 @@ import us.bpsm.edn.Keyword;
  */
 final class IndexParser {
     static final Set<String> OPTIONS = Set.of("name", "fields", "method", "unique", "where", "include");
+    /** A raw index key split into its expression and trailing ordering options. */
+    private static final Pattern KEY_OPTIONS = Pattern.compile(
+            "(?is)^(.*?)((?:\\s+(?:ASC|DESC))?(?:\\s+NULLS\\s+(?:FIRST|LAST))?)$");
+    private static final Pattern PLAIN_COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*|\"(?:[^\"]|\"\")+\"");
     private static final Pattern FUNCTION_CALL = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
 
     private IndexParser() {
@@ -93,9 +97,19 @@ final class IndexParser {
                     nameParts.add(col);
                 } else if (f instanceof List<?> raw && raw.size() == 2 && FieldParser.kw("raw").equals(raw.get(0))
                         && raw.get(1) instanceof String sql && !sql.isBlank()) {
-                    keys.add("(" + sql.trim() + ")");
-                    Matcher m = FUNCTION_CALL.matcher(sql);
-                    nameParts.add(m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "expr");
+                    Matcher ordering = KEY_OPTIONS.matcher(sql.trim());
+                    ordering.matches();
+                    String expression = ordering.group(1).trim();
+                    if (PLAIN_COLUMN.matcher(expression).matches()) {
+                        // A column with ordering options ("created_at DESC NULLS LAST") stays a column key.
+                        keys.add(expression + ordering.group(2));
+                        nameParts.add(expression.startsWith("\"") ? Names.identifier(expression.substring(1,
+                                expression.length() - 1)) : expression.toLowerCase(java.util.Locale.ROOT));
+                    } else {
+                        keys.add((parenthesised(expression) ? expression : "(" + expression + ")") + ordering.group(2));
+                        Matcher m = FUNCTION_CALL.matcher(sql);
+                        nameParts.add(m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "expr");
+                    }
                 } else {
                     problems.add(where, subject, "bad index key " + EdnPrinter.flat(f),
                             "use a field keyword or [:raw \"expression\"]");
@@ -140,5 +154,22 @@ final class IndexParser {
         String predicate = whereSql;
         return new IndexDraft(nameSpec, columns, predicate != null, keyColumns, keys, unique,
                 n -> new Index(n, table, unique, method1, keys, include, predicate), where, subject);
+    }
+
+    /** Whether the text is one parenthesised group: "(a)" yes, "(a) + (b)" no. */
+    private static boolean parenthesised(String sql) {
+        if (!sql.startsWith("(") || !sql.endsWith(")")) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')' && --depth == 0 && i < sql.length() - 1) {
+                return false;
+            }
+        }
+        return true;
     }
 }
