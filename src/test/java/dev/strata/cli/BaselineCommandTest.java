@@ -214,6 +214,27 @@ class BaselineCommandTest {
     }
 
     @Test
+    void anEmptyHistoryTableIsLeftOutOfTheModelAndTheMigration(DevServer server) throws Exception {
+        try (ScratchDatabase db = server.createScratch("base")) {
+            build(db, List.of("CREATE TABLE notes (id int PRIMARY KEY, body text)"));
+            Files.createDirectories(migrations());
+            assertEquals(List.of(), new Migrator(source(db), migrations(), MigratorOptions.defaults()).migrate());
+            assertTrue(relations(db, "public").contains("strata_migrations:r"));
+
+            CliRun r = run(db, "baseline");
+            assertEquals(0, r.code(), r.toString());
+            assertTrue(r.out().contains("Wrote 1 table, 0 enums,"), r.toString());
+            String models = Files.readString(models().resolve("shared/models.edn"));
+            assertTrue(models.contains(":notes {:fields"), models);
+            assertFalse(models.contains("strata-migrations") || models.contains("strata_migrations"), models);
+            Migration m = MigrationFiles.read(migrations().resolve("0001_baseline.edn"));
+            assertEquals(1, m.up().size(), m.up().toString());
+            assertTrue(m.up().get(0).startsWith("CREATE TABLE notes"), m.up().toString());
+            assertEquals(List.of("1 baseline"), strings(db, "SELECT number || ' ' || name FROM strata_migrations"));
+        }
+    }
+
+    @Test
     void refusesToReplaceModelFilesWithoutForce(DevServer server) throws Exception {
         Path existing = write(models().resolve("shared"), "models.edn", "{:keep {:fields {:id {:type :integer}}}}\n");
         try (ScratchDatabase db = server.createScratch("base")) {
