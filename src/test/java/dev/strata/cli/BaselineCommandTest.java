@@ -183,6 +183,27 @@ class BaselineCommandTest {
     }
 
     @Test
+    void aSchemaOtherThanPublicIsAdoptedAndRecreatedInItsOwnSchema(DevServer server) throws Exception {
+        try (ScratchDatabase original = server.createScratch("base");
+             ScratchDatabase fresh = server.createScratch("fresh")) {
+            build(original, List.of("CREATE SCHEMA shop", "SET search_path TO shop",
+                    "CREATE TYPE shop.kind AS ENUM ('book', 'music')",
+                    "CREATE TABLE shop.items (id serial PRIMARY KEY, kind shop.kind NOT NULL)",
+                    "CREATE VIEW shop.books AS SELECT id FROM shop.items WHERE kind = 'book'"));
+            CliRun r = run(original, "baseline", "--schema", "shop");
+            assertEquals(0, r.code(), r.toString());
+            assertEquals(List.of("1 baseline"), strings(original, "SELECT number || ' ' || name FROM shop.strata_migrations"));
+
+            MigratorOptions shop = MigratorOptions.defaults().withSchema("shop");
+            assertEquals(1, new Migrator(source(fresh), migrations(), shop).migrate().size());
+            try (Connection a = original.connect(); Connection b = fresh.connect()) {
+                assertEquals(CatalogReader.read(a, "shop"), CatalogReader.read(b, "shop"));
+            }
+            assertEquals(List.of(), relations(fresh, "public"), "nothing lands in public");
+        }
+    }
+
+    @Test
     void refusesWhenMigrationFilesExist(DevServer server) throws Exception {
         write(migrations(), "0001_create_users.sql", "-- FORWARD\nCREATE TABLE users (id int);\n-- BACKWARD\nDROP TABLE users;\n");
         try (ScratchDatabase db = server.createScratch("base")) {
