@@ -58,18 +58,8 @@ public final class InspectCommand implements Callable<Integer> {
                     + e.getMessage() + "\n  Check the URL, the credentials and that the server is running.", e);
         }
         List<Path> files = inspection.writeTo(root, force);
-        PrintWriter err = spec.commandLine().getErr();
-        if (!inspection.unsupported().isEmpty()) {
-            err.println("warning: the model cannot carry " + inspection.unsupported().size()
-                    + (inspection.unsupported().size() == 1 ? " object or property" : " objects or properties")
-                    + " of schema " + schema + " (" + inspection.leftOut().size() + " left out of the tree):");
-            for (Unsupported u : inspection.unsupported()) {
-                err.println("  - " + u.describe());
-            }
-            err.println("  Objects left out are not in the model: a diff against this database would drop them."
-                    + " Add them by hand (hand-written migrations) or accept their removal.");
-            err.flush();
-        }
+        warn(spec.commandLine().getErr(), inspection, "Objects left out are not in the model: a diff against this"
+                + " database would drop them. Add them by hand (hand-written migrations) or accept their removal.");
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(json(inspection, root, files));
@@ -79,6 +69,21 @@ public final class InspectCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** Lists what the model cannot carry on {@code err}, one line per object, then {@code note}. */
+    static void warn(PrintWriter err, Inspection inspection, String note) {
+        if (inspection.unsupported().isEmpty()) {
+            return;
+        }
+        err.println("warning: the model cannot carry " + inspection.unsupported().size()
+                + (inspection.unsupported().size() == 1 ? " object or property" : " objects or properties")
+                + " of schema " + inspection.schemaName() + " (" + inspection.leftOut().size() + " left out of the tree):");
+        for (Unsupported u : inspection.unsupported()) {
+            err.println("  - " + u.describe());
+        }
+        err.println("  " + note);
+        err.flush();
     }
 
     private String url() {
@@ -111,7 +116,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     /** What the tree holds: the schema's objects minus those left out. */
-    private static String summary(Schema s, Inspection inspection) {
+    static String summary(Schema s, Inspection inspection) {
         List<String> parts = new ArrayList<>();
         parts.add(count(s.tables().size() - leftOut(inspection, "table"), "table"));
         parts.add(count(s.enums().size(), "enum"));

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 ExplainCommand.class,
                 MakeMigrationCommand.class,
                 InspectCommand.class,
+                BaselineCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

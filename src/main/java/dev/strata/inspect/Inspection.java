@@ -9,7 +9,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,19 +39,28 @@ public record Inspection(String schemaName, Schema schema, Map<String, String> f
     }
 
     /**
+     * Refuses (exit 8) when one of the files would replace a file under {@code root}; {@link
+     * #writeTo} does the same check, this lets a caller make it before other work.
+     */
+    public void refuseExisting(Path root) {
+        for (String file : files.keySet()) {
+            Path target = root.resolve(file);
+            if (Files.exists(target)) {
+                throw new StrataException(ErrorCode.CONFIG, "model file " + target + " already exists"
+                        + "\n  Choose an empty --out directory, or pass --force to replace the files.");
+            }
+        }
+    }
+
+    /**
      * Writes the files under {@code root} (which becomes a models root) and returns their paths.
      * Existing model files are refused unless {@code overwrite}; nothing is written then.
      */
     public List<Path> writeTo(Path root, boolean overwrite) {
-        List<Path> targets = new ArrayList<>();
-        for (String file : files.keySet()) {
-            Path target = root.resolve(file);
-            if (!overwrite && Files.exists(target)) {
-                throw new StrataException(ErrorCode.CONFIG, "model file " + target + " already exists"
-                        + "\n  Choose an empty --out directory, or pass --force to replace the files.");
-            }
-            targets.add(target);
+        if (!overwrite) {
+            refuseExisting(root);
         }
+        List<Path> targets = files.keySet().stream().map(root::resolve).toList();
         try {
             for (Map.Entry<String, String> e : files.entrySet()) {
                 Path target = root.resolve(e.getKey());

@@ -2,10 +2,14 @@ package dev.strata.inspect;
 
 import dev.strata.catalog.CatalogRead;
 import dev.strata.catalog.CatalogReader;
+import dev.strata.catalog.Dependency;
+import dev.strata.model.QualifiedName;
+import dev.strata.model.Schema;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Inspector represents {@code strata inspect}: it reads a live schema and writes it as a model
@@ -20,9 +24,25 @@ public final class Inspector {
 
     /** Reads schema {@code schemaName} through {@code connection} and builds its model tree. */
     public static Inspection inspect(Connection connection, String schemaName) {
+        return inspect(connection, schemaName, Set.of());
+    }
+
+    /**
+     * Like {@link #inspect(Connection, String)}, but the tables named in {@code skippedTables}
+     * (with their triggers, policies and dependency edges) are neither read into the tree nor
+     * reported: {@code strata baseline} skips the history table this way.
+     */
+    public static Inspection inspect(Connection connection, String schemaName, Set<String> skippedTables) {
         CatalogRead read = CatalogReader.inspect(connection, schemaName);
-        List<UnmodelledObjects.Row> unmodelled = UnmodelledObjects.read(connection, schemaName);
-        TreeBuilder builder = new TreeBuilder(read.schema(), read.dependencies(), unmodelled);
+        Schema schema = without(read.schema(), skippedTables);
+        List<Dependency> dependencies = read.dependencies().stream()
+                .filter(d -> !skipped(d.from(), skippedTables) && !skipped(d.to(), skippedTables))
+                .toList();
+        List<UnmodelledObjects.Row> unmodelled = UnmodelledObjects.read(connection, schemaName).stream()
+                .filter(r -> !(r.ref() != null && skipped(r.ref(), skippedTables))
+                        && (r.unsupported().table() == null || !skippedTables.contains(r.unsupported().table())))
+                .toList();
+        TreeBuilder builder = new TreeBuilder(schema, dependencies, unmodelled);
         String origin = "Written by strata inspect from schema " + schemaName + ".";
         Map<String, String> files = new LinkedHashMap<>();
         files.put(Inspection.LAYER + "/models.edn", EdnText.file(
@@ -36,6 +56,25 @@ public final class Inspector {
         files.put(Inspection.LAYER + "/policies.edn", EdnText.file(
                 List.of(origin, "Row-level-security policies; their tables get ROW LEVEL SECURITY enabled."),
                 builder.policies()));
-        return new Inspection(schemaName, read.schema(), files, builder.unsupported());
+        return new Inspection(schemaName, schema, files, builder.unsupported());
+    }
+
+    private static Schema without(Schema s, Set<String> tables) {
+        if (tables.isEmpty()) {
+            return s;
+        }
+        return new Schema(s.extensions(), s.enums(), s.sequences(),
+                s.tables().stream().filter(t -> !skipped(t.name(), tables)).toList(),
+                s.views(), s.functions(),
+                s.triggers().stream().filter(t -> !skipped(t.table(), tables)).toList(),
+                s.policies().stream().filter(p -> !skipped(p.table(), tables)).toList());
+    }
+
+    private static boolean skipped(QualifiedName name, Set<String> tables) {
+        return name.schema() == null && tables.contains(name.name());
+    }
+
+    private static boolean skipped(Dependency.ObjectRef ref, Set<String> tables) {
+        return ref.kind() != Dependency.ObjectKind.FUNCTION && skipped(ref.name(), tables);
     }
 }

@@ -55,9 +55,7 @@ final class TreeBuilder {
 
     TreeBuilder(Schema schema, List<Dependency> dependencies, List<UnmodelledObjects.Row> unmodelled) {
         this.schema = schema;
-        this.dependencies = dependencies.stream()
-                .map(d -> new Dependency(fullArguments(d.from()), fullArguments(d.to())))
-                .toList();
+        this.dependencies = List.copyOf(dependencies);
         for (UnmodelledObjects.Row row : unmodelled) {
             unsupported.add(row.unsupported());
             if (row.ref() != null) {
@@ -68,20 +66,6 @@ final class TreeBuilder {
         findSerials();
         rowTypeFunctions();
         propagate();
-    }
-
-    /**
-     * The dependency query returns a function's arguments as a {@code name} (63 bytes at most); this
-     * restores the full list from the function it names, when exactly one matches.
-     */
-    private ObjectRef fullArguments(ObjectRef ref) {
-        if (ref.kind() != ObjectKind.FUNCTION || ref.part() == null || bytes(ref.part()) < 63) {
-            return ref;
-        }
-        List<Function> matches = schema.functions().stream()
-                .filter(f -> f.name().equals(ref.name()) && f.arguments().startsWith(ref.part()))
-                .toList();
-        return matches.size() == 1 ? new ObjectRef(ref.kind(), ref.name(), matches.get(0).arguments()) : ref;
     }
 
     List<Unsupported> unsupported() {

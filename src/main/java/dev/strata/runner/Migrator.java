@@ -81,6 +81,74 @@ public final class Migrator {
         }
     }
 
+    /** The rows of the history table, in number order; reads only (no lock, creates nothing). */
+    public List<AppliedMigration> history() {
+        try (Connection c = target.open()) {
+            return history.read(c);
+        } catch (SQLException e) {
+            throw databaseError("could not read the migration history", e);
+        }
+    }
+
+    /**
+     * Refuses, as {@link #baseline} does, when the history table has rows; reads only. Lets a caller
+     * refuse before it prepares the baseline migration.
+     */
+    public void checkBaselineAllowed() {
+        refuseMigrated(history());
+    }
+
+    private void refuseMigrated(List<AppliedMigration> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        AppliedMigration last = rows.get(rows.size() - 1);
+        throw new StrataException(ErrorCode.MIGRATION_FILES, "schema " + options.schema() + " already has "
+                + rows.size() + (rows.size() == 1 ? " migration" : " migrations") + " recorded in "
+                + history.qualifiedName() + " (the last is " + MigrationFiles.baseName(last.number(), last.name())
+                + "); a baseline is only for a schema Strata has never migrated.\n"
+                + "  Fix: keep migrating it with strata migrate, or point --url/--schema at the schema to adopt.");
+    }
+
+    /**
+     * Records {@code m} as applied without running it: the baseline of a schema whose objects
+     * already exist. Under the schema's advisory lock and in one transaction, it creates the schema
+     * and the history table when missing, refuses when the history already has rows, and inserts
+     * the row of {@code m} (with an execution time of 0 ms). The schema's other objects are not
+     * touched.
+     *
+     * @return the row written
+     * @throws StrataException with {@link ErrorCode#MIGRATION_FILES} when the history is not empty
+     */
+    @SuppressWarnings("try") // the lock is held for the body; it is released by close()
+    public AppliedMigration baseline(Migration m) {
+        Objects.requireNonNull(m, "m");
+        try (Connection c = target.open()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.set_config('lock_timeout', ?, false)")) {
+                ps.setString(1, options.lockTimeout());
+                ps.executeQuery().close();
+            }
+            try (AdvisoryLock lock = AdvisoryLock.acquire(c, options.schema(), options.lockWait())) {
+                c.setAutoCommit(false);
+                try {
+                    history.create(c);
+                    refuseMigrated(history.read(c));
+                    history.insert(c, m, 0);
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+                return history.read(c).get(0);
+            }
+        } catch (SQLException e) {
+            throw databaseError("could not record the baseline " + m.id(), e);
+        }
+    }
+
     private MigrationStatus statusOf(List<Migration> files, List<AppliedMigration> applied) {
         Map<Integer, Migration> byNumber = files.stream().collect(Collectors.toMap(Migration::number, Function.identity()));
         Map<Integer, AppliedMigration> rows = applied.stream().collect(Collectors.toMap(AppliedMigration::number, Function.identity()));

@@ -3,7 +3,9 @@
 -- constraint, index, trigger or policy is named by its relation plus its own name as part; a
 -- function by its name plus its identity arguments; an array type by its element type. Edges
 -- from an object to itself (a self-referencing foreign key), from partitions and from objects of
--- extensions are left out.
+-- extensions are left out. Every branch casts its part to text: a union takes its column type
+-- from the first branch, and a name-typed column (attname) would cut a function's identity
+-- arguments to 63 bytes.
 WITH relkinds(relkind, kind) AS (
     VALUES ('r'::"char", 'TABLE'), ('p', 'TABLE'), ('v', 'VIEW'), ('m', 'MATERIALIZED_VIEW'),
            ('S', 'SEQUENCE'), ('f', 'FOREIGN_TABLE'), ('c', 'TYPE')
@@ -17,7 +19,7 @@ dependents AS (
     SELECT e.refclassid, e.refobjid, 'pg_class'::regclass AS owner_class, c.oid AS owner_oid,
            c.relnamespace AS nsp, c.relispartition AS is_partition,
            CASE WHEN e.objsubid > 0 AND c.relkind <> 'c' THEN 'COLUMN' ELSE k.kind END AS kind,
-           c.relname AS name, a.attname AS part
+           c.relname AS name, a.attname::text AS part
     FROM edges e
     JOIN pg_class c ON c.oid = e.objid
     JOIN relkinds k ON k.relkind = c.relkind
@@ -25,7 +27,7 @@ dependents AS (
     WHERE e.classid = 'pg_class'::regclass
     UNION ALL
     SELECT e.refclassid, e.refobjid, 'pg_class'::regclass, c.oid, c.relnamespace, c.relispartition,
-           'INDEX', c.relname, ic.relname
+           'INDEX', c.relname, ic.relname::text
     FROM edges e
     JOIN pg_class ic ON ic.oid = e.objid AND ic.relkind IN ('i', 'I')
     JOIN pg_index i ON i.indexrelid = ic.oid
@@ -33,7 +35,7 @@ dependents AS (
     WHERE e.classid = 'pg_class'::regclass
     UNION ALL
     SELECT e.refclassid, e.refobjid, 'pg_class'::regclass, c.oid, c.relnamespace, c.relispartition,
-           'COLUMN', c.relname, a.attname
+           'COLUMN', c.relname, a.attname::text
     FROM edges e
     JOIN pg_attrdef ad ON ad.oid = e.objid
     JOIN pg_class c ON c.oid = ad.adrelid
@@ -41,35 +43,35 @@ dependents AS (
     WHERE e.classid = 'pg_attrdef'::regclass
     UNION ALL
     SELECT e.refclassid, e.refobjid, 'pg_class'::regclass, c.oid, c.relnamespace, c.relispartition,
-           'CONSTRAINT', c.relname, con.conname
+           'CONSTRAINT', c.relname, con.conname::text
     FROM edges e
     JOIN pg_constraint con ON con.oid = e.objid
     JOIN pg_class c ON c.oid = con.conrelid
     WHERE e.classid = 'pg_constraint'::regclass
     UNION ALL
     SELECT e.refclassid, e.refobjid, 'pg_type'::regclass, t.oid, t.typnamespace, false,
-           'TYPE', t.typname, NULL
+           'TYPE', t.typname, NULL::text
     FROM edges e
     JOIN pg_constraint con ON con.oid = e.objid
     JOIN pg_type t ON t.oid = con.contypid
     WHERE e.classid = 'pg_constraint'::regclass
     UNION ALL
     SELECT e.refclassid, e.refobjid, 'pg_class'::regclass, c.oid, c.relnamespace, c.relispartition,
-           'TRIGGER', c.relname, tg.tgname
+           'TRIGGER', c.relname, tg.tgname::text
     FROM edges e
     JOIN pg_trigger tg ON tg.oid = e.objid AND NOT tg.tgisinternal
     JOIN pg_class c ON c.oid = tg.tgrelid
     WHERE e.classid = 'pg_trigger'::regclass
     UNION ALL
     SELECT e.refclassid, e.refobjid, 'pg_class'::regclass, c.oid, c.relnamespace, c.relispartition,
-           'POLICY', c.relname, pol.polname
+           'POLICY', c.relname, pol.polname::text
     FROM edges e
     JOIN pg_policy pol ON pol.oid = e.objid
     JOIN pg_class c ON c.oid = pol.polrelid
     WHERE e.classid = 'pg_policy'::regclass
     UNION ALL
     SELECT e.refclassid, e.refobjid, 'pg_class'::regclass, c.oid, c.relnamespace, c.relispartition,
-           k.kind, c.relname, NULL
+           k.kind, c.relname, NULL::text
     FROM edges e
     JOIN pg_rewrite rw ON rw.oid = e.objid
     JOIN pg_class c ON c.oid = rw.ev_class
@@ -77,31 +79,31 @@ dependents AS (
     WHERE e.classid = 'pg_rewrite'::regclass
     UNION ALL
     SELECT e.refclassid, e.refobjid, 'pg_proc'::regclass, p.oid, p.pronamespace, false,
-           'FUNCTION', p.proname, pg_get_function_identity_arguments(p.oid)
+           'FUNCTION', p.proname, pg_get_function_identity_arguments(p.oid)::text
     FROM edges e
     JOIN pg_proc p ON p.oid = e.objid
     WHERE e.classid = 'pg_proc'::regclass
     UNION ALL
     SELECT e.refclassid, e.refobjid, 'pg_type'::regclass, t.oid, t.typnamespace, false,
-           'TYPE', t.typname, NULL
+           'TYPE', t.typname, NULL::text
     FROM edges e
     JOIN pg_type t ON t.oid = e.objid
     WHERE e.classid = 'pg_type'::regclass
 ),
 resolved AS (
-    SELECT d.*, k.kind AS ref_kind, c.relnamespace AS ref_nsp, c.relname AS ref_name, NULL AS ref_part
+    SELECT d.*, k.kind AS ref_kind, c.relnamespace AS ref_nsp, c.relname AS ref_name, NULL::text AS ref_part
     FROM dependents d
     JOIN pg_class c ON c.oid = d.refobjid
     JOIN relkinds k ON k.relkind = c.relkind
     WHERE d.refclassid = 'pg_class'::regclass
     UNION ALL
-    SELECT d.*, 'TYPE', t.typnamespace, t.typname, NULL
+    SELECT d.*, 'TYPE', t.typnamespace, t.typname, NULL::text
     FROM dependents d
     JOIN pg_type t0 ON t0.oid = d.refobjid
     JOIN pg_type t ON t.oid = CASE WHEN t0.typcategory = 'A' AND t0.typelem <> 0 THEN t0.typelem ELSE t0.oid END
     WHERE d.refclassid = 'pg_type'::regclass
     UNION ALL
-    SELECT d.*, 'FUNCTION', p.pronamespace, p.proname, pg_get_function_identity_arguments(p.oid)
+    SELECT d.*, 'FUNCTION', p.pronamespace, p.proname, pg_get_function_identity_arguments(p.oid)::text
     FROM dependents d
     JOIN pg_proc p ON p.oid = d.refobjid
     WHERE d.refclassid = 'pg_proc'::regclass

@@ -327,6 +327,26 @@ class CatalogReaderTest {
     }
 
     @Test
+    void functionIdentityArgumentsLongerThan63BytesAreKeptWhole(DevServer server) throws SQLException {
+        String args = "first_argument_name text, second_argument_name integer, third_argument_name mood";
+        CatalogRead read = inspect(server,
+                "CREATE TYPE mood AS ENUM ('a')",
+                "CREATE TABLE t (id int)",
+                "CREATE FUNCTION wide(" + args + ") RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT count(*) FROM t; END",
+                "CREATE FUNCTION caller() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT wide('x', 1, 'a'); END");
+        assertTrue(args.length() > 63);
+        QualifiedName wide = QualifiedName.of("wide");
+        assertEquals(List.of(
+                edge(ObjectKind.FUNCTION, QualifiedName.of("caller"), "", ObjectKind.TYPE, QualifiedName.of("mood"), null),
+                edge(ObjectKind.FUNCTION, QualifiedName.of("caller"), "", ObjectKind.FUNCTION, wide, args),
+                edge(ObjectKind.FUNCTION, wide, args, ObjectKind.TABLE, QualifiedName.of("t"), null),
+                edge(ObjectKind.FUNCTION, wide, args, ObjectKind.TYPE, QualifiedName.of("mood"), null)),
+                read.dependencies());
+        assertEquals(args, read.schema().functions().stream().filter(f -> f.name().equals(wide))
+                .findFirst().orElseThrow().arguments());
+    }
+
+    @Test
     void partitionsAreSkippedTheirParentIsRead(DevServer server) throws SQLException {
         CatalogRead read = inspect(server,
                 "CREATE TABLE m (id int, at date NOT NULL) PARTITION BY RANGE (at)",
