@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -52,7 +53,8 @@ public final class InspectCommand implements Callable<Integer> {
         Path root = out != null ? out : global.modelsDir();
         Inspection inspection;
         try (Connection c = connect()) {
-            inspection = Inspector.inspect(c, schema);
+            // Strata's own history table is bookkeeping, not part of the model.
+            inspection = Inspector.inspect(c, schema, Set.of(Project.of(global).config().historyTable()));
         } catch (SQLException e) {
             throw new StrataException(ErrorCode.DATABASE, "could not connect to " + JdbcUrls.redact(url()) + ": "
                     + e.getMessage() + "\n  Check the URL, the credentials and that the server is running.", e);

@@ -69,6 +69,19 @@ class InspectCommandTest {
     }
 
     @Test
+    void leavesTheHistoryTableOutOfTheModel(ScratchDatabase db, @TempDir Path dir) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA adopted");
+            st.execute("CREATE TABLE adopted.notes (id int PRIMARY KEY)");
+            st.execute("CREATE TABLE adopted.strata_migrations (number int PRIMARY KEY)");
+        }
+        Run r = run("inspect", "--url", url, "--schema", "adopted", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        Schema loaded = ModelLoader.load(dir).schema();
+        assertEquals(java.util.List.of("notes"), loaded.tables().stream().map(t -> t.name().name()).toList());
+    }
+
+    @Test
     void jsonListsTheUnsupportedObjectsAsData(@TempDir Path dir) {
         Run r = run("inspect", "--url", url, "--schema", "shop", "--out", dir.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
