@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 StatusCommand.class,
                 ExplainCommand.class,
                 MakeMigrationCommand.class,
+                MakeAllMigrationsCommand.class,
+                DiffCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -3,8 +3,10 @@ package dev.strata.cli;
 import dev.strata.config.StrataConfig;
 import dev.strata.config.Target;
 import dev.strata.config.Targets;
+import dev.strata.load.LoadOptions;
 import dev.strata.runner.Migrator;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Project joins the global options with {@code strata.edn}: options win over the file, the file
@@ -26,6 +28,16 @@ final class Project {
 
     StrataConfig config() {
         return config;
+    }
+
+    /** The models root: {@code --models-dir}, else the file's {@code :models-dir}, else {@code resources/db}. */
+    Path modelsDir() {
+        return global.modelsDir != null ? global.modelsDir : config.modelsDir();
+    }
+
+    /** How models are loaded: the file's {@code :strip-keys}. */
+    LoadOptions loadOptions() {
+        return new LoadOptions(Set.copyOf(config.stripKeys()));
     }
 
     Path migrationsDir() {
