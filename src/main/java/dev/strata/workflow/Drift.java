@@ -1,6 +1,5 @@
 package dev.strata.workflow;
 
-import dev.strata.catalog.CatalogRead;
 import dev.strata.load.LoadedModel;
 import dev.strata.model.QualifiedName;
 import dev.strata.model.Schema;
@@ -8,7 +7,6 @@ import dev.strata.model.Sequence;
 import dev.strata.model.SequenceOwner;
 import dev.strata.model.Table;
 import dev.strata.pg.DevServer;
-import dev.strata.state.ScratchApply;
 import java.util.List;
 
 /**
@@ -27,8 +25,7 @@ public final class Drift {
      *                                    DDL, {@code REFUSED_CHANGE} when the differ refuses a change
      */
     public static List<PlannedChange> of(LoadedModel model, Schema live, DevServer dev) {
-        CatalogRead desired = ScratchApply.model(model.schema(), dev);
-        return SchemaChanges.between(live, desired.schema(), model.hints());
+        return SchemaChanges.between(live, ModelCatalog.desired(model, dev), model.hints());
     }
 
     /** The schema without one table (by unqualified name) and the sequences it owns. */

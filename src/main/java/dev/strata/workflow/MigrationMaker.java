@@ -7,6 +7,7 @@ import dev.strata.load.LoadedModel;
 import dev.strata.migration.Migration;
 import dev.strata.migration.MigrationFiles;
 import dev.strata.migration.MigrationWriter;
+import dev.strata.model.Schema;
 import dev.strata.pg.DevServer;
 import dev.strata.state.ScratchApply;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.List;
 
 /**
  * MigrationMaker writes the migration that brings the migration files in line with the model.
- * The desired side is the model applied to a scratch database; the current side is every existing
+ * The desired side is the model applied to a scratch database ({@link ModelCatalog}); the current side is every existing
  * migration's up statements replayed, in order, on another scratch database of the same dev
  * server. The changes between them become one file, or several where statements must run outside
  * a transaction: each run of consecutive changes that may (or may not) run in a transaction is
@@ -54,9 +55,9 @@ public final class MigrationMaker {
      *                         {@code REFUSED_CHANGE} when the differ refuses a change
      */
     public static Result plan(LoadedModel model, List<Migration> existing, DevServer dev, String name) {
-        CatalogRead desired = ScratchApply.model(model.schema(), dev);
+        Schema desired = ModelCatalog.desired(model, dev);
         CatalogRead current = ScratchApply.steps(steps(existing), dev);
-        List<PlannedChange> changes = SchemaChanges.between(current.schema(), desired.schema(), model.hints());
+        List<PlannedChange> changes = SchemaChanges.between(current.schema(), desired, model.hints());
         return new Result(changes, split(changes, name));
     }
 
