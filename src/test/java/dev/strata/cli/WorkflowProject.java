@@ -129,7 +129,7 @@ record WorkflowProject(Path root, DevServer server) {
     }
 
     static String devUrl(DevServer server) {
-        if (server.user() == null) {
+        if (server.user() == null || server.url().contains("user=")) {
             return server.url();
         }
         String sep = server.url().contains("?") ? "&" : "?";
