@@ -7,7 +7,6 @@ import dev.strata.config.Target;
 import dev.strata.load.LoadedModel;
 import dev.strata.load.ModelLoader;
 import dev.strata.model.Schema;
-import dev.strata.pg.DevServer;
 import dev.strata.sql.Identifiers;
 import dev.strata.sql.Statement;
 import dev.strata.workflow.ChangeActions;
@@ -58,19 +57,19 @@ final class DiffCommand implements Callable<Integer> {
         LoadedModel model = ModelLoader.load(project.modelsDir(), project.loadOptions());
         String schema = project.schema();
         String target;
-        Schema live;
-        // The target is read and closed before the dev server starts: with the :dev profile both
-        // are embedded servers, and one at a time is enough.
-        try (Target t = project.target(); Connection c = t.source().open()) {
-            target = t.describe();
-            live = CatalogReader.read(c, schema);
-        } catch (SQLException e) {
-            throw new StrataException(ErrorCode.DATABASE, "cannot read schema " + schema + " of the target: "
-                    + e.getMessage() + "\n  Fix: check the URL and that the database is up.", e);
-        }
         List<PlannedChange> changes;
-        try (DevServer dev = DevServers.open(devUrl)) {
-            changes = Drift.of(model, Drift.withoutTable(live, project.config().historyTable()), dev);
+        // An embedded dev server starts while the target is read; the target (itself embedded
+        // with the :dev profile) is closed as soon as its catalog is in memory.
+        try (DevServers.Pending dev = DevServers.openInBackground(devUrl)) {
+            Schema live;
+            try (Target t = project.target(); Connection c = t.source().open()) {
+                target = t.describe();
+                live = CatalogReader.read(c, schema);
+            } catch (SQLException e) {
+                throw new StrataException(ErrorCode.DATABASE, "cannot read schema " + schema + " of the target: "
+                        + e.getMessage() + "\n  Fix: check the URL and that the database is up.", e);
+            }
+            changes = Drift.of(model, Drift.withoutTable(live, project.config().historyTable()), dev.get());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
