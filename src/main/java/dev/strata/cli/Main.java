@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
                 MakeMigrationCommand.class,
                 InspectCommand.class,
                 BaselineCommand.class,
+                MakeAllMigrationsCommand.class,
+                DiffCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

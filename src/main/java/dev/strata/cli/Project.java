@@ -3,10 +3,10 @@ package dev.strata.cli;
 import dev.strata.config.StrataConfig;
 import dev.strata.config.Target;
 import dev.strata.config.Targets;
-import dev.strata.runner.Migrator;
 import dev.strata.load.LoadOptions;
 import dev.strata.load.LoadedModel;
 import dev.strata.load.ModelLoader;
+import dev.strata.runner.Migrator;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -32,6 +32,16 @@ final class Project {
         return config;
     }
 
+    /** The models root: {@code --models-dir}, else the file's {@code :models-dir}, else {@code resources/db}. */
+    Path modelsDir() {
+        return global.modelsDir != null ? global.modelsDir : config.modelsDir();
+    }
+
+    /** How models are loaded: the file's {@code :strip-keys}. */
+    LoadOptions loadOptions() {
+        return new LoadOptions(Set.copyOf(config.stripKeys()));
+    }
+
     Path migrationsDir() {
         if (global.migrationsDir != null) {
             return global.migrationsDir;
@@ -42,11 +52,6 @@ final class Project {
         return global.modelsDir != null ? global.modelsDir.resolve("migrations") : config.migrationsDirOrDefault();
     }
 
-    /** The models root: {@code --models-dir}, else {@code :models-dir} of strata.edn, else {@code resources/db}. */
-    Path modelsDir() {
-        return global.modelsDir != null ? global.modelsDir : config.modelsDir();
-    }
-
     /** Where the processed model goes: {@code :processed-model} of strata.edn, else {@code db/models_processed.edn}. */
     Path processedModel() {
         return config.processedModel();
@@ -54,7 +59,7 @@ final class Project {
 
     /** Loads and validates the model tree with the configured strip keys. */
     LoadedModel loadModel() {
-        return ModelLoader.load(modelsDir(), new LoadOptions(Set.copyOf(config.stripKeys())));
+        return ModelLoader.load(modelsDir(), loadOptions());
     }
 
     String schema() {

@@ -1,20 +1,28 @@
 package dev.strata.migration;
 
 import dev.strata.StrataException;
+import dev.strata.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import us.bpsm.edn.Keyword;
 
 /**
  * ActionDescriber puts a migration's actions into sentences for {@code explain --format human}:
  * "Add column billing_email (character varying(255), nullable) to table accounts". Backward, it
- * describes the reverse of each action in reverse order. It never fails: an action it does not
- * know, or cannot read, is printed as data.
+ * describes the reverse of each action in reverse order. It knows the hand-written kinds of
+ * {@link ActionTranslator} and every kind generated migrations record (one per change kind:
+ * {@code :create-table}, {@code :add-enum-label}, {@code :replace-function}, ...). It never fails:
+ * an action it does not know, or cannot read, is printed as data.
  */
 public final class ActionDescriber {
+    /** Object kinds whose actions come in create (or add) and drop pairs. */
+    private static final Set<String> CREATED =
+            Set.of("extension", "enum", "sequence", "table", "constraint", "view", "function", "trigger", "policy");
+
     private ActionDescriber() {
     }
 
@@ -61,7 +69,8 @@ public final class ActionDescriber {
         if (kind.equals("sql")) {
             return "Run SQL: " + firstLine(a.string("up"));
         }
-        return generic(a, Direction.FORWARD);
+        String sentence = generated(a, true);
+        return sentence != null ? sentence : generic(a, Direction.FORWARD);
     }
 
     private static String backward(ActionView a) {
@@ -88,13 +97,125 @@ public final class ActionDescriber {
             return "Drop index " + a.name("index-name");
         }
         if (kind.equals("drop-index")) {
-            return a.optional("table-name") != null && a.optional("columns") != null ? createIndex(a)
+            return a.optional("table-name") != null && (a.optional("columns") != null || a.optional("keys") != null) ? createIndex(a)
                     : "Cannot undo the drop of index " + a.name("index-name") + " (the action does not say how it was defined)";
         }
         if (kind.equals("sql")) {
             return a.optional("down") != null ? "Run SQL: " + firstLine(a.string("down")) : "Cannot undo SQL: " + firstLine(a.string("up"));
         }
-        return generic(a, Direction.BACKWARD);
+        String sentence = generated(a, false);
+        return sentence != null ? sentence : generic(a, Direction.BACKWARD);
+    }
+
+    /**
+     * The sentence of an action kind that generated migrations write (one per change kind of the
+     * differ), forward or backward; {@code null} for a kind it does not know.
+     */
+    private static String generated(ActionView a, boolean forward) {
+        String kind = a.kind();
+        int dash = kind.indexOf('-');
+        String verb = dash < 0 ? kind : kind.substring(0, dash);
+        String object = dash < 0 ? "" : kind.substring(dash + 1);
+        if ((verb.equals("create") || verb.equals("add") || verb.equals("drop")) && CREATED.contains(object)) {
+            return verb.equals("drop") != forward ? create(a, object) : drop(a, object);
+        }
+        if (kind.equals("add-enum-label")) {
+            String label = Identifiers.literal(a.string("label"));
+            String type = a.name("type-name");
+            if (!forward) {
+                return "Remove label " + label + " from enum type " + type + " (refused while a row still holds it)";
+            }
+            String place = a.optional("before") != null ? " before " + Identifiers.literal(a.string("before"))
+                    : a.optional("after") != null ? " after " + Identifiers.literal(a.string("after")) : " at the end";
+            return "Add label " + label + " to enum type " + type + place;
+        }
+        if (kind.equals("rename-enum-label")) {
+            String from = Identifiers.literal(a.string(forward ? "from" : "to"));
+            String to = Identifiers.literal(a.string(forward ? "to" : "from"));
+            return "Rename label " + from + " of enum type " + a.name("type-name") + (forward ? " to " : " back to ") + to;
+        }
+        if (kind.equals("rename-table")) {
+            return forward ? "Rename table " + a.name("table-name") + " to " + a.name("new-name")
+                    : "Rename table " + a.name("new-name") + " back to " + a.name("table-name");
+        }
+        if (kind.equals("comment-on-table") || kind.equals("comment-on-type")) {
+            String subject = (kind.equals("comment-on-table") ? "table " + a.table() : "type " + a.name("type-name"));
+            Object comment = a.optional(forward ? "comment" : "old-comment");
+            return comment == null ? "Remove the comment on " + subject
+                    : "Set the comment on " + subject + " to " + Identifiers.literal(a.string(forward ? "comment" : "old-comment"));
+        }
+        if (kind.equals("alter-sequence")) {
+            return "Change " + String.join(", ", a.words("changes")) + " of sequence " + a.name("name") + (forward ? "" : " back");
+        }
+        if (kind.equals("replace-function")) {
+            return (forward ? "Replace the definition of " : "Restore the previous definition of ") + function(a);
+        }
+        if (kind.equals("enable-row-level-security") || kind.equals("disable-row-level-security")) {
+            return (kind.startsWith("enable") == forward ? "Enable" : "Disable") + " row level security on table " + a.table();
+        }
+        return null;
+    }
+
+    private static String create(ActionView a, String object) {
+        if (object.equals("extension")) {
+            return "Create extension " + a.name("name");
+        } else if (object.equals("enum")) {
+            return "Create enum type " + a.name("type-name") + (a.optional("labels") == null ? ""
+                    : " (" + String.join(", ", a.strings("labels").stream().map(Identifiers::literal).toList()) + ")");
+        } else if (object.equals("sequence")) {
+            return "Create sequence " + a.name("name");
+        } else if (object.equals("table")) {
+            if (a.optional("columns") == null) {
+                return "Create table " + a.table();
+            }
+            List<String> columns = a.names("columns");
+            return "Create table " + a.table() + " (" + columns.size() + (columns.size() == 1 ? " column: " : " columns: ")
+                    + String.join(", ", columns) + ")";
+        } else if (object.equals("constraint")) {
+            return "Add constraint " + a.name("constraint-name") + " to table " + a.table()
+                    + (a.optional("definition") == null ? "" : ": " + a.string("definition"));
+        } else if (object.equals("view")) {
+            return "Create " + view(a);
+        } else if (object.equals("function")) {
+            return "Create " + function(a);
+        } else if (object.equals("trigger")) {
+            return "Create trigger " + a.name("name") + " on table " + a.table();
+        } else if (object.equals("policy")) {
+            return "Create policy " + a.name("name") + " on table " + a.table();
+        }
+        throw new IllegalStateException("unsupported object kind " + object);
+    }
+
+    private static String drop(ActionView a, String object) {
+        if (object.equals("extension")) {
+            return "Drop extension " + a.name("name");
+        } else if (object.equals("enum")) {
+            return "Drop enum type " + a.name("type-name");
+        } else if (object.equals("sequence")) {
+            return "Drop sequence " + a.name("name");
+        } else if (object.equals("table")) {
+            return "Drop table " + a.table();
+        } else if (object.equals("constraint")) {
+            return "Drop constraint " + a.name("constraint-name") + " from table " + a.table();
+        } else if (object.equals("view")) {
+            return "Drop " + view(a);
+        } else if (object.equals("function")) {
+            return "Drop " + function(a);
+        } else if (object.equals("trigger")) {
+            return "Drop trigger " + a.name("name") + " from table " + a.table();
+        } else if (object.equals("policy")) {
+            return "Drop policy " + a.name("name") + " from table " + a.table();
+        }
+        throw new IllegalStateException("unsupported object kind " + object);
+    }
+
+    private static String view(ActionView a) {
+        return (a.flag("materialized") ? "materialized view " : "view ") + a.name("name");
+    }
+
+    private static String function(ActionView a) {
+        return (a.flag("procedure") ? "procedure " : "function ") + a.name("name")
+                + "(" + (a.optional("arguments") == null ? "" : a.string("arguments")) + ")";
     }
 
     private static String addColumn(ActionView a, Object spec) {
@@ -109,7 +230,8 @@ public final class ActionDescriber {
     private static String createIndex(ActionView a) {
         StringBuilder sb = new StringBuilder("Create ").append(a.flag("unique") ? "unique index " : "index ")
                 .append(a.name("index-name")).append(" on table ").append(a.table())
-                .append(" (").append(String.join(", ", a.names("columns"))).append(')');
+                .append(" (").append(String.join(", ", a.optional("keys") != null ? a.strings("keys") : a.names("columns")))
+                .append(')');
         if (a.optional("method") != null) {
             sb.append(" using ").append(a.name("method"));
         }

@@ -86,6 +86,24 @@ final class ActionView {
         return result;
     }
 
+    /** A vector of strings (index keys as SQL, enum labels). */
+    List<String> strings(String key) {
+        Object v = required(key);
+        if (v instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        throw problem("has :" + key + " " + EdnText.print(v) + ", which is not a vector of strings", "write e.g. :" + key + " [\"a\" \"b\"]");
+    }
+
+    /** A vector of keywords as words: {@code [:owned-by :cache]} reads "owned by, cache". */
+    List<String> words(String key) {
+        Object v = required(key);
+        if (v instanceof List<?> list && list.stream().allMatch(Keyword.class::isInstance)) {
+            return list.stream().map(k -> ((Keyword) k).getName().replace('-', ' ')).toList();
+        }
+        throw problem("has :" + key + " " + EdnText.print(v) + ", which is not a vector of keywords", "write e.g. :" + key + " [:increment]");
+    }
+
     String string(String key) {
         Object v = required(key);
         if (!(v instanceof String s)) {

@@ -249,8 +249,9 @@ class MigrationCommandsTest {
         assertEquals("Created " + file + "\n", r.out());
         String text = Files.readString(file);
         assertTrue(text.contains("\n-- FORWARD\n") && text.contains("\n-- BACKWARD\n"), text);
-        CliRun noSql = CliRun.of("make-migration", "--name", "x", "--migrations-dir", dir.toString());
-        assertEquals(64, noSql.code(), noSql.toString());
+        CliRun noName = CliRun.of("make-migration", "--sql", "--migrations-dir", dir.toString());
+        assertEquals(64, noName.code(), noName.toString());
+        assertTrue(noName.err().contains("make-migration --sql needs a name"), noName.toString());
         assertFalse(Files.exists(dir.resolve("0005_x.sql")));
     }
 

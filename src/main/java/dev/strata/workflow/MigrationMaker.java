@@ -1,0 +1,140 @@
+package dev.strata.workflow;
+
+import dev.strata.StrataException;
+import dev.strata.catalog.CatalogRead;
+import dev.strata.diff.Change.AddEnumLabel;
+import dev.strata.load.LoadedModel;
+import dev.strata.migration.Migration;
+import dev.strata.migration.MigrationFiles;
+import dev.strata.migration.MigrationWriter;
+import dev.strata.model.Schema;
+import dev.strata.pg.DevServer;
+import dev.strata.state.ScratchApply;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MigrationMaker writes the migration that brings the migration files in line with the model.
+ * The desired side is the model applied to a scratch database ({@link ModelCatalog}); the current side is every existing
+ * migration's up statements replayed, in order, on another scratch database of the same dev
+ * server. The changes between them become one file, or several where statements must run outside
+ * a transaction: each run of consecutive changes that may (or may not) run in a transaction is
+ * one file, numbered in the order the changes run (new enum labels first), its down holding the
+ * reverses of its own changes.
+ */
+public final class MigrationMaker {
+    private MigrationMaker() {
+    }
+
+    /**
+     * What the model asks for.
+     *
+     * @param changes every change, in the order it runs
+     * @param drafts  the files to write, in number order; empty when the files match the model
+     */
+    public record Result(List<PlannedChange> changes, List<MigrationDraft> drafts) {
+        public Result {
+            changes = List.copyOf(changes);
+            drafts = List.copyOf(drafts);
+        }
+
+        public boolean isEmpty() {
+            return changes.isEmpty();
+        }
+    }
+
+    /**
+     * Plans the next migration(s); writes nothing.
+     *
+     * @param name the name given by the user, or {@code null} to derive one from the changes
+     * @throws StrataException {@code INVALID_MODEL} when PostgreSQL rejects the model's DDL,
+     *                         {@code MIGRATION_FILES} when an existing migration fails to replay,
+     *                         {@code REFUSED_CHANGE} when the differ refuses a change
+     */
+    public static Result plan(LoadedModel model, List<Migration> existing, DevServer dev, String name) {
+        Schema desired = ModelCatalog.desired(model, dev);
+        CatalogRead current = ScratchApply.steps(steps(existing), dev);
+        List<PlannedChange> changes = SchemaChanges.between(current.schema(), desired, model.hints());
+        return new Result(changes, split(changes, name));
+    }
+
+    /** Every up statement of the migrations, in number order, as scratch-apply steps. */
+    public static List<ScratchApply.Step> steps(List<Migration> migrations) {
+        List<ScratchApply.Step> steps = new ArrayList<>();
+        for (Migration m : migrations) {
+            m.up().forEach(sql -> steps.add(new ScratchApply.Step(m.id(), sql)));
+        }
+        return steps;
+    }
+
+    /**
+     * Cuts the changes into files at every switch between transactional and non-transactional
+     * changes, after moving new enum labels that must commit on their own to the front (see
+     * {@link #labelsFirst}). A given name is used as it is for one file and with {@code _1},
+     * {@code _2}, ... for several; without one, each file is named after its own changes.
+     */
+    public static List<MigrationDraft> split(List<PlannedChange> changes, String name) {
+        List<List<PlannedChange>> runs = new ArrayList<>();
+        for (PlannedChange c : labelsFirst(changes)) {
+            List<PlannedChange> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last.get(0).transactional() == c.transactional()) {
+                last.add(c);
+            } else {
+                runs.add(new ArrayList<>(List.of(c)));
+            }
+        }
+        String given = name == null ? null : MigrationFiles.snakeName(name);
+        List<MigrationDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            List<PlannedChange> run = runs.get(i);
+            String fileName = given == null ? MigrationNames.derive(run.stream().map(PlannedChange::change).toList())
+                    : runs.size() == 1 ? given : given + "_" + (i + 1);
+            drafts.add(new MigrationDraft(fileName, run.get(0).transactional(), run));
+        }
+        return drafts;
+    }
+
+    /**
+     * The changes with every non-transactional {@code ADD VALUE} moved before the transactional
+     * changes, so that they make one file that runs first. Adding an enum label depends on nothing
+     * but its type, so it may move past any change that does not touch that type; one that follows
+     * a change of its own type (a label rename) keeps its place.
+     */
+    static List<PlannedChange> labelsFirst(List<PlannedChange> changes) {
+        List<PlannedChange> front = new ArrayList<>();
+        List<PlannedChange> rest = new ArrayList<>();
+        for (PlannedChange c : changes) {
+            boolean movable = c.change() instanceof AddEnumLabel && !c.transactional()
+                    && rest.stream().noneMatch(r -> r.change().object().equals(c.change().object()));
+            (movable ? front : rest).add(c);
+        }
+        front.addAll(rest);
+        return front;
+    }
+
+    /**
+     * Writes the drafts under the next free numbers, each file atomically; when one cannot be
+     * written, those already written are removed again, so a failed run leaves no file behind.
+     */
+    public static List<Path> write(Path dir, List<MigrationDraft> drafts) {
+        List<Path> written = new ArrayList<>();
+        try {
+            for (MigrationDraft d : drafts) {
+                written.add(MigrationWriter.writeEdn(dir, d.name(), d.actions(), d.up(), d.down(), d.transactional()));
+            }
+        } catch (RuntimeException e) {
+            for (Path p : written) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        return List.copyOf(written);
+    }
+}
