@@ -13,7 +13,6 @@ import dev.strata.migration.MigrationFiles;
 import dev.strata.migration.MigrationWriter;
 import dev.strata.model.Schema;
 import dev.strata.pg.DevServer;
-import dev.strata.pg.JdbcUrls;
 import dev.strata.runner.Migrator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -83,7 +82,7 @@ final class BaselineCommand implements Callable<Integer> {
                 inspection.refuseExisting(root);
             }
             BaselineMigration baseline;
-            try (DevServer dev = devServer()) {
+            try (DevServer dev = DevServers.open(devUrl)) {
                 baseline = BaselineMigration.of(loadBack(inspection, project), dev);
             }
             Path file = MigrationWriter.writeEdn(migrationsDir, migrationName, baseline.actions(), baseline.up(),
@@ -146,20 +145,6 @@ final class BaselineCommand implements Callable<Integer> {
             return ModelLoader.load(temp, new LoadOptions(Set.copyOf(project.config().stripKeys()))).schema();
         } finally {
             deleteTree(temp);
-        }
-    }
-
-    private DevServer devServer() {
-        if (devUrl == null) {
-            return DevServer.embedded(null);
-        }
-        try {
-            JdbcUrls.Parsed parsed = JdbcUrls.parse(devUrl);
-            return DevServer.external(parsed.jdbcUrl(), parsed.user(), parsed.password());
-        } catch (IllegalArgumentException e) {
-            throw new StrataException(ErrorCode.CONFIG, "--dev-url is not usable: " + e.getMessage()
-                    + "\n  Fix: write postgres://user:password@host:5432/db or jdbc:postgresql://host:5432/db"
-                    + " (a server where Strata may create and drop scratch databases).", e);
         }
     }
 

@@ -5,7 +5,6 @@ import dev.strata.StrataException;
 import dev.strata.catalog.CatalogReader;
 import dev.strata.config.Target;
 import dev.strata.load.LoadedModel;
-import dev.strata.load.ModelLoader;
 import dev.strata.model.Schema;
 import dev.strata.sql.Identifiers;
 import dev.strata.sql.Statement;

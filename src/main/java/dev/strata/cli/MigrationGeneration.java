@@ -3,7 +3,6 @@ package dev.strata.cli;
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
 import dev.strata.load.LoadedModel;
-import dev.strata.load.ModelLoader;
 import dev.strata.load.ProcessedModelWriter;
 import dev.strata.migration.Migration;
 import dev.strata.migration.MigrationFiles;

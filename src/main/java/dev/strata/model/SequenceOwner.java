@@ -1,7 +1,6 @@
 package dev.strata.model;
 
 import dev.strata.sql.Identifiers;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,26 +20,7 @@ public record SequenceOwner(QualifiedName table, String column) {
         if (ownedBy == null) {
             return null;
         }
-        List<String> parts = new ArrayList<>();
-        StringBuilder part = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < ownedBy.length(); i++) {
-            char ch = ownedBy.charAt(i);
-            if (ch == '"') {
-                if (quoted && i + 1 < ownedBy.length() && ownedBy.charAt(i + 1) == '"') {
-                    part.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (ch == '.' && !quoted) {
-                parts.add(part.toString());
-                part.setLength(0);
-            } else {
-                part.append(ch);
-            }
-        }
-        parts.add(part.toString());
+        List<String> parts = Identifiers.split(ownedBy);
         if (parts.size() < 2 || parts.size() > 3) {
             throw new IllegalArgumentException("sequence owner '" + ownedBy + "' is not table.column");
         }

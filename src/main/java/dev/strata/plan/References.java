@@ -342,26 +342,7 @@ final class References {
 
     /** {@code 'orders_id_seq'::regclass} names a sequence, maybe schema-qualified and quoted. */
     private static QualifiedName sequenceName(String text) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder part = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '"') {
-                if (quoted && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    part.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (ch == '.' && !quoted) {
-                parts.add(part.toString());
-                part.setLength(0);
-            } else {
-                part.append(quoted ? ch : Character.toLowerCase(ch));
-            }
-        }
-        parts.add(part.toString());
+        List<String> parts = Identifiers.split(text);
         return parts.size() == 1 ? QualifiedName.of(parts.get(0))
                 : new QualifiedName(parts.get(parts.size() - 2), parts.get(parts.size() - 1));
     }

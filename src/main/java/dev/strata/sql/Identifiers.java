@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -38,6 +40,35 @@ public final class Identifiers {
     /** The names, each quoted as needed, joined with {@code ", "} (a column list without parentheses). */
     public static String quoteList(List<String> names) {
         return String.join(", ", names.stream().map(Identifiers::quote).toList());
+    }
+
+    /**
+     * The parts of a dotted SQL name ({@code "Sales".orders.id} gives {@code Sales, orders, id}):
+     * quoted parts keep their case and lose their quotes, unquoted parts fold to lower case, as
+     * PostgreSQL reads them.
+     */
+    public static List<String> split(String dotted) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < dotted.length(); i++) {
+            char ch = dotted.charAt(i);
+            if (ch == '"') {
+                if (quoted && i + 1 < dotted.length() && dotted.charAt(i + 1) == '"') {
+                    part.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (ch == '.' && !quoted) {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else {
+                part.append(quoted ? ch : Character.toLowerCase(ch));
+            }
+        }
+        parts.add(part.toString());
+        return parts;
     }
 
     /** Whether a name needs quoting. */
