@@ -19,6 +19,7 @@ import dev.strata.props.Blueprint.ViewSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * SchemaGen represents the building of random, valid blueprints. {@link #build} is deterministic in
@@ -253,7 +254,11 @@ final class SchemaGen {
 
     void addUnique(Random r, TableSpec t) {
         List<String> keys = pickColumns(r, t, 1 + r.nextInt(2), true);
-        if (keys.isEmpty()) {
+        // PostgreSQL silently skips a UNIQUE that repeats the primary key or another UNIQUE.
+        Set<String> keySet = Set.copyOf(keys);
+        boolean repeats = t.primaryKey != null && Set.copyOf(t.primaryKey.columns()).equals(keySet)
+                || t.uniques.stream().anyMatch(u -> Set.copyOf(u.columns()).equals(keySet));
+        if (keys.isEmpty() || repeats) {
             return;
         }
         if (r.nextInt(5) == 0 && keys.size() == 1) {
