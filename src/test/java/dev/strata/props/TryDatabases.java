@@ -24,11 +24,15 @@ final class TryDatabases {
     private final DevServer server;
     private final Connection admin;
     private final String template;
+    private final String strategy;
 
     private TryDatabases(DevServer server) throws SQLException {
         this.server = server;
         this.admin = server.connect();
         this.template = "props_template_" + RUN;
+        // FILE_COPY (PostgreSQL 15+) copies the small template's files instead of WAL-logging
+        // every page, several times faster per database.
+        this.strategy = admin.getMetaData().getDatabaseMajorVersion() >= 15 ? " STRATEGY FILE_COPY" : "";
         try (Statement s = admin.createStatement()) {
             s.execute("CREATE DATABASE " + template + " TEMPLATE template0 ENCODING 'UTF8'");
         }
@@ -51,7 +55,7 @@ final class TryDatabases {
         String name = "props_" + RUN + "_" + COUNT.incrementAndGet();
         synchronized (admin) {
             try (Statement s = admin.createStatement()) {
-                s.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+                s.execute("CREATE DATABASE " + name + " TEMPLATE " + template + strategy);
             }
         }
         try {
