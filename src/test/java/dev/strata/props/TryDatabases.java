@@ -114,6 +114,24 @@ final class TryDatabases {
             }
         }
 
+        /**
+         * Runs a migration's statements: each run of transactional statements in one transaction,
+         * each non-transactional one on its own, the way a migration file is split.
+         */
+        void apply(List<dev.strata.sql.Statement> statements) throws SQLException {
+            List<String> batch = new java.util.ArrayList<>();
+            for (dev.strata.sql.Statement statement : statements) {
+                if (statement.transactional()) {
+                    batch.add(statement.sql());
+                } else {
+                    run(batch);
+                    batch.clear();
+                    run(List.of(statement.sql()));
+                }
+            }
+            run(batch);
+        }
+
         @Override
         public void close() {
             try {
