@@ -115,6 +115,21 @@ final class Blueprint {
                 .anyMatch(fk -> fk.refTable().equals(table.name) && fk.refColumns().contains(column));
     }
 
+    /** Whether a column of the enum type is read by a view, policy, check, index or generated column. */
+    boolean enumReadByDependents(String enumName) {
+        for (TableSpec t : tables) {
+            for (ColumnSpec c : t.columns) {
+                if (c.type.kind() == Ty.Kind.ENUM && c.type.enumName().equals(enumName)
+                        && (typeLocked(t, c)
+                        || t.checks.stream().anyMatch(k -> k.columns().contains(c.name))
+                        || t.indexes.stream().anyMatch(i -> i.columns().contains(c.name)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Drops a column and everything that used it. */
     void dropColumn(TableSpec table, String column) {
         table.columns.removeIf(c -> c.name.equals(column));

@@ -31,6 +31,11 @@ record Features(
                 true, true);
     }
 
+    Features withoutCollation() {
+        return new Features(enums, identity, generated, defaults, comments, false, compositeKeys, uniques, checks,
+                foreignKeys, indexes, views, functions, triggers, policies, sequences);
+    }
+
     static Features of(List<Boolean> flags) {
         if (flags.size() != COUNT) {
             throw new IllegalArgumentException("expected " + COUNT + " flags, got " + flags.size());

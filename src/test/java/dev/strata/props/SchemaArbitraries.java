@@ -25,14 +25,20 @@ public final class SchemaArbitraries {
 
     /** Random pairs (A, B) with B derived from A by one to {@value #MAX_EDITS} edits. */
     public static Arbitrary<SchemaPair> pairs() {
-        return Combinators.combine(seeds(), tableCounts(), features(), seeds(),
-                        Arbitraries.integers().between(1, MAX_EDITS))
-                .as(SchemaArbitraries::pair);
+        return pairs(KnownGaps.NONE);
     }
 
-    static SchemaPair pair(long seed, int tables, Features features, long editSeed, int edits) {
-        Blueprint a = SchemaGen.build(seed, tables, features);
-        SchemaEdits.Result b = SchemaEdits.derive(a, features, editSeed, edits);
+    /** Random pairs that avoid the given engine gaps. */
+    static Arbitrary<SchemaPair> pairs(KnownGaps gaps) {
+        return Combinators.combine(seeds(), tableCounts(), features(), seeds(),
+                        Arbitraries.integers().between(1, MAX_EDITS))
+                .as((seed, tables, features, editSeed, edits) -> pair(seed, tables, features, editSeed, edits, gaps));
+    }
+
+    static SchemaPair pair(long seed, int tables, Features features, long editSeed, int edits, KnownGaps gaps) {
+        Features allowed = gaps.collation() ? features.withoutCollation() : features;
+        Blueprint a = SchemaGen.build(seed, tables, allowed);
+        SchemaEdits.Result b = SchemaEdits.derive(a, allowed, editSeed, edits, gaps);
         return new SchemaPair(a.toSchema(), b.blueprint().toSchema(), b.log());
     }
 

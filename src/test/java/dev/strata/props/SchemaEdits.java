@@ -25,17 +25,19 @@ final class SchemaEdits {
     private final Blueprint bp;
     private final SchemaGen gen;
     private final Features features;
+    private final KnownGaps gaps;
     private final List<String> log = new ArrayList<>();
 
-    private SchemaEdits(Blueprint bp, Features features) {
+    private SchemaEdits(Blueprint bp, Features features, KnownGaps gaps) {
         this.bp = bp;
+        this.gaps = gaps;
         this.gen = new SchemaGen(bp, features);
         this.features = features;
     }
 
     /** B: a copy of {@code a} with {@code count} random edits, and what was done. */
-    static Result derive(Blueprint a, Features features, long seed, int count) {
-        SchemaEdits edits = new SchemaEdits(a.copy(), features);
+    static Result derive(Blueprint a, Features features, long seed, int count, KnownGaps gaps) {
+        SchemaEdits edits = new SchemaEdits(a.copy(), features, gaps);
         for (int i = 0; i < count; i++) {
             Random r = SchemaGen.stream(seed, 100, i);
             edits.apply(r, r.nextInt(KINDS));
@@ -223,7 +225,8 @@ final class SchemaEdits {
     }
 
     private void enumEdit(Random r) {
-        EnumSpec e = any(r, bp.enums);
+        EnumSpec e = any(r, bp.enums.stream()
+                .filter(candidate -> !gaps.enumLabelDependents() || !bp.enumReadByDependents(candidate.name())).toList());
         if (e == null || r.nextInt(5) == 0) {
             if (features.enums()) {
                 gen.addEnum(r);

@@ -234,6 +234,7 @@ final class SchemaGen {
             c.type = Ty.of(Ty.Kind.BIGINT);
             c.identity = Column.Identity.BY_DEFAULT;
             c.defaultExpr = null;
+            c.collateC = false;
             c.notNull = true;
         }
         t.columns.add(c);

@@ -136,7 +136,7 @@ class SchemaGeneratorTest {
         Set<String> seen = new HashSet<>();
         int changed = 0;
         for (long seed = 0; seed < SAMPLES; seed++) {
-            SchemaPair p = SchemaArbitraries.pair(seed, 3, Features.all(), seed * 31, SchemaArbitraries.MAX_EDITS);
+            SchemaPair p = SchemaArbitraries.pair(seed, 3, Features.all(), seed * 31, SchemaArbitraries.MAX_EDITS, KnownGaps.NONE);
             if (!p.a().equals(p.b())) {
                 changed++;
             }
