@@ -11,8 +11,15 @@ package dev.strata.props;
  * @param enumLabelDependents avoid adding a label to an enum whose columns a view, policy, check,
  *                            index or generated column reads: the down (the type recreated by
  *                            {@code EnumLabelRemoval}) then fails on those dependents
+ * @param generatedSource     avoid dropping a column a generated column reads: the plan drops the
+ *                            source before the generated column (PostgreSQL refuses), and the
+ *                            down adds the generated column back before its source
+ * @param triggerColumnType   avoid changing the type of a column named in a trigger's
+ *                            {@code UPDATE OF}: PostgreSQL refuses the ALTER TYPE, and the plan
+ *                            does not drop and re-create the trigger around it (as it does for
+ *                            views and policies)
  */
-record KnownGaps(boolean collation, boolean enumLabelDependents) {
-    static final KnownGaps NONE = new KnownGaps(false, false);
-    static final KnownGaps CURRENT = new KnownGaps(true, true);
+record KnownGaps(boolean collation, boolean enumLabelDependents, boolean generatedSource, boolean triggerColumnType) {
+    static final KnownGaps NONE = new KnownGaps(false, false, false, false);
+    static final KnownGaps CURRENT = new KnownGaps(true, true, true, true);
 }

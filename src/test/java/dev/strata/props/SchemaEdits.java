@@ -96,7 +96,9 @@ final class SchemaEdits {
             return;
         }
         ColumnSpec c = any(r, t.columns.stream()
-                .filter(col -> t.primaryKey == null || !t.primaryKey.columns().contains(col.name)).toList());
+                .filter(col -> t.primaryKey == null || !t.primaryKey.columns().contains(col.name))
+                .filter(col -> !gaps.generatedSource() || t.columns.stream().noneMatch(o -> col.name.equals(o.generatedFrom)))
+                .toList());
         if (c != null) {
             bp.dropColumn(t, c.name);
             log.add("drop column " + t.name + "." + c.name);
@@ -118,6 +120,8 @@ final class SchemaEdits {
                 .filter(col -> bp.views.stream().noneMatch(v -> col.name.equals(v.functionColumn())
                         && v.source().equals(t.name)))
                 .filter(col -> throughDependents || !bp.typeLocked(t, col))
+                .filter(col -> !gaps.triggerColumnType() || bp.triggers.stream()
+                        .noneMatch(g -> g.table().equals(t.name) && col.name.equals(g.ofColumn())))
                 .toList());
         if (c == null) {
             return;
