@@ -39,6 +39,8 @@ final class Blueprint {
     final List<PolicySpec> policies = new ArrayList<>();
     /** Source of unique suffixes for constraint, index, trigger and policy names. */
     int counter;
+    /** Names new objects must not take although no object holds them now. */
+    final Set<String> retiredNames = new HashSet<>();
 
     Blueprint copy() {
         Blueprint b = new Blueprint();
@@ -50,6 +52,7 @@ final class Blueprint {
         b.triggers.addAll(triggers);
         b.policies.addAll(policies);
         b.counter = counter;
+        b.retiredNames.addAll(retiredNames);
         return b;
     }
 
@@ -61,7 +64,7 @@ final class Blueprint {
 
     /** Names in the relation/type namespace (tables, views, sequences, enums) and functions. */
     Set<String> usedNames() {
-        Set<String> names = new HashSet<>();
+        Set<String> names = new HashSet<>(retiredNames);
         enums.forEach(e -> names.add(e.name()));
         sequences.forEach(s -> names.add(s.name()));
         tables.forEach(t -> names.add(t.name));

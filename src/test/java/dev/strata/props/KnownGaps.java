@@ -18,8 +18,12 @@ package dev.strata.props;
  *                            {@code UPDATE OF}: PostgreSQL refuses the ALTER TYPE, and the plan
  *                            does not drop and re-create the trigger around it (as it does for
  *                            views and policies)
+ * @param nameReuse           never give an object of B a name A used for another object: the
+ *                            plan creates the new object (a sequence named like a dropped table)
+ *                            before it drops the old one
  */
-record KnownGaps(boolean collation, boolean enumLabelDependents, boolean generatedSource, boolean triggerColumnType) {
-    static final KnownGaps NONE = new KnownGaps(false, false, false, false);
-    static final KnownGaps CURRENT = new KnownGaps(true, true, true, true);
+record KnownGaps(boolean collation, boolean enumLabelDependents, boolean generatedSource, boolean triggerColumnType,
+                 boolean nameReuse) {
+    static final KnownGaps NONE = new KnownGaps(false, false, false, false, false);
+    static final KnownGaps CURRENT = new KnownGaps(true, true, true, true, true);
 }

@@ -38,6 +38,9 @@ final class SchemaEdits {
     /** B: a copy of {@code a} with {@code count} random edits, and what was done. */
     static Result derive(Blueprint a, Features features, long seed, int count, KnownGaps gaps) {
         SchemaEdits edits = new SchemaEdits(a.copy(), features, gaps);
+        if (gaps.nameReuse()) {
+            edits.bp.retiredNames.addAll(a.usedNames());
+        }
         for (int i = 0; i < count; i++) {
             Random r = SchemaGen.stream(seed, 100, i);
             edits.apply(r, r.nextInt(KINDS));

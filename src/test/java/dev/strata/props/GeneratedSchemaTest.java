@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
  * {@link DdlCompiler} it applies to an empty database, and the catalog then holds exactly the
  * objects the model names, with the column types, nullability, identity and collation it gave.
  */
-class GeneratedSchemaProperties {
+class GeneratedSchemaTest {
 
     @Provide
     Arbitrary<SchemaPair> pairs() {

@@ -28,7 +28,7 @@ import net.jqwik.api.Provide;
  * {@code jqwik.tries.default} the build sets (200, or 5,000 with {@code -Pfull}). The pairs avoid
  * the engine defects listed in {@link KnownGaps#CURRENT}.
  */
-class MigrationInvariantProperties {
+class MigrationInvariantTest {
 
     @Provide
     Arbitrary<SchemaPair> pairs() {
