@@ -1,0 +1,545 @@
+package dev.strata.props;
+
+import dev.strata.model.Column;
+import dev.strata.model.Constraint;
+import dev.strata.model.EnumType;
+import dev.strata.model.Function;
+import dev.strata.model.Index;
+import dev.strata.model.Policy;
+import dev.strata.model.QualifiedName;
+import dev.strata.model.Schema;
+import dev.strata.model.Sequence;
+import dev.strata.model.Table;
+import dev.strata.model.Trigger;
+import dev.strata.model.View;
+import dev.strata.sql.Identifiers;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Blueprint represents a generated schema with every reference between its objects spelled out
+ * (which columns a view, index, check or policy uses), so that random edits can keep it valid
+ * by removing what depended on a dropped object. {@link #toSchema()} renders it as the shared
+ * model records. Mutable, for the generator's own use; {@link #copy()} is deep.
+ */
+final class Blueprint {
+    final List<EnumSpec> enums = new ArrayList<>();
+    final List<SequenceSpec> sequences = new ArrayList<>();
+    final List<TableSpec> tables = new ArrayList<>();
+    final List<ViewSpec> views = new ArrayList<>();
+    final List<FunctionSpec> functions = new ArrayList<>();
+    final List<TriggerSpec> triggers = new ArrayList<>();
+    final List<PolicySpec> policies = new ArrayList<>();
+    /** Source of unique suffixes for constraint, index, trigger and policy names. */
+    int counter;
+    /** Names new objects must not take although no object holds them now. */
+    final Set<String> retiredNames = new HashSet<>();
+
+    Blueprint copy() {
+        Blueprint b = new Blueprint();
+        b.enums.addAll(enums);
+        b.sequences.addAll(sequences);
+        tables.forEach(t -> b.tables.add(t.copy()));
+        b.views.addAll(views);
+        b.functions.addAll(functions);
+        b.triggers.addAll(triggers);
+        b.policies.addAll(policies);
+        b.counter = counter;
+        b.retiredNames.addAll(retiredNames);
+        return b;
+    }
+
+    String nextName(String base, String kind) {
+        counter++;
+        String stem = base.length() > 40 ? base.substring(0, 40) : base;
+        return stem + "_" + kind + counter;
+    }
+
+    /** Names in the relation/type namespace (tables, views, sequences, enums) and functions. */
+    Set<String> usedNames() {
+        Set<String> names = new HashSet<>(retiredNames);
+        enums.forEach(e -> names.add(e.name()));
+        sequences.forEach(s -> names.add(s.name()));
+        tables.forEach(t -> names.add(t.name));
+        views.forEach(v -> names.add(v.name()));
+        functions.forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    Optional<TableSpec> table(String name) {
+        return tables.stream().filter(t -> t.name.equals(name)).findFirst();
+    }
+
+    Optional<ViewSpec> view(String name) {
+        return views.stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    Optional<EnumSpec> enumSpec(String name) {
+        return enums.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    List<String> labels(Ty type) {
+        return type.kind() == Ty.Kind.ENUM ? enumSpec(type.enumName()).orElseThrow().labels() : List.of();
+    }
+
+    /** The table columns a view reads, directly or through the views it reads. */
+    Set<String> viewColumnsOf(ViewSpec view, String table) {
+        if (!view.sourceIsView()) {
+            return view.source().equals(table) ? view.tableColumns() : Set.of();
+        }
+        ViewSpec source = view(view.source()).orElseThrow();
+        return viewColumnsOf(source, table);
+    }
+
+    /** Whether a column is used by a view, a policy or a generated column (PostgreSQL then refuses ALTER TYPE). */
+    boolean typeLocked(TableSpec table, ColumnSpec column) {
+        String c = column.name;
+        return views.stream().anyMatch(v -> viewColumnsOf(v, table.name).contains(c))
+                || policies.stream().anyMatch(p -> p.table().equals(table.name) && p.columns().contains(c))
+                || table.columns.stream().anyMatch(o -> c.equals(o.generatedFrom));
+    }
+
+    /** Whether a column takes part in a key: the primary key, a foreign key or a key a foreign key references. */
+    boolean keyColumn(TableSpec table, String column) {
+        if (table.primaryKey != null && table.primaryKey.columns().contains(column)) {
+            return true;
+        }
+        if (table.foreignKeys.stream().anyMatch(fk -> fk.columns().contains(column))) {
+            return true;
+        }
+        return tables.stream().flatMap(t -> t.foreignKeys.stream())
+                .anyMatch(fk -> fk.refTable().equals(table.name) && fk.refColumns().contains(column));
+    }
+
+    /** Whether a column of the enum type is read by a view, policy, check, index or generated column. */
+    boolean enumReadByDependents(String enumName) {
+        for (TableSpec t : tables) {
+            for (ColumnSpec c : t.columns) {
+                if (c.type.kind() == Ty.Kind.ENUM && c.type.enumName().equals(enumName)
+                        && (typeLocked(t, c)
+                        || t.checks.stream().anyMatch(k -> k.columns().contains(c.name))
+                        || t.indexes.stream().anyMatch(i -> i.columns().contains(c.name)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Drops a column and everything that used it. */
+    void dropColumn(TableSpec table, String column) {
+        table.columns.removeIf(c -> c.name.equals(column));
+        table.uniques.removeIf(u -> u.columns().contains(column));
+        table.checks.removeIf(k -> k.columns().contains(column));
+        table.exclusions.removeIf(x -> x.column().equals(column));
+        table.indexes.removeIf(i -> i.columns().contains(column));
+        table.foreignKeys.removeIf(fk -> fk.columns().contains(column));
+        for (TableSpec other : tables) {
+            other.foreignKeys.removeIf(fk -> fk.refTable().equals(table.name) && fk.refColumns().contains(column));
+        }
+        for (ViewSpec view : List.copyOf(views)) {
+            if (views.contains(view) && viewColumnsOf(view, table.name).contains(column)) {
+                dropView(view.name());
+            }
+        }
+        policies.removeIf(p -> p.table().equals(table.name) && p.columns().contains(column));
+        triggers.removeIf(t -> t.table().equals(table.name) && column.equals(t.ofColumn()));
+        for (ColumnSpec generated : List.copyOf(table.columns)) {
+            if (column.equals(generated.generatedFrom)) {
+                dropColumn(table, generated.name);
+            }
+        }
+    }
+
+    /** Drops a table and everything that used it. */
+    void dropTable(String name) {
+        tables.removeIf(t -> t.name.equals(name));
+        for (TableSpec other : tables) {
+            other.foreignKeys.removeIf(fk -> fk.refTable().equals(name));
+        }
+        for (ViewSpec view : List.copyOf(views)) {
+            if (views.contains(view) && !view.sourceIsView() && view.source().equals(name)) {
+                dropView(view.name());
+            }
+        }
+        triggers.removeIf(t -> t.table().equals(name));
+        policies.removeIf(p -> p.table().equals(name));
+    }
+
+    /** Drops a view and the views that read it. */
+    void dropView(String name) {
+        views.removeIf(v -> v.name().equals(name));
+        for (ViewSpec view : List.copyOf(views)) {
+            if (views.contains(view) && view.sourceIsView() && view.source().equals(name)) {
+                dropView(view.name());
+            }
+        }
+    }
+
+    /** Drops a function and what called it (views, triggers). */
+    void dropFunction(String name) {
+        functions.removeIf(f -> f.name().equals(name));
+        for (ViewSpec view : List.copyOf(views)) {
+            if (views.contains(view) && name.equals(view.function())) {
+                dropView(view.name());
+            }
+        }
+        triggers.removeIf(t -> t.function().equals(name));
+    }
+
+    /** The blueprint as model records, each list in the order {@link Schema} keeps (by name). */
+    Schema toSchema() {
+        List<Table> modelTables = tables.stream().map(this::toTable)
+                .sorted(Comparator.comparing(Table::name)).toList();
+        return new Schema(
+                List.of(),
+                enums.stream().map(e -> new EnumType(QualifiedName.of(e.name()), e.labels(), e.comment()))
+                        .sorted(Comparator.comparing(EnumType::name)).toList(),
+                sequences.stream().map(SequenceSpec::toSequence).sorted(Comparator.comparing(Sequence::name)).toList(),
+                modelTables,
+                views.stream().map(this::toView).sorted(Comparator.comparing(View::name)).toList(),
+                functions.stream().map(FunctionSpec::toFunction).sorted(Comparator.comparing(Function::name)).toList(),
+                triggers.stream().map(TriggerSpec::toTrigger)
+                        .sorted(Comparator.comparing(Trigger::table).thenComparing(Trigger::name)).toList(),
+                policies.stream().map(PolicySpec::toPolicy)
+                        .sorted(Comparator.comparing(Policy::table).thenComparing(Policy::name)).toList());
+    }
+
+    private Table toTable(TableSpec t) {
+        QualifiedName name = QualifiedName.of(t.name);
+        List<Column> columns = t.columns.stream().map(c -> toColumn(t, c)).toList();
+        List<Constraint> constraints = new ArrayList<>();
+        if (t.primaryKey != null) {
+            constraints.add(new Constraint.PrimaryKey(t.primaryKey.name(), t.primaryKey.columns()));
+        }
+        t.uniques.forEach(u -> constraints.add(new Constraint.Unique(u.name(), u.columns(), false)));
+        for (CheckSpec k : t.checks) {
+            constraints.add(new Constraint.Check(k.name(), checkExpression(t, k)));
+        }
+        for (FkSpec fk : t.foreignKeys) {
+            constraints.add(new Constraint.ForeignKey(fk.name(), fk.columns(), QualifiedName.of(fk.refTable()),
+                    fk.refColumns(), fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred()));
+        }
+        for (ExclusionSpec x : t.exclusions) {
+            constraints.add(new Constraint.Exclusion(x.name(),
+                    "EXCLUDE USING btree (" + Identifiers.quote(x.column()) + " WITH =)"));
+        }
+        constraints.sort(Comparator.comparing(Constraint::name));
+        List<Index> indexes = t.indexes.stream().map(i -> toIndex(t, i))
+                .sorted(Comparator.comparing(Index::name)).toList();
+        boolean rls = t.rowLevelSecurity || policies.stream().anyMatch(p -> p.table().equals(t.name));
+        return new Table(name, columns, constraints, indexes, rls, t.comment);
+    }
+
+    private Column toColumn(TableSpec t, ColumnSpec c) {
+        String generated = null;
+        if (c.generatedFrom != null) {
+            ColumnSpec source = t.column(c.generatedFrom).orElseThrow();
+            String s = Identifiers.quote(source.name);
+            generated = source.type.string() ? "lower(" + s + ")" : s + " * 2";
+        }
+        boolean notNull = c.notNull || c.identity != null
+                || t.primaryKey != null && t.primaryKey.columns().contains(c.name);
+        return new Column(c.name, c.type.columnType(), notNull, c.defaultExpr, c.identity, generated,
+                c.collateC ? "C" : null, c.comment);
+    }
+
+    private String checkExpression(TableSpec t, CheckSpec k) {
+        if (k.columns().size() == 1) {
+            ColumnSpec c = t.column(k.columns().get(0)).orElseThrow();
+            return c.type.check(c.name, labels(c.type));
+        }
+        return k.columns().stream().map(n -> Identifiers.quote(n) + " IS NOT NULL").collect(Collectors.joining(" OR "));
+    }
+
+    private Index toIndex(TableSpec t, IndexSpec i) {
+        List<String> keys = new ArrayList<>();
+        for (String name : i.columns()) {
+            ColumnSpec c = t.column(name).orElseThrow();
+            String q = Identifiers.quote(name);
+            if (i.expression() && c.type.string()) {
+                keys.add("(lower(" + q + "))");
+            } else if (i.expression() && c.type.numericFamily()) {
+                keys.add("(abs(" + q + "))");
+            } else {
+                keys.add(i.descending() ? q + " DESC" : q);
+            }
+        }
+        String where = i.partial() ? "(" + Identifiers.quote(i.columns().get(0)) + " IS NOT NULL)" : null;
+        return new Index(i.name(), QualifiedName.of(t.name), i.unique(), i.method(), keys, List.of(), where);
+    }
+
+    private View toView(ViewSpec v) {
+        List<String> select = new ArrayList<>();
+        v.columns().forEach(c -> select.add(Identifiers.quote(c)));
+        if (v.function() != null) {
+            select.add(Identifiers.quote(v.function()) + "(" + Identifiers.quote(v.functionColumn()) + ") AS "
+                    + Identifiers.quote(v.functionAlias()));
+        }
+        StringBuilder sql = new StringBuilder("CREATE ")
+                .append(v.materialized() ? "MATERIALIZED VIEW " : "VIEW ")
+                .append(Identifiers.quote(v.name())).append(" AS SELECT ").append(String.join(", ", select))
+                .append(" FROM ").append(Identifiers.quote(v.source()));
+        if (v.whereColumn() != null) {
+            sql.append(" WHERE ").append(Identifiers.quote(v.whereColumn())).append(" IS NOT NULL");
+        }
+        List<QualifiedName> depends = new ArrayList<>();
+        depends.add(QualifiedName.of(v.source()));
+        if (v.function() != null) {
+            depends.add(QualifiedName.of(v.function()));
+        }
+        return new View(QualifiedName.of(v.name()), v.materialized(), sql.toString(), null, List.of(), depends);
+    }
+
+    /** TableSpec represents a generated table. */
+    static final class TableSpec {
+        String name;
+        final List<ColumnSpec> columns = new ArrayList<>();
+        KeySpec primaryKey;
+        final List<KeySpec> uniques = new ArrayList<>();
+        final List<CheckSpec> checks = new ArrayList<>();
+        final List<FkSpec> foreignKeys = new ArrayList<>();
+        final List<ExclusionSpec> exclusions = new ArrayList<>();
+        final List<IndexSpec> indexes = new ArrayList<>();
+        boolean rowLevelSecurity;
+        String comment;
+
+        TableSpec(String name) {
+            this.name = name;
+        }
+
+        TableSpec copy() {
+            TableSpec t = new TableSpec(name);
+            columns.forEach(c -> t.columns.add(c.copy()));
+            t.primaryKey = primaryKey;
+            t.uniques.addAll(uniques);
+            t.checks.addAll(checks);
+            t.foreignKeys.addAll(foreignKeys);
+            t.exclusions.addAll(exclusions);
+            t.indexes.addAll(indexes);
+            t.rowLevelSecurity = rowLevelSecurity;
+            t.comment = comment;
+            return t;
+        }
+
+        Optional<ColumnSpec> column(String columnName) {
+            return columns.stream().filter(c -> c.name.equals(columnName)).findFirst();
+        }
+
+        Set<String> columnNames() {
+            return columns.stream().map(c -> c.name).collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+
+        /** Plain columns: neither generated nor identity. */
+        Stream<ColumnSpec> plainColumns() {
+            return columns.stream().filter(c -> c.generatedFrom == null && c.identity == null);
+        }
+    }
+
+    /** ColumnSpec represents a generated column; {@code generatedFrom} names the source of a generated column. */
+    static final class ColumnSpec {
+        final String name;
+        Ty type;
+        boolean notNull;
+        String defaultExpr;
+        Column.Identity identity;
+        String generatedFrom;
+        boolean collateC;
+        String comment;
+
+        ColumnSpec(String name, Ty type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        ColumnSpec copy() {
+            ColumnSpec c = new ColumnSpec(name, type);
+            c.notNull = notNull;
+            c.defaultExpr = defaultExpr;
+            c.identity = identity;
+            c.generatedFrom = generatedFrom;
+            c.collateC = collateC;
+            c.comment = comment;
+            return c;
+        }
+    }
+
+    /** A primary key or unique constraint. */
+    record KeySpec(String name, List<String> columns) {
+        KeySpec {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** A check over one column (a type-specific expression) or several ({@code a IS NOT NULL OR b IS NOT NULL}). */
+    record CheckSpec(String name, List<String> columns) {
+        CheckSpec {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** A foreign key. */
+    record FkSpec(String name, List<String> columns, String refTable, List<String> refColumns,
+                  Constraint.Action onDelete, Constraint.Action onUpdate, boolean deferrable,
+                  boolean initiallyDeferred) {
+        FkSpec {
+            columns = List.copyOf(columns);
+            refColumns = List.copyOf(refColumns);
+        }
+    }
+
+    /** {@code EXCLUDE USING btree (column WITH =)}. */
+    record ExclusionSpec(String name, String column) {
+    }
+
+    /** An index: plain keys, or expressions over them ({@code lower}, {@code abs}), optionally partial. */
+    record IndexSpec(String name, boolean unique, String method, List<String> columns, boolean expression,
+                     boolean partial, boolean descending) {
+        IndexSpec {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** An enum type. */
+    record EnumSpec(String name, List<String> labels, String comment) {
+        EnumSpec {
+            labels = List.copyOf(labels);
+        }
+    }
+
+    /** A stand-alone sequence. */
+    record SequenceSpec(String name, long start, long increment, long cache, boolean cycle) {
+        Sequence toSequence() {
+            return new Sequence(QualifiedName.of(name), "bigint", start, increment, 1, Long.MAX_VALUE, cache, cycle, null);
+        }
+    }
+
+    /**
+     * A view over a table or another view: plain columns, optionally a call of an SQL function
+     * on an integer column, optionally {@code WHERE column IS NOT NULL}.
+     */
+    record ViewSpec(String name, String source, boolean sourceIsView, List<String> columns, String whereColumn,
+                    String function, String functionColumn, boolean materialized) {
+        ViewSpec {
+            columns = List.copyOf(columns);
+        }
+
+        String functionAlias() {
+            return functionColumn + "_fn";
+        }
+
+        /** The source columns it reads (of its table, or of its source view). */
+        Set<String> tableColumns() {
+            Set<String> used = new LinkedHashSet<>(columns);
+            if (whereColumn != null) {
+                used.add(whereColumn);
+            }
+            if (functionColumn != null) {
+                used.add(functionColumn);
+            }
+            return used;
+        }
+
+        /** The columns it offers to views over it. */
+        List<String> outputColumns() {
+            return columns;
+        }
+    }
+
+    /** Function kinds. */
+    enum FunctionKind { SQL_INTEGER, PLPGSQL_TEXT, TRIGGER }
+
+    /** A function; {@code variant} selects one of several bodies. */
+    record FunctionSpec(String name, FunctionKind kind, int variant) {
+        Function toFunction() {
+            String q = Identifiers.quote(name);
+            String sql;
+            switch (kind) {
+                case SQL_INTEGER:
+                    sql = "CREATE FUNCTION " + q + "(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$SELECT x + "
+                            + variant + "$$";
+                    break;
+                case PLPGSQL_TEXT:
+                    sql = "CREATE FUNCTION " + q + "(t text) RETURNS text LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN upper(t) || "
+                            + Identifiers.literal("-" + variant) + ";\nEND\n$$";
+                    break;
+                case TRIGGER:
+                    sql = "CREATE FUNCTION " + q + "() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
+                            + triggerBody(variant) + "END\n$$";
+                    break;
+                default:
+                    throw new IllegalStateException("unsupported function kind " + kind);
+            }
+            return new Function(QualifiedName.of(name), null, false, sql, null);
+        }
+
+        private static String triggerBody(int variant) {
+            switch (variant % 3) {
+                case 0: return "  RETURN NEW;\n";
+                case 1: return "  IF TG_OP = 'DELETE' THEN\n    RETURN OLD;\n  END IF;\n  RETURN NEW;\n";
+                default: return "  RAISE NOTICE 'fired % (%)', TG_NAME, " + variant + ";\n  RETURN COALESCE(NEW, OLD);\n";
+            }
+        }
+    }
+
+    /** A trigger; {@code ofColumn} makes it {@code UPDATE OF column}. */
+    record TriggerSpec(String name, String table, String function, boolean before, boolean forEachRow,
+                       List<String> events, String ofColumn) {
+        TriggerSpec {
+            events = List.copyOf(events);
+        }
+
+        Trigger toTrigger() {
+            List<String> rendered = events.stream()
+                    .map(e -> e.equals("UPDATE") && ofColumn != null ? "UPDATE OF " + Identifiers.quote(ofColumn) : e)
+                    .toList();
+            String sql = "CREATE TRIGGER " + Identifiers.quote(name) + (before ? " BEFORE " : " AFTER ")
+                    + String.join(" OR ", rendered) + " ON " + Identifiers.quote(table)
+                    + (forEachRow ? " FOR EACH ROW" : " FOR EACH STATEMENT")
+                    + " EXECUTE FUNCTION " + Identifiers.quote(function) + "()";
+            return new Trigger(name, QualifiedName.of(table), sql, null);
+        }
+    }
+
+    /** A policy; a null column stands for {@code true}. */
+    record PolicySpec(String name, String table, String command, boolean restrictive, String usingColumn,
+                      String checkColumn) {
+        Set<String> columns() {
+            Set<String> used = new HashSet<>();
+            if (usingColumn != null) {
+                used.add(usingColumn);
+            }
+            if (checkColumn != null) {
+                used.add(checkColumn);
+            }
+            return used;
+        }
+
+        Policy toPolicy() {
+            StringBuilder sql = new StringBuilder("CREATE POLICY ").append(Identifiers.quote(name)).append(" ON ")
+                    .append(Identifiers.quote(table));
+            if (restrictive) {
+                sql.append(" AS RESTRICTIVE");
+            }
+            sql.append(" FOR ").append(command).append(" TO PUBLIC");
+            if (!command.equals("INSERT")) {
+                sql.append(" USING (").append(predicate(usingColumn)).append(")");
+            }
+            if (command.equals("ALL") || command.equals("INSERT") || command.equals("UPDATE")) {
+                sql.append(" WITH CHECK (").append(predicate(checkColumn)).append(")");
+            }
+            return new Policy(name, QualifiedName.of(table), sql.toString(), null);
+        }
+
+        private static String predicate(String column) {
+            return column == null ? "true" : Identifiers.quote(column) + " IS NOT NULL";
+        }
+    }
+}

@@ -1,0 +1,373 @@
+package dev.strata.props;
+
+import dev.strata.props.Blueprint.ColumnSpec;
+import dev.strata.props.Blueprint.EnumSpec;
+import dev.strata.props.Blueprint.FunctionKind;
+import dev.strata.props.Blueprint.FunctionSpec;
+import dev.strata.props.Blueprint.SequenceSpec;
+import dev.strata.props.Blueprint.TableSpec;
+import dev.strata.props.Blueprint.ViewSpec;
+import dev.strata.sql.Identifiers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * SchemaEdits represents the random edits that derive schema B from schema A: columns added,
+ * dropped and altered (compatible type changes, nullability, defaults, collation, comments), tables,
+ * constraints and indexes added and dropped, enum labels inserted at random places (never removed),
+ * view and function bodies changed, triggers, policies and sequences added and dropped. Each edit
+ * keeps the blueprint valid: what used a dropped object goes with it.
+ */
+final class SchemaEdits {
+    private static final int KINDS = 19;
+
+    private final Blueprint bp;
+    private final SchemaGen gen;
+    private final Features features;
+    private final KnownGaps gaps;
+    private final List<String> log = new ArrayList<>();
+
+    private SchemaEdits(Blueprint bp, Features features, KnownGaps gaps) {
+        this.bp = bp;
+        this.gaps = gaps;
+        this.gen = new SchemaGen(bp, features);
+        this.features = features;
+    }
+
+    /** B: a copy of {@code a} with {@code count} random edits, and what was done. */
+    static Result derive(Blueprint a, Features features, long seed, int count, KnownGaps gaps) {
+        SchemaEdits edits = new SchemaEdits(a.copy(), features, gaps);
+        if (gaps.nameReuse()) {
+            edits.bp.retiredNames.addAll(a.usedNames());
+        }
+        for (int i = 0; i < count; i++) {
+            Random r = SchemaGen.stream(seed, 100, i);
+            edits.apply(r, r.nextInt(KINDS));
+        }
+        return new Result(edits.bp, List.copyOf(edits.log));
+    }
+
+    /** The edited blueprint and one line per edit that changed something. */
+    record Result(Blueprint blueprint, List<String> log) {
+    }
+
+    private void apply(Random r, int kind) {
+        switch (kind) {
+            case 0: addColumn(r); break;
+            case 1: dropColumn(r); break;
+            case 2: changeType(r); break;
+            case 3: toggleNotNull(r); break;
+            case 4: changeDefault(r); break;
+            case 5: addTable(r); break;
+            case 6: dropTable(r); break;
+            case 7: addConstraint(r); break;
+            case 8: dropConstraint(r); break;
+            case 9: addIndex(r); break;
+            case 10: dropIndex(r); break;
+            case 11: enumEdit(r); break;
+            case 12: viewEdit(r); break;
+            case 13: functionEdit(r); break;
+            case 14: triggerEdit(r); break;
+            case 15: policyEdit(r); break;
+            case 16: commentEdit(r); break;
+            case 17: collationEdit(r); break;
+            case 18: sequenceEdit(r); break;
+            default: throw new IllegalStateException("unsupported edit " + kind);
+        }
+    }
+
+    private TableSpec anyTable(Random r) {
+        return bp.tables.isEmpty() ? null : bp.tables.get(r.nextInt(bp.tables.size()));
+    }
+
+    private static <T> T any(Random r, List<T> list) {
+        return list.isEmpty() ? null : list.get(r.nextInt(list.size()));
+    }
+
+    private void addColumn(Random r) {
+        TableSpec t = anyTable(r);
+        if (t != null) {
+            ColumnSpec c = gen.addColumn(r, t);
+            log.add("add column " + t.name + "." + c.name + " " + c.type.sql());
+        }
+    }
+
+    private void dropColumn(Random r) {
+        TableSpec t = anyTable(r);
+        if (t == null || t.columns.size() < 2) {
+            return;
+        }
+        ColumnSpec c = any(r, t.columns.stream()
+                .filter(col -> t.primaryKey == null || !t.primaryKey.columns().contains(col.name))
+                .filter(col -> !gaps.generatedSource() || t.columns.stream().noneMatch(o -> col.name.equals(o.generatedFrom)))
+                .toList());
+        if (c != null) {
+            bp.dropColumn(t, c.name);
+            log.add("drop column " + t.name + "." + c.name);
+        }
+    }
+
+    private void changeType(Random r) {
+        TableSpec t = anyTable(r);
+        if (t == null) {
+            return;
+        }
+        // Columns read by views or policies are allowed now and then: the migration must then
+        // drop and re-create those around the ALTER TYPE, which PostgreSQL demands.
+        boolean throughDependents = r.nextInt(3) == 0;
+        ColumnSpec c = any(r, t.plainColumns()
+                .filter(col -> !col.type.compatible().isEmpty())
+                .filter(col -> !bp.keyColumn(t, col.name))
+                .filter(col -> t.columns.stream().noneMatch(o -> col.name.equals(o.generatedFrom)))
+                .filter(col -> bp.views.stream().noneMatch(v -> col.name.equals(v.functionColumn())
+                        && v.source().equals(t.name)))
+                .filter(col -> throughDependents || !bp.typeLocked(t, col))
+                .filter(col -> !gaps.triggerColumnType() || bp.triggers.stream()
+                        .noneMatch(g -> g.table().equals(t.name) && col.name.equals(g.ofColumn())))
+                .toList());
+        if (c == null) {
+            return;
+        }
+        Ty from = c.type;
+        c.type = any(r, from.compatible());
+        if (c.defaultExpr != null) {
+            c.defaultExpr = c.type.randomDefault(r, bp.labels(c.type));
+        }
+        c.collateC = c.collateC && c.type.string();
+        log.add("change type " + t.name + "." + c.name + " " + from.sql() + " -> " + c.type.sql());
+    }
+
+    private void toggleNotNull(Random r) {
+        TableSpec t = anyTable(r);
+        if (t == null) {
+            return;
+        }
+        ColumnSpec c = any(r, t.columns.stream()
+                .filter(col -> col.identity == null)
+                .filter(col -> t.primaryKey == null || !t.primaryKey.columns().contains(col.name)).toList());
+        if (c != null) {
+            c.notNull = !c.notNull;
+            log.add((c.notNull ? "set not null " : "drop not null ") + t.name + "." + c.name);
+        }
+    }
+
+    private void changeDefault(Random r) {
+        TableSpec t = anyTable(r);
+        if (t == null) {
+            return;
+        }
+        ColumnSpec c = any(r, t.plainColumns().toList());
+        if (c == null) {
+            return;
+        }
+        String before = c.defaultExpr;
+        c.defaultExpr = c.defaultExpr != null && r.nextInt(3) == 0 ? null : c.type.randomDefault(r, bp.labels(c.type));
+        log.add("default " + t.name + "." + c.name + " " + before + " -> " + c.defaultExpr);
+    }
+
+    private void addTable(Random r) {
+        TableSpec t = gen.addTable(r);
+        if (features.foreignKeys() && r.nextBoolean()) {
+            gen.addForeignKey(r, t);
+        }
+        if (features.foreignKeys() && r.nextBoolean()) {
+            gen.addForeignKey(r, anyTable(r));
+        }
+        log.add("add table " + t.name);
+    }
+
+    private void dropTable(Random r) {
+        TableSpec t = anyTable(r);
+        if (t != null && bp.tables.size() > 1) {
+            bp.dropTable(t.name);
+            log.add("drop table " + t.name);
+        }
+    }
+
+    private void addConstraint(Random r) {
+        TableSpec t = anyTable(r);
+        if (t == null) {
+            return;
+        }
+        int k = r.nextInt(3);
+        if (k == 0 && features.foreignKeys()) {
+            gen.addForeignKey(r, t);
+            log.add("add foreign key on " + t.name);
+        } else if (k == 1 && features.uniques()) {
+            gen.addUnique(r, t);
+            log.add("add unique on " + t.name);
+        } else if (features.checks()) {
+            gen.addCheck(r, t);
+            log.add("add check on " + t.name);
+        }
+    }
+
+    private void dropConstraint(Random r) {
+        TableSpec t = anyTable(r);
+        if (t == null) {
+            return;
+        }
+        int k = r.nextInt(4);
+        List<?> list = k == 0 ? t.foreignKeys : k == 1 ? t.uniques : k == 2 ? t.checks : t.exclusions;
+        if (!list.isEmpty()) {
+            Object removed = list.remove(r.nextInt(list.size()));
+            log.add("drop constraint on " + t.name + ": " + removed);
+        }
+    }
+
+    private void addIndex(Random r) {
+        TableSpec t = anyTable(r);
+        if (t != null && features.indexes()) {
+            gen.addIndex(r, t);
+            log.add("add index on " + t.name);
+        }
+    }
+
+    private void dropIndex(Random r) {
+        TableSpec t = anyTable(r);
+        if (t != null && !t.indexes.isEmpty()) {
+            log.add("drop index " + t.indexes.remove(r.nextInt(t.indexes.size())).name());
+        }
+    }
+
+    private void enumEdit(Random r) {
+        EnumSpec e = any(r, bp.enums.stream()
+                .filter(candidate -> !gaps.enumLabelDependents() || !bp.enumReadByDependents(candidate.name())).toList());
+        if (e == null || r.nextInt(5) == 0) {
+            if (features.enums()) {
+                gen.addEnum(r);
+                log.add("add enum " + bp.enums.get(bp.enums.size() - 1).name());
+            }
+            return;
+        }
+        String label = Names.fresh(r, Names.ENUM_LABELS, new java.util.HashSet<>(e.labels()), "label ");
+        List<String> labels = new ArrayList<>(e.labels());
+        int at = r.nextInt(labels.size() + 1);
+        labels.add(at, label);
+        bp.enums.set(bp.enums.indexOf(e), new EnumSpec(e.name(), labels, e.comment()));
+        log.add("enum " + e.name() + " add label '" + label + "' at " + at);
+    }
+
+    private void viewEdit(Random r) {
+        ViewSpec v = any(r, bp.views);
+        int k = r.nextInt(4);
+        if (v == null || k == 0) {
+            if (features.views()) {
+                gen.addView(r);
+                log.add("add view");
+            }
+            return;
+        }
+        if (k == 1) {
+            bp.dropView(v.name());
+            log.add("drop view " + v.name());
+            return;
+        }
+        List<String> available = v.sourceIsView()
+                ? bp.view(v.source()).orElseThrow().outputColumns()
+                : List.copyOf(bp.table(v.source()).orElseThrow().columnNames());
+        ViewSpec changed = new ViewSpec(v.name(), v.source(), v.sourceIsView(), SchemaGen.subset(r, available),
+                v.sourceIsView() || r.nextBoolean() ? v.whereColumn() : any(r, available),
+                v.function(), v.functionColumn(), v.materialized());
+        bp.views.set(bp.views.indexOf(v), changed);
+        for (ViewSpec dependent : List.copyOf(bp.views)) {
+            if (bp.views.contains(dependent) && dependent.sourceIsView() && dependent.source().equals(v.name())
+                    && !changed.outputColumns().containsAll(dependent.tableColumns())) {
+                bp.dropView(dependent.name());
+            }
+        }
+        log.add("change view " + v.name() + " columns " + v.columns() + " -> " + changed.columns());
+    }
+
+    private void functionEdit(Random r) {
+        FunctionSpec f = any(r, bp.functions);
+        int k = r.nextInt(4);
+        if (f == null || k == 0) {
+            if (features.functions()) {
+                FunctionSpec added = gen.addFunction(r, r.nextBoolean() ? FunctionKind.SQL_INTEGER : FunctionKind.PLPGSQL_TEXT);
+                log.add("add function " + added.name());
+            }
+            return;
+        }
+        if (k == 1) {
+            bp.dropFunction(f.name());
+            log.add("drop function " + f.name());
+            return;
+        }
+        int variant = f.variant() + 1 + r.nextInt(3);
+        bp.functions.set(bp.functions.indexOf(f), new FunctionSpec(f.name(), f.kind(), variant));
+        log.add("change function body " + f.name() + " variant " + f.variant() + " -> " + variant);
+    }
+
+    private void triggerEdit(Random r) {
+        if (!bp.triggers.isEmpty() && r.nextBoolean()) {
+            log.add("drop trigger " + bp.triggers.remove(r.nextInt(bp.triggers.size())).name());
+        } else if (features.triggers()) {
+            if (bp.functions.stream().noneMatch(f -> f.kind() == FunctionKind.TRIGGER)) {
+                gen.addFunction(r, FunctionKind.TRIGGER);
+            }
+            gen.addTrigger(r);
+            log.add("add trigger");
+        }
+    }
+
+    private void policyEdit(Random r) {
+        if (!bp.policies.isEmpty() && r.nextBoolean()) {
+            log.add("drop policy " + bp.policies.remove(r.nextInt(bp.policies.size())).name());
+        } else if (features.policies()) {
+            gen.addPolicy(r);
+            log.add("add policy");
+        }
+    }
+
+    private void commentEdit(Random r) {
+        TableSpec t = anyTable(r);
+        if (t == null || !features.comments()) {
+            return;
+        }
+        if (r.nextBoolean()) {
+            t.comment = t.comment == null ? "now with a comment" : r.nextBoolean() ? null : t.comment + " (changed)";
+            log.add("table comment " + t.name + " -> " + t.comment);
+        } else {
+            ColumnSpec c = any(r, t.columns);
+            c.comment = c.comment == null ? "what " + c.name + " holds" : r.nextBoolean() ? null : "changed";
+            log.add("column comment " + t.name + "." + c.name + " -> " + c.comment);
+        }
+    }
+
+    private void collationEdit(Random r) {
+        TableSpec t = anyTable(r);
+        if (t == null || !features.collation()) {
+            return;
+        }
+        ColumnSpec c = any(r, t.plainColumns().filter(col -> col.type.string())
+                .filter(col -> !bp.keyColumn(t, col.name) && !bp.typeLocked(t, col)).toList());
+        if (c != null) {
+            c.collateC = !c.collateC;
+            log.add("collation " + t.name + "." + c.name + (c.collateC ? " -> C" : " -> default"));
+        }
+    }
+
+    private void sequenceEdit(Random r) {
+        SequenceSpec s = any(r, bp.sequences);
+        if (s == null) {
+            if (features.sequences()) {
+                gen.addSequence(r);
+                log.add("add sequence");
+            }
+            return;
+        }
+        String use = "nextval(" + Identifiers.literal(Identifiers.quote(s.name()));
+        boolean used = bp.tables.stream().flatMap(t -> t.columns.stream())
+                .anyMatch(c -> c.defaultExpr != null && c.defaultExpr.startsWith(use));
+        if (!used && r.nextBoolean()) {
+            bp.sequences.remove(s);
+            log.add("drop sequence " + s.name());
+            return;
+        }
+        SequenceSpec changed = new SequenceSpec(s.name(), s.start(), s.increment() + 1, s.cache(), !s.cycle());
+        bp.sequences.set(bp.sequences.indexOf(s), changed);
+        log.add("alter sequence " + s.name());
+    }
+}
