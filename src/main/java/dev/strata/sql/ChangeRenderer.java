@@ -331,7 +331,8 @@ public final class ChangeRenderer {
         }
         if (retype) {
             StringBuilder type = new StringBuilder(alter).append("TYPE ").append(to.type().sql());
-            if (changes.contains(ColumnChange.COLLATION)) {
+            // ALTER ... TYPE resets the collation to the type's default: restate a kept one too.
+            if (changes.contains(ColumnChange.COLLATION) || to.collation() != null) {
                 type.append(" COLLATE ").append(collation(to.collation()));
             }
             if (changes.contains(ColumnChange.TYPE)) {

@@ -248,7 +248,7 @@ final class Blueprint {
         boolean notNull = c.notNull || c.identity != null
                 || t.primaryKey != null && t.primaryKey.columns().contains(c.name);
         return new Column(c.name, c.type.columnType(), notNull, c.defaultExpr, c.identity, generated,
-                c.collateC ? "C" : null, c.comment);
+                c.collateC ? "\"C\"" : null, c.comment);
     }
 
     private String checkExpression(TableSpec t, CheckSpec k) {

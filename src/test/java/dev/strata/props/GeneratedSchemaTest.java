@@ -47,7 +47,7 @@ class GeneratedSchemaTest {
 
     /**
      * What the catalog must reproduce exactly, whatever form it prints expressions in. Collations
-     * are compared without quotes: the catalog reports {@code "C"} where the model says {@code C}.
+     * are SQL on both sides ({@code "C"}).
      */
     static String outline(Schema s) {
         StringBuilder out = new StringBuilder();
@@ -63,7 +63,7 @@ class GeneratedSchemaTest {
                 out.append("  ").append(c.name()).append(' ').append(c.type().sql())
                         .append(c.notNull() ? " not null" : "").append(c.identity() == null ? "" : " identity " + c.identity())
                         .append(c.generatedExpr() == null ? "" : " generated").append(c.defaultExpr() == null ? "" : " default")
-                        .append(c.collation() == null ? "" : " collate " + c.collation().replace("\"", ""))
+                        .append(c.collation() == null ? "" : " collate " + c.collation())
                         .append(" comment=").append(c.comment()).append('\n');
             }
             for (Constraint k : t.constraints()) {

@@ -5,9 +5,8 @@ package dev.strata.props;
  * are fixed, each found by that property (see the report of branch {@code props}). Setting a flag
  * to {@code false} makes the generator produce those cases again.
  *
- * @param collation           avoid {@code COLLATE "C"} columns: the catalog reads the collation
- *                            back quoted ({@code "C"}) and {@code Ddl}/the renderer quote it again
- *                            ({@code COLLATE """C"""}); ALTER COLUMN ... TYPE also drops it
+ * @param collation           avoid {@code COLLATE "C"} columns (fixed: collations are SQL in the
+ *                            records, and a retyped column restates its collation)
  * @param enumLabelDependents avoid adding a label to an enum whose columns a view, policy, check,
  *                            index or generated column reads: the down (the type recreated by
  *                            {@code EnumLabelRemoval}) then fails on those dependents
@@ -25,5 +24,5 @@ package dev.strata.props;
 record KnownGaps(boolean collation, boolean enumLabelDependents, boolean generatedSource, boolean triggerColumnType,
                  boolean nameReuse) {
     static final KnownGaps NONE = new KnownGaps(false, false, false, false, false);
-    static final KnownGaps CURRENT = new KnownGaps(true, true, true, true, true);
+    static final KnownGaps CURRENT = new KnownGaps(false, true, true, true, true);
 }

@@ -72,7 +72,7 @@ class SchemaGeneratorTest {
         features.put("identity always", s -> columns(s).stream().anyMatch(c -> c.identity() == Column.Identity.ALWAYS));
         features.put("identity by default", s -> columns(s).stream().anyMatch(c -> c.identity() == Column.Identity.BY_DEFAULT));
         features.put("generated column", s -> columns(s).stream().anyMatch(c -> c.generatedExpr() != null));
-        features.put("collation C", s -> columns(s).stream().anyMatch(c -> "C".equals(c.collation())));
+        features.put("collation C", s -> columns(s).stream().anyMatch(c -> "\"C\"".equals(c.collation())));
         features.put("column comment", s -> columns(s).stream().anyMatch(c -> c.comment() != null));
         features.put("table comment", s -> s.tables().stream().anyMatch(t -> t.comment() != null));
         features.put("single primary key", s -> constraints(s, Constraint.PrimaryKey.class).stream().anyMatch(k -> k.columns().size() == 1));
