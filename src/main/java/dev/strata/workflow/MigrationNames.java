@@ -17,7 +17,7 @@ import java.util.List;
  * MigrationNames derives a generated migration's name from its changes: the first change in plan
  * order, where changes to tables come before changes to columns, and those before everything else
  * (so a new table is not named after the enum type it needs). {@code add_column_billing_email_to_accounts},
- * {@code create_table_accounts}; at most {@link #MAX_LENGTH} characters, cut at an underscore.
+ * {@code create_table_accounts}, {@code create_tables_accounts_and_12_more}; at most {@link #MAX_LENGTH} characters, cut at an underscore.
  */
 public final class MigrationNames {
     /** The longest derived name, without the number. */
@@ -30,6 +30,12 @@ public final class MigrationNames {
     public static String derive(List<Change> changes) {
         Change first = changes.stream().min(Comparator.comparingInt(MigrationNames::rank)).orElseThrow(() ->
                 new IllegalArgumentException("a migration without changes has no name"));
+        long newTables = changes.stream().filter(CreateTable.class::isInstance).count();
+        if (first instanceof CreateTable c && newTables > 1) {
+            // A whole schema at once: say how many tables, not just the first one.
+            return truncate(MigrationFiles.snakeName("create tables " + c.table().name().name() + " and "
+                    + (newTables - 1) + " more"));
+        }
         return truncate(MigrationFiles.snakeName(describe(first)));
     }
 

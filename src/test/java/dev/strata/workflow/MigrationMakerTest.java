@@ -95,6 +95,10 @@ class MigrationMakerTest {
         assertEquals("x".repeat(MigrationNames.MAX_LENGTH), MigrationNames.truncate("x".repeat(70)));
         assertEquals("create_table_weird_name", MigrationNames.derive(List.of(new Change.CreateTable(new Table(
                 QualifiedName.of("Weird Name!"), List.of(), List.of(), List.of(), false, null)))));
+        Change second = new Change.CreateTable(new Table(QualifiedName.of("plans"), List.of(), List.of(), List.of(),
+                false, null));
+        assertEquals("create_tables_accounts_and_1_more",
+                MigrationNames.derive(List.of(createEnum, new Change.CreateTable(TABLE), second)));
     }
 
     @Test
