@@ -97,7 +97,7 @@ WHERE a.attnum > 0 AND NOT a.attisdropped AND to_jsonb(a) ->> 'attgenerated' = '
 UNION ALL
 SELECT 'column compression', rel.relname || '.' || a.attname
 FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
-WHERE a.attnum > 0 AND NOT a.attisdropped AND coalesce(to_jsonb(a) ->> 'attcompression', '') NOT IN ('', chr(0))
+WHERE a.attnum > 0 AND NOT a.attisdropped AND coalesce(to_jsonb(a) ->> 'attcompression', '') <> ''
 UNION ALL
 SELECT 'column storage', rel.relname || '.' || a.attname
 FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid JOIN pg_type t ON t.oid = a.atttypid
@@ -193,7 +193,7 @@ WHERE l.oid >= 16384
 UNION ALL
 SELECT 'comment on ' || CASE rel.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
                               WHEN 'i' THEN 'index' WHEN 'I' THEN 'index' WHEN 'S' THEN 'sequence'
-                              ELSE 'relation kind ' || rel.relkind END,
+                              ELSE 'relation kind ' || rel.relkind::text END,
        rel.relname
 FROM rel JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = rel.oid
 WHERE rel.relkind NOT IN ('r', 'p', 'c', 'f')
