@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,11 @@ public final class Identifiers {
     /** {@code schema.name}, each part quoted as needed; the schema is left out when null. */
     public static String quote(QualifiedName name) {
         return name.schema() == null ? quote(name.name()) : quote(name.schema()) + "." + quote(name.name());
+    }
+
+    /** The names, each quoted as needed, joined with {@code ", "} (a column list without parentheses). */
+    public static String quoteList(List<String> names) {
+        return String.join(", ", names.stream().map(Identifiers::quote).toList());
     }
 
     /** Whether a name needs quoting. */

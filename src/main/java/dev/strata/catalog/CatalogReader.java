@@ -1,0 +1,347 @@
+package dev.strata.catalog;
+
+import dev.strata.ErrorCode;
+import dev.strata.StrataException;
+import dev.strata.catalog.Dependency.ObjectKind;
+import dev.strata.catalog.Dependency.ObjectRef;
+import dev.strata.model.Column;
+import dev.strata.model.ColumnType;
+import dev.strata.model.Constraint;
+import dev.strata.model.EnumType;
+import dev.strata.model.Extension;
+import dev.strata.model.Function;
+import dev.strata.model.Index;
+import dev.strata.model.Policy;
+import dev.strata.model.QualifiedName;
+import dev.strata.model.Schema;
+import dev.strata.model.Sequence;
+import dev.strata.model.Table;
+import dev.strata.model.Trigger;
+import dev.strata.model.View;
+import dev.strata.sql.Identifiers;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * CatalogReader reads one schema of a live PostgreSQL database from pg_catalog into a
+ * {@link Schema} in its normal form: the form the differ compares and the renderer re-applies.
+ * It sends a fixed number of queries whatever the size of the schema (one per object kind, SQL in
+ * {@code dev/strata/catalog/*.sql}). Objects of the inspected schema carry no schema in their
+ * {@link QualifiedName}, so the same DDL applied in two schemas reads back to equal records.
+ * See docs/catalog.md.
+ */
+public final class CatalogReader {
+    private static final Set<ObjectKind> RELATIONS =
+            EnumSet.of(ObjectKind.TABLE, ObjectKind.VIEW, ObjectKind.MATERIALIZED_VIEW, ObjectKind.FOREIGN_TABLE);
+
+    private CatalogReader() {
+    }
+
+    /** Reads schema {@code schemaName} through {@code connection}. */
+    public static Schema read(Connection connection, String schemaName) {
+        return inspect(connection, schemaName).schema();
+    }
+
+    /**
+     * Reads schema {@code schemaName} with its dependency edges and the cost of the read. On a
+     * connection in auto-commit mode the reads share one repeatable-read, read-only transaction;
+     * inside a caller's transaction they run there. Either way search_path is as it was after.
+     */
+    public static CatalogRead inspect(Connection connection, String schemaName) {
+        long started = System.nanoTime();
+        CatalogQueries queries = new CatalogQueries(connection, Map.of("schema_name", schemaName));
+        Contents contents;
+        try {
+            boolean ownTransaction = connection.getAutoCommit();
+            String previousSearchPath = null;
+            RuntimeException failure = null;
+            try {
+                if (ownTransaction) {
+                    connection.setAutoCommit(false);
+                    queries.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                }
+                Prepared prepared = queries.query("prepare", rs -> new Prepared(
+                        rs.getString("previous_search_path"),
+                        rs.getObject("schema_oid") == null ? null : rs.getLong("schema_oid"))).get(0);
+                previousSearchPath = prepared.previousSearchPath();
+                if (prepared.schemaOid() == null) {
+                    throw new StrataException(ErrorCode.DATABASE, "schema " + schemaName + " does not exist in database "
+                            + connection.getCatalog() + "\n  Create it (CREATE SCHEMA " + Identifiers.quote(schemaName)
+                            + ") or name an existing schema.");
+                }
+                queries.bind("schema_oid", prepared.schemaOid());
+                contents = readContents(queries);
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            } finally {
+                finish(connection, queries, ownTransaction, previousSearchPath, failure);
+            }
+        } catch (SQLException e) {
+            throw new StrataException(ErrorCode.DATABASE, "could not read schema " + schemaName
+                    + " from the catalog: " + e.getMessage()
+                    + "\n  Check that the connection is open and may read pg_catalog.", e);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new CatalogRead(contents.schema(), contents.dependencies(), queries.count(), millis);
+    }
+
+    private record Prepared(String previousSearchPath, Long schemaOid) {
+    }
+
+    private record Contents(Schema schema, List<Dependency> dependencies) {
+    }
+
+    private record TableRow(long oid, String name, boolean rowLevelSecurity, String comment) {
+    }
+
+    private record IndexRow(long tableOid, boolean onMaterializedView, Index index) {
+    }
+
+    private static void finish(Connection connection, CatalogQueries queries, boolean ownTransaction,
+                               String previousSearchPath, RuntimeException failure) throws SQLException {
+        try {
+            if (ownTransaction) {
+                // Rolling back also undoes the search_path change made inside the transaction.
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } else if (previousSearchPath != null) {
+                queries.execute("SELECT pg_catalog.set_config('search_path', "
+                        + Identifiers.literal(previousSearchPath) + ", false)");
+            }
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static Contents readContents(CatalogQueries q) throws SQLException {
+        List<TableRow> tableRows = q.query("tables", rs -> new TableRow(rs.getLong("table_oid"),
+                rs.getString("table_name"), rs.getBoolean("row_level_security"), rs.getString("comment")));
+        Map<Long, List<Column>> columns = group(q.query("columns", rs -> Map.entry(rs.getLong("table_oid"), column(rs))));
+        Map<Long, List<Constraint>> constraints =
+                group(q.query("constraints", rs -> Map.entry(rs.getLong("table_oid"), constraint(rs))));
+        List<IndexRow> indexRows = q.query("indexes", rs -> new IndexRow(rs.getLong("table_oid"),
+                "m".equals(rs.getString("table_kind")), index(rs)));
+        List<EnumType> enums = q.query("enums", rs -> new EnumType(QualifiedName.of(rs.getString("enum_name")),
+                CatalogQueries.strings(rs, "labels"), rs.getString("comment")));
+        List<Sequence> sequences = q.query("sequences", CatalogReader::sequence);
+        List<ViewRow> viewRows = q.query("views", rs -> new ViewRow(rs.getString("view_name"),
+                rs.getBoolean("materialized"), rs.getBoolean("populated"), rs.getString("definition")));
+        List<Function> functions = q.query("functions", CatalogReader::function);
+        List<Trigger> triggers = q.query("triggers", rs -> new Trigger(rs.getString("trigger_name"),
+                QualifiedName.of(rs.getString("table_name")), rs.getString("definition"), null));
+        List<Policy> policies = q.query("policies", CatalogReader::policy);
+        List<Extension> extensions = q.query("extensions", rs -> new Extension(rs.getString("extension_name")));
+        List<Dependency> dependencies = q.query("dependencies", CatalogReader::dependency);
+
+        Map<Long, List<Index>> tableIndexes = new HashMap<>();
+        Map<String, List<Index>> viewIndexes = new HashMap<>();
+        for (IndexRow row : indexRows) {
+            if (row.onMaterializedView()) {
+                viewIndexes.computeIfAbsent(row.index().table().name(), k -> new ArrayList<>()).add(row.index());
+            } else {
+                tableIndexes.computeIfAbsent(row.tableOid(), k -> new ArrayList<>()).add(row.index());
+            }
+        }
+        List<Table> tables = new ArrayList<>();
+        for (TableRow row : tableRows) {
+            tables.add(new Table(QualifiedName.of(row.name()),
+                    columns.getOrDefault(row.oid(), List.of()),
+                    sorted(constraints.getOrDefault(row.oid(), List.of()), Comparator.comparing(Constraint::name)),
+                    sorted(tableIndexes.getOrDefault(row.oid(), List.of()), Comparator.comparing(Index::name)),
+                    row.rowLevelSecurity(), row.comment()));
+        }
+        List<View> views = new ArrayList<>();
+        for (ViewRow row : viewRows) {
+            QualifiedName name = QualifiedName.of(row.name());
+            List<QualifiedName> reads = dependencies.stream()
+                    .filter(d -> d.from().name().equals(name)
+                            && (d.from().kind() == ObjectKind.VIEW || d.from().kind() == ObjectKind.MATERIALIZED_VIEW))
+                    .filter(d -> RELATIONS.contains(d.to().kind()) && !d.to().name().equals(name))
+                    .map(d -> d.to().name())
+                    .distinct()
+                    .sorted()
+                    .toList();
+            views.add(new View(name, row.materialized(), row.statement(), null,
+                    sorted(viewIndexes.getOrDefault(row.name(), List.of()), Comparator.comparing(Index::name)), reads));
+        }
+        Schema schema = new Schema(
+                sorted(extensions, Comparator.comparing(Extension::name)),
+                sorted(enums, Comparator.comparing(EnumType::name)),
+                sorted(sequences, Comparator.comparing(Sequence::name)),
+                sorted(tables, Comparator.comparing(Table::name)),
+                sorted(views, Comparator.comparing(View::name)),
+                sorted(functions, Comparator.comparing(Function::name).thenComparing(Function::arguments)),
+                sorted(triggers, Comparator.comparing(Trigger::table).thenComparing(Trigger::name)),
+                sorted(policies, Comparator.comparing(Policy::table).thenComparing(Policy::name)));
+        return new Contents(schema, sorted(dependencies, Comparator.naturalOrder()));
+    }
+
+    private record ViewRow(String name, boolean materialized, boolean populated, String definition) {
+        /** {@code CREATE [MATERIALIZED] VIEW name AS\n<pg_get_viewdef>} without the semicolon. */
+        String statement() {
+            String body = definition.stripTrailing();
+            if (body.endsWith(";")) {
+                body = body.substring(0, body.length() - 1);
+            }
+            String quoted = Identifiers.quote(name);
+            if (!materialized) {
+                return "CREATE VIEW " + quoted + " AS\n" + body;
+            }
+            return "CREATE MATERIALIZED VIEW " + quoted + " AS\n" + body + (populated ? "\nWITH DATA" : "\nWITH NO DATA");
+        }
+    }
+
+    private static Column column(ResultSet rs) throws SQLException {
+        String typeName = rs.getString("user_type_name");
+        QualifiedName userType = typeName == null ? null : name(rs.getString("user_type_schema"), typeName);
+        String identity = rs.getString("identity");
+        return new Column(rs.getString("column_name"),
+                new ColumnType(rs.getString("type_sql"), userType),
+                rs.getBoolean("not_null"),
+                rs.getString("default_expr"),
+                identity == null ? null : Column.Identity.valueOf(identity),
+                rs.getString("generated_expr"),
+                rs.getString("collation"),
+                rs.getString("comment"));
+    }
+
+    private static Constraint constraint(ResultSet rs) throws SQLException {
+        String name = rs.getString("constraint_name");
+        String type = rs.getString("constraint_type");
+        List<String> columns = CatalogQueries.strings(rs, "columns");
+        String definition = rs.getString("definition");
+        if (type.equals("p")) {
+            return new Constraint.PrimaryKey(name, columns);
+        } else if (type.equals("u")) {
+            return new Constraint.Unique(name, columns, rs.getBoolean("nulls_not_distinct"));
+        } else if (type.equals("c")) {
+            return new Constraint.Check(name, checkExpression(definition));
+        } else if (type.equals("f")) {
+            return new Constraint.ForeignKey(name, columns,
+                    name(rs.getString("ref_schema"), rs.getString("ref_table")),
+                    CatalogQueries.strings(rs, "ref_columns"),
+                    action(rs.getString("on_delete")), action(rs.getString("on_update")),
+                    rs.getBoolean("deferrable"), rs.getBoolean("initially_deferred"));
+        } else if (type.equals("x")) {
+            return new Constraint.Exclusion(name, definition);
+        }
+        throw new IllegalStateException("unsupported constraint type " + type + " of " + name);
+    }
+
+    /** {@code CHECK ((a > 0)) NOT VALID} gives {@code ((a > 0))}: the flags after it are not kept. */
+    static String checkExpression(String definition) {
+        int open = definition.indexOf('(');
+        if (!definition.startsWith("CHECK ") || open < 0) {
+            throw new IllegalStateException("unexpected check constraint definition: " + definition);
+        }
+        return definition.substring(open, SqlText.closingParen(definition, open) + 1);
+    }
+
+    private static Constraint.Action action(String code) {
+        if (code.equals("a")) {
+            return Constraint.Action.NO_ACTION;
+        } else if (code.equals("r")) {
+            return Constraint.Action.RESTRICT;
+        } else if (code.equals("c")) {
+            return Constraint.Action.CASCADE;
+        } else if (code.equals("n")) {
+            return Constraint.Action.SET_NULL;
+        } else if (code.equals("d")) {
+            return Constraint.Action.SET_DEFAULT;
+        }
+        throw new IllegalStateException("unsupported referential action " + code);
+    }
+
+    private static Index index(ResultSet rs) throws SQLException {
+        IndexDefinition parts = IndexDefinition.parse(rs.getString("definition"));
+        return new Index(rs.getString("index_name"), QualifiedName.of(rs.getString("table_name")),
+                rs.getBoolean("is_unique"), rs.getString("method"), parts.keys(), parts.include(), parts.where());
+    }
+
+    private static Sequence sequence(ResultSet rs) throws SQLException {
+        return new Sequence(QualifiedName.of(rs.getString("sequence_name")), rs.getString("data_type"),
+                rs.getLong("start_value"), rs.getLong("increment"), rs.getLong("min_value"),
+                rs.getLong("max_value"), rs.getLong("cache"), rs.getBoolean("cycle"), rs.getString("owned_by"));
+    }
+
+    private static Function function(ResultSet rs) throws SQLException {
+        boolean procedure = rs.getBoolean("is_procedure");
+        String definition = rs.getString("definition");
+        String header = "CREATE OR REPLACE " + (procedure ? "PROCEDURE " : "FUNCTION ");
+        String qualifier = rs.getString("quoted_schema") + ".";
+        if (definition.startsWith(header + qualifier)) {
+            definition = header + definition.substring(header.length() + qualifier.length());
+        }
+        return new Function(QualifiedName.of(rs.getString("function_name")), rs.getString("arguments"),
+                procedure, definition.stripTrailing(), null);
+    }
+
+    private static Policy policy(ResultSet rs) throws SQLException {
+        String name = rs.getString("policy_name");
+        String table = rs.getString("table_name");
+        StringBuilder sql = new StringBuilder("CREATE POLICY ").append(Identifiers.quote(name))
+                .append(" ON ").append(Identifiers.quote(table))
+                .append(rs.getBoolean("permissive") ? " AS PERMISSIVE" : " AS RESTRICTIVE")
+                .append(" FOR ").append(command(rs.getString("command")))
+                .append(" TO ").append(String.join(", ", CatalogQueries.strings(rs, "roles")));
+        String using = rs.getString("using_expr");
+        if (using != null) {
+            sql.append(" USING (").append(using).append(')');
+        }
+        String check = rs.getString("check_expr");
+        if (check != null) {
+            sql.append(" WITH CHECK (").append(check).append(')');
+        }
+        return new Policy(name, QualifiedName.of(table), sql.toString(), null);
+    }
+
+    private static String command(String code) {
+        if (code.equals("*")) {
+            return "ALL";
+        } else if (code.equals("r")) {
+            return "SELECT";
+        } else if (code.equals("a")) {
+            return "INSERT";
+        } else if (code.equals("w")) {
+            return "UPDATE";
+        } else if (code.equals("d")) {
+            return "DELETE";
+        }
+        throw new IllegalStateException("unsupported policy command " + code);
+    }
+
+    private static Dependency dependency(ResultSet rs) throws SQLException {
+        return new Dependency(
+                new ObjectRef(ObjectKind.valueOf(rs.getString("from_kind")), QualifiedName.of(rs.getString("from_name")),
+                        rs.getString("from_part")),
+                new ObjectRef(ObjectKind.valueOf(rs.getString("to_kind")),
+                        name(rs.getString("to_schema"), rs.getString("to_name")), rs.getString("to_part")));
+    }
+
+    /** The queries return '' as the schema of the inspected schema's own objects. */
+    private static QualifiedName name(String schema, String name) {
+        return new QualifiedName(schema == null || schema.isEmpty() ? null : schema, name);
+    }
+
+    private static <K, V> Map<K, List<V>> group(List<Map.Entry<K, V>> rows) {
+        return rows.stream().collect(Collectors.groupingBy(Map.Entry::getKey, HashMap::new,
+                Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    private static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
+        return items.stream().sorted(order).toList();
+    }
+}

@@ -1,0 +1,188 @@
+package dev.strata.compile;
+
+import dev.strata.ErrorCode;
+import dev.strata.StrataException;
+import dev.strata.model.Column;
+import dev.strata.model.Constraint;
+import dev.strata.model.EnumType;
+import dev.strata.model.Extension;
+import dev.strata.model.Function;
+import dev.strata.model.Index;
+import dev.strata.model.Policy;
+import dev.strata.model.QualifiedName;
+import dev.strata.model.Schema;
+import dev.strata.model.Sequence;
+import dev.strata.model.Table;
+import dev.strata.model.Trigger;
+import dev.strata.model.View;
+import dev.strata.sql.Ddl;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.jgrapht.alg.cycle.CycleDetector;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+
+/**
+ * DdlCompiler represents the compilation of a whole {@link Schema} into the ordered statements that
+ * create it in an empty PostgreSQL schema. Every object is created after what it needs; the order
+ * and its reasons are documented in {@code docs/ddl.md}. The same schema always gives the same
+ * statements, byte for byte.
+ */
+public final class DdlCompiler {
+    private static final Set<String> SERIAL_TYPES =
+            Set.of("smallserial", "serial", "bigserial", "serial2", "serial4", "serial8");
+
+    private DdlCompiler() {
+    }
+
+    /** The statements that create the schema, in order, each without a trailing semicolon. */
+    public static List<String> compile(Schema schema) {
+        List<String> out = new ArrayList<>();
+        // SQL-language function bodies are otherwise checked at creation and may name tables created later.
+        out.add("SET check_function_bodies = false");
+        sorted(schema.extensions(), Comparator.comparing(Extension::name))
+                .forEach(e -> out.add(Ddl.createExtension(e)));
+        List<EnumType> enums = sorted(schema.enums(), Comparator.comparing(EnumType::name));
+        enums.forEach(e -> out.add(Ddl.createEnum(e)));
+        sorted(schema.functions(), Comparator.comparing(Function::name).thenComparing(Function::definition))
+                .forEach(f -> out.add(definition(f.definition())));
+
+        List<Table> tables = sorted(schema.tables(), Comparator.comparing(Table::name));
+        // Column defaults read sequences (nextval('s'::regclass) is resolved when the table is
+        // created), so sequences come first and get their owner once the tables exist.
+        List<Sequence> sequences = sorted(schema.sequences(), Comparator.comparing(Sequence::name)).stream()
+                .filter(s -> !ownedBySerial(s, tables))
+                .toList();
+        sequences.forEach(s -> out.add(Ddl.createSequence(s, false)));
+        tables.forEach(t -> out.add(Ddl.createTable(t, false)));
+        for (Table table : tables) {
+            for (Constraint.ForeignKey fk : table.constraints(Constraint.ForeignKey.class)) {
+                out.add(Ddl.addConstraint(table.name(), fk));
+            }
+        }
+        sequences.stream().filter(s -> s.ownedBy() != null).forEach(s -> out.add(Ddl.alterSequenceOwnedBy(s)));
+        for (Table table : tables) {
+            table.indexes().forEach(i -> out.add(Ddl.createIndex(i, false)));
+        }
+
+        enums.stream().filter(e -> e.comment() != null).forEach(e -> out.add(Ddl.commentOnType(e.name(), e.comment())));
+        for (Table table : tables) {
+            if (table.comment() != null) {
+                out.add(Ddl.commentOnTable(table.name(), table.comment()));
+            }
+            for (Column column : table.columns()) {
+                if (column.comment() != null) {
+                    out.add(Ddl.commentOnColumn(table.name(), column.name(), column.comment()));
+                }
+            }
+        }
+
+        List<View> views = orderViews(schema.views());
+        views.forEach(v -> out.add(definition(v.definition())));
+        for (View view : views) {
+            for (Index index : view.indexes()) {
+                out.add(Ddl.createIndex(index, false));
+            }
+        }
+        sorted(schema.triggers(), Comparator.comparing(Trigger::table).thenComparing(Trigger::name))
+                .forEach(t -> out.add(definition(t.definition())));
+        tables.stream().filter(Table::rowLevelSecurity).forEach(t -> out.add(Ddl.enableRowLevelSecurity(t.name())));
+        sorted(schema.policies(), Comparator.comparing(Policy::table).thenComparing(Policy::name))
+                .forEach(p -> out.add(definition(p.definition())));
+        return List.copyOf(out);
+    }
+
+    /** The statements as one psql-ready script: joined by {@code ";\n\n"}, ending in {@code ";\n"}. */
+    public static String script(Schema schema) {
+        return String.join(";\n\n", compile(schema)) + ";\n";
+    }
+
+    /**
+     * Views and materialized views, each after the views it reads. A view's dependencies are its
+     * {@code dependsOn} when given, else the other views whose names occur in its definition as
+     * whole words (case-insensitively). Ties go by name.
+     */
+    static List<View> orderViews(List<View> views) {
+        Map<QualifiedName, View> byName = new LinkedHashMap<>();
+        Map<String, QualifiedName> byUnqualified = new LinkedHashMap<>();
+        for (View view : views) {
+            byName.put(view.name(), view);
+            byUnqualified.put(view.name().name(), view.name());
+        }
+        DefaultDirectedGraph<QualifiedName, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
+        byName.keySet().forEach(graph::addVertex);
+        for (View view : views) {
+            for (QualifiedName dependency : dependencies(view, views, byUnqualified)) {
+                graph.addEdge(dependency, view.name());
+            }
+        }
+        Set<QualifiedName> cycle = new CycleDetector<>(graph).findCycles();
+        if (!cycle.isEmpty()) {
+            throw new StrataException(ErrorCode.INVALID_MODEL, "views depend on each other in a cycle: "
+                    + String.join(", ", new TreeSet<>(cycle).stream().map(QualifiedName::toString).toList())
+                    + ". Remove one of the references, or give the views an explicit depends-on list"
+                    + " if a name in a definition was taken for a reference by mistake.");
+        }
+        List<View> ordered = new ArrayList<>();
+        new TopologicalOrderIterator<>(graph, Comparator.<QualifiedName>naturalOrder())
+                .forEachRemaining(name -> ordered.add(byName.get(name)));
+        return ordered;
+    }
+
+    private static Set<QualifiedName> dependencies(View view, List<View> views, Map<String, QualifiedName> byUnqualified) {
+        Set<QualifiedName> result = new TreeSet<>();
+        if (!view.dependsOn().isEmpty()) {
+            for (QualifiedName dependency : view.dependsOn()) {
+                QualifiedName target = byUnqualified.get(dependency.name());
+                if (target != null && !target.equals(view.name())) {
+                    result.add(target);
+                }
+            }
+            return result;
+        }
+        for (View other : views) {
+            if (!other.name().equals(view.name()) && mentions(view.definition(), other.name().name())) {
+                result.add(other.name());
+            }
+        }
+        return result;
+    }
+
+    private static boolean mentions(String definition, String name) {
+        return Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(definition).find();
+    }
+
+    /** Whether the sequence is the implicit one of a serial column (created by CREATE TABLE itself). */
+    private static boolean ownedBySerial(Sequence sequence, List<Table> tables) {
+        Ddl.ColumnRef owner = Ddl.ownerOf(sequence);
+        if (owner == null) {
+            return false;
+        }
+        return tables.stream()
+                .filter(t -> t.name().name().equals(owner.table().name()))
+                .flatMap(t -> t.column(owner.column()).stream())
+                .anyMatch(c -> SERIAL_TYPES.contains(c.type().sql().toLowerCase(Locale.ROOT)));
+    }
+
+    /** A model's full statement as written, without the trailing semicolons that the script adds. */
+    private static String definition(String sql) {
+        String s = sql.strip();
+        while (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1).stripTrailing();
+        }
+        return s;
+    }
+
+    private static <T> List<T> sorted(List<T> items, Comparator<T> order) {
+        return items.stream().sorted(order).toList();
+    }
+}

@@ -1,0 +1,599 @@
+package dev.strata.diff;
+
+import dev.strata.model.Column;
+import dev.strata.model.Constraint;
+import dev.strata.model.EnumType;
+import dev.strata.model.Extension;
+import dev.strata.model.Function;
+import dev.strata.model.Index;
+import dev.strata.model.Policy;
+import dev.strata.model.QualifiedName;
+import dev.strata.model.Sequence;
+import dev.strata.model.Table;
+import dev.strata.model.Trigger;
+import dev.strata.model.View;
+import java.util.EnumSet;
+import java.util.Objects;
+
+/**
+ * Change represents one typed step from a current schema to a desired one: a create, drop, alter
+ * or rename of one object. Drops carry the whole object as it is in the current schema, so that
+ * their reverse can recreate it exactly. Every change knows its {@link Phase} and the object it
+ * touches; the planner orders them, the renderer turns each into SQL and its reverse.
+ */
+public sealed interface Change
+        permits Change.CreateExtension, Change.DropExtension,
+                Change.CreateEnum, Change.DropEnum, Change.AddEnumLabel, Change.RenameEnumLabel,
+                Change.CommentOnType,
+                Change.CreateSequence, Change.DropSequence, Change.AlterSequence,
+                Change.CreateTable, Change.DropTable, Change.RenameTable, Change.CommentOnTable,
+                Change.AddColumn, Change.DropColumn, Change.RenameColumn, Change.AlterColumn,
+                Change.AddConstraint, Change.DropConstraint,
+                Change.CreateIndex, Change.DropIndex,
+                Change.CreateView, Change.DropView,
+                Change.CreateFunction, Change.DropFunction, Change.ReplaceFunction,
+                Change.CreateTrigger, Change.DropTrigger,
+                Change.CreatePolicy, Change.DropPolicy,
+                Change.EnableRowLevelSecurity, Change.DisableRowLevelSecurity {
+
+    /** Where this change runs when its dependencies leave the order open. */
+    Phase phase();
+
+    /**
+     * The object this change touches; members of a table (columns, constraints, triggers,
+     * policies) are named {@code table.member}.
+     */
+    QualifiedName object();
+
+    private static QualifiedName member(QualifiedName table, String name) {
+        return new QualifiedName(table.schema(), table.name() + "." + name);
+    }
+
+    /** {@code CREATE EXTENSION}. */
+    record CreateExtension(Extension extension) implements Change {
+        public CreateExtension {
+            Objects.requireNonNull(extension, "extension");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_EXTENSION;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of(extension.name());
+        }
+    }
+
+    /** {@code DROP EXTENSION}. */
+    record DropExtension(Extension extension) implements Change {
+        public DropExtension {
+            Objects.requireNonNull(extension, "extension");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_EXTENSION;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of(extension.name());
+        }
+    }
+
+    /** {@code CREATE TYPE ... AS ENUM}. */
+    record CreateEnum(EnumType type) implements Change {
+        public CreateEnum {
+            Objects.requireNonNull(type, "type");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_ENUM;
+        }
+
+        public QualifiedName object() {
+            return type.name();
+        }
+    }
+
+    /** {@code DROP TYPE} of an enum no column uses any more. */
+    record DropEnum(EnumType type) implements Change {
+        public DropEnum {
+            Objects.requireNonNull(type, "type");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_ENUM;
+        }
+
+        public QualifiedName object() {
+            return type.name();
+        }
+    }
+
+    /**
+     * {@code ALTER TYPE t ADD VALUE 'label' BEFORE 'before'} (or {@code AFTER 'after'}); with
+     * neither neighbour the label is appended.
+     *
+     * @param type   the enum type
+     * @param label  the new label
+     * @param before the existing label it goes before, or {@code null}
+     * @param after  the label it goes after, or {@code null}; at most one of the two is set
+     */
+    record AddEnumLabel(QualifiedName type, String label, String before, String after) implements Change {
+        public AddEnumLabel {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(label, "label");
+            if (before != null && after != null) {
+                throw new IllegalArgumentException("a label goes either before or after a neighbour, not both");
+            }
+        }
+
+        public Phase phase() {
+            return Phase.ADD_ENUM_LABEL;
+        }
+
+        public QualifiedName object() {
+            return type;
+        }
+    }
+
+    /** {@code ALTER TYPE t RENAME VALUE 'from' TO 'to'}. */
+    record RenameEnumLabel(QualifiedName type, String from, String to) implements Change {
+        public RenameEnumLabel {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        public Phase phase() {
+            return Phase.RENAME_ENUM_LABEL;
+        }
+
+        public QualifiedName object() {
+            return type;
+        }
+    }
+
+    /** {@code COMMENT ON TYPE}; {@code null} means no comment. */
+    record CommentOnType(QualifiedName type, String from, String to) implements Change {
+        public CommentOnType {
+            Objects.requireNonNull(type, "type");
+        }
+
+        public Phase phase() {
+            return Phase.COMMENT;
+        }
+
+        public QualifiedName object() {
+            return type;
+        }
+    }
+
+    /** {@code CREATE SEQUENCE}; an owner is attached by a following {@link AlterSequence}. */
+    record CreateSequence(Sequence sequence) implements Change {
+        public CreateSequence {
+            Objects.requireNonNull(sequence, "sequence");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_SEQUENCE;
+        }
+
+        public QualifiedName object() {
+            return sequence.name();
+        }
+    }
+
+    /** {@code DROP SEQUENCE}; an owner is detached by a preceding {@link AlterSequence}. */
+    record DropSequence(Sequence sequence) implements Change {
+        public DropSequence {
+            Objects.requireNonNull(sequence, "sequence");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_SEQUENCE;
+        }
+
+        public QualifiedName object() {
+            return sequence.name();
+        }
+    }
+
+    /** {@code ALTER SEQUENCE} of the options in {@code changes}. */
+    record AlterSequence(Sequence from, Sequence to, EnumSet<SequenceChange> changes) implements Change {
+        public AlterSequence {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            changes = EnumSet.copyOf(changes);
+        }
+
+        @Override
+        public EnumSet<SequenceChange> changes() {
+            return EnumSet.copyOf(changes);
+        }
+
+        public Phase phase() {
+            return Phase.ALTER_SEQUENCE;
+        }
+
+        public QualifiedName object() {
+            return to.name();
+        }
+    }
+
+    /**
+     * {@code CREATE TABLE} with its columns, constraints other than foreign keys, indexes, comments
+     * and row-level-security flag; foreign keys follow as {@link AddConstraint}.
+     */
+    record CreateTable(Table table) implements Change {
+        public CreateTable {
+            Objects.requireNonNull(table, "table");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_TABLE;
+        }
+
+        public QualifiedName object() {
+            return table.name();
+        }
+    }
+
+    /**
+     * {@code DROP TABLE}; the table as it was, without its foreign keys (those are dropped first
+     * by their own {@link DropConstraint}).
+     */
+    record DropTable(Table table) implements Change {
+        public DropTable {
+            Objects.requireNonNull(table, "table");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_TABLE;
+        }
+
+        public QualifiedName object() {
+            return table.name();
+        }
+    }
+
+    /** {@code ALTER TABLE from RENAME TO to}. */
+    record RenameTable(QualifiedName from, QualifiedName to) implements Change {
+        public RenameTable {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        public Phase phase() {
+            return Phase.RENAME_TABLE;
+        }
+
+        public QualifiedName object() {
+            return to;
+        }
+    }
+
+    /** {@code COMMENT ON TABLE}; {@code null} means no comment. */
+    record CommentOnTable(QualifiedName table, String from, String to) implements Change {
+        public CommentOnTable {
+            Objects.requireNonNull(table, "table");
+        }
+
+        public Phase phase() {
+            return Phase.COMMENT;
+        }
+
+        public QualifiedName object() {
+            return table;
+        }
+    }
+
+    /** {@code ALTER TABLE t ADD COLUMN}, with the column's comment. */
+    record AddColumn(QualifiedName table, Column column) implements Change {
+        public AddColumn {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(column, "column");
+        }
+
+        public Phase phase() {
+            return Phase.ADD_COLUMN;
+        }
+
+        public QualifiedName object() {
+            return member(table, column.name());
+        }
+    }
+
+    /** {@code ALTER TABLE t DROP COLUMN}; the column as it was. */
+    record DropColumn(QualifiedName table, Column column) implements Change {
+        public DropColumn {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(column, "column");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_COLUMN;
+        }
+
+        public QualifiedName object() {
+            return member(table, column.name());
+        }
+    }
+
+    /** {@code ALTER TABLE t RENAME COLUMN from TO to}. */
+    record RenameColumn(QualifiedName table, String from, String to) implements Change {
+        public RenameColumn {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        public Phase phase() {
+            return Phase.RENAME_COLUMN;
+        }
+
+        public QualifiedName object() {
+            return member(table, to);
+        }
+    }
+
+    /**
+     * {@code ALTER TABLE t ALTER COLUMN} of the aspects in {@code changes}. Both columns carry the
+     * column's new name.
+     *
+     * @param using the USING expression of a type change, or {@code null} for {@code col::newtype}
+     */
+    record AlterColumn(QualifiedName table, Column from, Column to, EnumSet<ColumnChange> changes, String using)
+            implements Change {
+        public AlterColumn {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            changes = EnumSet.copyOf(changes);
+        }
+
+        public AlterColumn(QualifiedName table, Column from, Column to, EnumSet<ColumnChange> changes) {
+            this(table, from, to, changes, null);
+        }
+
+        @Override
+        public EnumSet<ColumnChange> changes() {
+            return EnumSet.copyOf(changes);
+        }
+
+        public Phase phase() {
+            return Phase.ALTER_COLUMN;
+        }
+
+        public QualifiedName object() {
+            return member(table, to.name());
+        }
+    }
+
+    /** {@code ALTER TABLE t ADD CONSTRAINT}. */
+    record AddConstraint(QualifiedName table, Constraint constraint) implements Change {
+        public AddConstraint {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(constraint, "constraint");
+        }
+
+        public Phase phase() {
+            return Phase.ADD_CONSTRAINT;
+        }
+
+        public QualifiedName object() {
+            return member(table, constraint.name());
+        }
+    }
+
+    /** {@code ALTER TABLE t DROP CONSTRAINT}; the constraint as it was. */
+    record DropConstraint(QualifiedName table, Constraint constraint) implements Change {
+        public DropConstraint {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(constraint, "constraint");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_CONSTRAINT;
+        }
+
+        public QualifiedName object() {
+            return member(table, constraint.name());
+        }
+    }
+
+    /** {@code CREATE INDEX} on a table or materialized view. */
+    record CreateIndex(Index index) implements Change {
+        public CreateIndex {
+            Objects.requireNonNull(index, "index");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_INDEX;
+        }
+
+        public QualifiedName object() {
+            return new QualifiedName(index.table().schema(), index.name());
+        }
+    }
+
+    /** {@code DROP INDEX}; the index as it was. */
+    record DropIndex(Index index) implements Change {
+        public DropIndex {
+            Objects.requireNonNull(index, "index");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_INDEX;
+        }
+
+        public QualifiedName object() {
+            return new QualifiedName(index.table().schema(), index.name());
+        }
+    }
+
+    /** {@code CREATE [MATERIALIZED] VIEW}, with a materialized view's indexes. */
+    record CreateView(View view) implements Change {
+        public CreateView {
+            Objects.requireNonNull(view, "view");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_VIEW;
+        }
+
+        public QualifiedName object() {
+            return view.name();
+        }
+    }
+
+    /** {@code DROP [MATERIALIZED] VIEW}; the view as it was. */
+    record DropView(View view) implements Change {
+        public DropView {
+            Objects.requireNonNull(view, "view");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_VIEW;
+        }
+
+        public QualifiedName object() {
+            return view.name();
+        }
+    }
+
+    /** {@code CREATE FUNCTION} (or procedure). */
+    record CreateFunction(Function function) implements Change {
+        public CreateFunction {
+            Objects.requireNonNull(function, "function");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_FUNCTION;
+        }
+
+        public QualifiedName object() {
+            return function.name();
+        }
+    }
+
+    /** {@code DROP FUNCTION}; the function as it was. */
+    record DropFunction(Function function) implements Change {
+        public DropFunction {
+            Objects.requireNonNull(function, "function");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_FUNCTION;
+        }
+
+        public QualifiedName object() {
+            return function.name();
+        }
+    }
+
+    /** {@code CREATE OR REPLACE FUNCTION} of a function whose identity arguments stay the same. */
+    record ReplaceFunction(Function from, Function to) implements Change {
+        public ReplaceFunction {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        public Phase phase() {
+            return Phase.REPLACE_FUNCTION;
+        }
+
+        public QualifiedName object() {
+            return to.name();
+        }
+    }
+
+    /** {@code CREATE TRIGGER}. */
+    record CreateTrigger(Trigger trigger) implements Change {
+        public CreateTrigger {
+            Objects.requireNonNull(trigger, "trigger");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_TRIGGER;
+        }
+
+        public QualifiedName object() {
+            return member(trigger.table(), trigger.name());
+        }
+    }
+
+    /** {@code DROP TRIGGER}; the trigger as it was. */
+    record DropTrigger(Trigger trigger) implements Change {
+        public DropTrigger {
+            Objects.requireNonNull(trigger, "trigger");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_TRIGGER;
+        }
+
+        public QualifiedName object() {
+            return member(trigger.table(), trigger.name());
+        }
+    }
+
+    /** {@code CREATE POLICY}. */
+    record CreatePolicy(Policy policy) implements Change {
+        public CreatePolicy {
+            Objects.requireNonNull(policy, "policy");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_POLICY;
+        }
+
+        public QualifiedName object() {
+            return member(policy.table(), policy.name());
+        }
+    }
+
+    /** {@code DROP POLICY}; the policy as it was. */
+    record DropPolicy(Policy policy) implements Change {
+        public DropPolicy {
+            Objects.requireNonNull(policy, "policy");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_POLICY;
+        }
+
+        public QualifiedName object() {
+            return member(policy.table(), policy.name());
+        }
+    }
+
+    /** {@code ALTER TABLE t ENABLE ROW LEVEL SECURITY} on an existing table. */
+    record EnableRowLevelSecurity(QualifiedName table) implements Change {
+        public EnableRowLevelSecurity {
+            Objects.requireNonNull(table, "table");
+        }
+
+        public Phase phase() {
+            return Phase.ENABLE_ROW_LEVEL_SECURITY;
+        }
+
+        public QualifiedName object() {
+            return table;
+        }
+    }
+
+    /** {@code ALTER TABLE t DISABLE ROW LEVEL SECURITY} on a table that stays. */
+    record DisableRowLevelSecurity(QualifiedName table) implements Change {
+        public DisableRowLevelSecurity {
+            Objects.requireNonNull(table, "table");
+        }
+
+        public Phase phase() {
+            return Phase.DISABLE_ROW_LEVEL_SECURITY;
+        }
+
+        public QualifiedName object() {
+            return table;
+        }
+    }
+}

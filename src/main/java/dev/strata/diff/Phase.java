@@ -1,0 +1,45 @@
+package dev.strata.diff;
+
+/**
+ * Phase represents where a kind of change runs in a migration when nothing else decides: the
+ * planner orders changes by their dependencies first and breaks every tie by phase (declaration
+ * order here), then by the name of the object.
+ *
+ * <p>Changes that remove dependent objects (policies, triggers, views, indexes, constraints) run
+ * before any rename and name objects as they are in the current schema; every later phase names
+ * objects as they are in the desired schema.
+ */
+public enum Phase {
+    CREATE_EXTENSION,
+    DROP_POLICY,
+    DROP_TRIGGER,
+    DROP_VIEW,
+    DROP_INDEX,
+    DROP_CONSTRAINT,
+    DISABLE_ROW_LEVEL_SECURITY,
+    RENAME_TABLE,
+    RENAME_COLUMN,
+    RENAME_ENUM_LABEL,
+    CREATE_ENUM,
+    ADD_ENUM_LABEL,
+    CREATE_SEQUENCE,
+    CREATE_TABLE,
+    ADD_COLUMN,
+    ALTER_COLUMN,
+    ALTER_SEQUENCE,
+    DROP_COLUMN,
+    DROP_TABLE,
+    DROP_SEQUENCE,
+    CREATE_FUNCTION,
+    REPLACE_FUNCTION,
+    ADD_CONSTRAINT,
+    CREATE_INDEX,
+    CREATE_VIEW,
+    CREATE_TRIGGER,
+    ENABLE_ROW_LEVEL_SECURITY,
+    CREATE_POLICY,
+    COMMENT,
+    DROP_FUNCTION,
+    DROP_ENUM,
+    DROP_EXTENSION
+}

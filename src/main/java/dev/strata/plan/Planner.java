@@ -1,0 +1,182 @@
+package dev.strata.plan;
+
+import dev.strata.diff.Change;
+import dev.strata.diff.Change.AddEnumLabel;
+import dev.strata.diff.Change.CreateExtension;
+import dev.strata.diff.Change.DropExtension;
+import dev.strata.diff.Change.RenameEnumLabel;
+import dev.strata.model.EnumType;
+import dev.strata.model.QualifiedName;
+import dev.strata.model.Schema;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.DirectedAcyclicGraph;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+
+/**
+ * Planner orders changes into an executable migration. It builds a DAG whose edges say "runs
+ * before": a change that provides a resource runs before every change that needs it; a change
+ * that stops using a resource runs before the change that removes it (so drops of dependents come
+ * before drops of what they depend on, creates the other way round); the drop of an object runs
+ * before the create of its replacement; new enum labels are added in their model order;
+ * extensions are created first and dropped last. Ties are broken by {@link Change#phase()}, then
+ * by the touched object's qualified name, then by the differ's order, with a
+ * {@link TopologicalOrderIterator} and a comparator: the same input always gives the same order.
+ *
+ * <p>Cycle policy: foreign keys are separate {@link Change.AddConstraint} changes (the differ
+ * never puts them in a {@link Change.CreateTable}), so tables that refer to each other are
+ * created first and their keys added afterwards. References found only by name in SQL text are
+ * soft: one that would close a cycle is left out.
+ */
+public final class Planner {
+    private Planner() {
+    }
+
+    private static final class Node {
+        final int index;
+        final Change change;
+        final References.Facts facts;
+
+        Node(int index, Change change, References.Facts facts) {
+            this.index = index;
+            this.change = change;
+            this.facts = facts;
+        }
+
+        @Override
+        public String toString() {
+            return change.toString();
+        }
+    }
+
+    private static final Comparator<Node> ORDER = Comparator
+            .<Node>comparingInt(n -> n.change.phase().ordinal())
+            .thenComparing(n -> n.change.object().toString())
+            .thenComparingInt(n -> n.index);
+
+    /** The changes in an order PostgreSQL can run them in. */
+    public static List<Change> plan(List<Change> changes, Schema current, Schema desired) {
+        References references = new References(current, desired);
+        List<Node> nodes = new ArrayList<>();
+        DirectedAcyclicGraph<Node, DefaultEdge> graph = new DirectedAcyclicGraph<>(DefaultEdge.class);
+        for (Change change : changes) {
+            Node node = new Node(nodes.size(), change, references.of(change));
+            nodes.add(node);
+            graph.addVertex(node);
+        }
+        for (Node a : nodes) {
+            for (Node b : nodes) {
+                if (a == b) {
+                    continue;
+                }
+                if (bothLabels(a, b)) {
+                    continue;
+                }
+                if (meets(a.facts.provides, b.facts.requires) || meets(a.facts.releases, b.facts.removes)
+                        || replaces(a.change, b.change) || extensionOrder(a.change, b.change)) {
+                    hardEdge(graph, a, b);
+                }
+            }
+        }
+        labelOrder(nodes, desired).forEach(pair -> hardEdge(graph, pair[0], pair[1]));
+        for (Node a : nodes) {
+            for (Node b : nodes) {
+                if (a != b && !bothLabels(a, b)
+                        && (meets(a.facts.provides, b.facts.softRequires)
+                            || meets(a.facts.softReleases, b.facts.removes))) {
+                    softEdge(graph, a, b);
+                }
+            }
+        }
+        List<Change> ordered = new ArrayList<>(changes.size());
+        new TopologicalOrderIterator<>(graph, ORDER).forEachRemaining(n -> ordered.add(n.change));
+        return List.copyOf(ordered);
+    }
+
+    private static boolean bothLabels(Node a, Node b) {
+        return a.change instanceof AddEnumLabel && b.change instanceof AddEnumLabel;
+    }
+
+    private static boolean meets(Set<String> a, Set<String> b) {
+        for (String key : a) {
+            if (b.contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The drop of an object runs before the create of the object of the same kind and name. */
+    private static boolean replaces(Change drop, Change create) {
+        if (!drop.object().equals(create.object())) {
+            return false;
+        }
+        return drop instanceof Change.DropConstraint && create instanceof Change.AddConstraint
+                || drop instanceof Change.DropIndex && create instanceof Change.CreateIndex
+                || drop instanceof Change.DropView && create instanceof Change.CreateView
+                || drop instanceof Change.DropFunction && create instanceof Change.CreateFunction
+                || drop instanceof Change.DropTrigger && create instanceof Change.CreateTrigger
+                || drop instanceof Change.DropPolicy && create instanceof Change.CreatePolicy
+                || drop instanceof Change.DropColumn && create instanceof Change.AddColumn
+                || drop instanceof Change.DropTable && create instanceof Change.CreateTable
+                || drop instanceof Change.DropSequence && create instanceof Change.CreateSequence
+                || drop instanceof Change.DropEnum && create instanceof Change.CreateEnum;
+    }
+
+    private static boolean extensionOrder(Change a, Change b) {
+        boolean aExt = a instanceof CreateExtension || a instanceof DropExtension;
+        boolean bExt = b instanceof CreateExtension || b instanceof DropExtension;
+        return a instanceof CreateExtension && !bExt || !aExt && b instanceof DropExtension;
+    }
+
+    /**
+     * New labels of one type are added in their model order (each names its neighbour, which may
+     * be another new label), after the type's label renames.
+     */
+    private static List<Node[]> labelOrder(List<Node> nodes, Schema desired) {
+        Map<QualifiedName, List<Node>> added = new LinkedHashMap<>();
+        Map<QualifiedName, List<Node>> renamed = new LinkedHashMap<>();
+        for (Node n : nodes) {
+            if (n.change instanceof AddEnumLabel add) {
+                added.computeIfAbsent(add.type(), k -> new ArrayList<>()).add(n);
+            } else if (n.change instanceof RenameEnumLabel rename) {
+                renamed.computeIfAbsent(rename.type(), k -> new ArrayList<>()).add(n);
+            }
+        }
+        List<Node[]> pairs = new ArrayList<>();
+        added.forEach((type, adds) -> {
+            List<String> labels = desired.enums().stream().filter(e -> e.name().equals(type))
+                    .map(EnumType::labels).findFirst().orElse(List.of());
+            adds.sort(Comparator.comparingInt(n -> labels.indexOf(((AddEnumLabel) n.change).label())));
+            for (int i = 1; i < adds.size(); i++) {
+                pairs.add(new Node[] {adds.get(i - 1), adds.get(i)});
+            }
+            for (Node rename : renamed.getOrDefault(type, List.of())) {
+                pairs.add(new Node[] {rename, adds.get(0)});
+            }
+        });
+        return pairs;
+    }
+
+    private static void hardEdge(DirectedAcyclicGraph<Node, DefaultEdge> graph, Node a, Node b) {
+        try {
+            graph.addEdge(a, b);
+        } catch (IllegalArgumentException cycle) {
+            throw new IllegalStateException("dependency cycle: " + a.change + " must run before " + b.change
+                    + ", which already runs before it", cycle);
+        }
+    }
+
+    private static void softEdge(DirectedAcyclicGraph<Node, DefaultEdge> graph, Node a, Node b) {
+        try {
+            graph.addEdge(a, b);
+        } catch (IllegalArgumentException cycle) {
+            // A name found in SQL text may be a false match; the model's own references win.
+        }
+    }
+}

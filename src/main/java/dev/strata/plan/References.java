@@ -1,0 +1,365 @@
+package dev.strata.plan;
+
+import dev.strata.diff.Change;
+import dev.strata.diff.Change.AddColumn;
+import dev.strata.diff.Change.AddConstraint;
+import dev.strata.diff.Change.AddEnumLabel;
+import dev.strata.diff.Change.AlterColumn;
+import dev.strata.diff.Change.AlterSequence;
+import dev.strata.diff.Change.CommentOnTable;
+import dev.strata.diff.Change.CommentOnType;
+import dev.strata.diff.Change.CreateEnum;
+import dev.strata.diff.Change.CreateExtension;
+import dev.strata.diff.Change.CreateFunction;
+import dev.strata.diff.Change.CreateIndex;
+import dev.strata.diff.Change.CreatePolicy;
+import dev.strata.diff.Change.CreateSequence;
+import dev.strata.diff.Change.CreateTable;
+import dev.strata.diff.Change.CreateTrigger;
+import dev.strata.diff.Change.CreateView;
+import dev.strata.diff.Change.DisableRowLevelSecurity;
+import dev.strata.diff.Change.DropColumn;
+import dev.strata.diff.Change.DropConstraint;
+import dev.strata.diff.Change.DropEnum;
+import dev.strata.diff.Change.DropExtension;
+import dev.strata.diff.Change.DropFunction;
+import dev.strata.diff.Change.DropIndex;
+import dev.strata.diff.Change.DropPolicy;
+import dev.strata.diff.Change.DropSequence;
+import dev.strata.diff.Change.DropTable;
+import dev.strata.diff.Change.DropTrigger;
+import dev.strata.diff.Change.DropView;
+import dev.strata.diff.Change.EnableRowLevelSecurity;
+import dev.strata.diff.Change.RenameColumn;
+import dev.strata.diff.Change.RenameEnumLabel;
+import dev.strata.diff.Change.RenameTable;
+import dev.strata.diff.Change.ReplaceFunction;
+import dev.strata.diff.Differ;
+import dev.strata.model.Column;
+import dev.strata.model.Constraint;
+import dev.strata.model.EnumType;
+import dev.strata.model.Function;
+import dev.strata.model.Index;
+import dev.strata.model.QualifiedName;
+import dev.strata.model.Schema;
+import dev.strata.model.Table;
+import dev.strata.model.View;
+import dev.strata.sql.Identifiers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * References works out, for one change, the resources it needs, provides, releases and removes.
+ * A resource is a string key: {@code rel:t} (a table or view exists), {@code cols:t} (its columns
+ * are as desired), {@code key:t} (its primary/unique keys), {@code enum:e}, {@code seq:s},
+ * {@code fn:f}. Hard references come from the model (foreign keys, column types, View.dependsOn,
+ * trigger and policy tables, nextval sequences, sequence owners); soft ones are found by name in
+ * SQL text (functions in defaults, checks and view bodies; tables in function bodies) and are
+ * dropped by the planner when they would close a cycle.
+ */
+final class References {
+    private static final Pattern NEXTVAL = Pattern.compile("nextval\\('((?:[^']|'')+)'");
+
+    private final List<NamePattern> functions = new ArrayList<>();
+    private final List<NamePattern> relations = new ArrayList<>();
+    private final List<NamePattern> enums = new ArrayList<>();
+
+    /** The references of one change. */
+    static final class Facts {
+        final Set<String> provides = new TreeSet<>();
+        final Set<String> requires = new TreeSet<>();
+        final Set<String> softRequires = new TreeSet<>();
+        final Set<String> removes = new TreeSet<>();
+        final Set<String> releases = new TreeSet<>();
+        final Set<String> softReleases = new TreeSet<>();
+    }
+
+    private record NamePattern(String key, Pattern pattern) {
+        boolean foundIn(String text) {
+            return text != null && pattern.matcher(text).find();
+        }
+    }
+
+    References(Schema current, Schema desired) {
+        Set<QualifiedName> functionNames = new TreeSet<>();
+        Set<QualifiedName> relationNames = new TreeSet<>();
+        Set<QualifiedName> enumNames = new TreeSet<>();
+        for (Schema s : List.of(current, desired)) {
+            s.functions().stream().map(Function::name).forEach(functionNames::add);
+            s.tables().stream().map(Table::name).forEach(relationNames::add);
+            s.views().stream().map(View::name).forEach(relationNames::add);
+            s.enums().stream().map(EnumType::name).forEach(enumNames::add);
+        }
+        functionNames.forEach(n -> functions.add(new NamePattern("fn:" + n, callPattern(n.name()))));
+        relationNames.forEach(n -> relations.add(new NamePattern("rel:" + n, wordPattern(n.name()))));
+        enumNames.forEach(n -> enums.add(new NamePattern("enum:" + n, wordPattern(n.name()))));
+    }
+
+    private static Pattern callPattern(String name) {
+        return Pattern.compile("(?<![\\w$\"])" + Pattern.quote(Identifiers.quote(name)) + "\\s*\\(", flags(name));
+    }
+
+    private static Pattern wordPattern(String name) {
+        return Pattern.compile("(?<![\\w$\"])" + Pattern.quote(Identifiers.quote(name)) + "(?![\\w$\"])", flags(name));
+    }
+
+    private static int flags(String name) {
+        // Unquoted names fold to lower case, so a body may spell them in any case.
+        return Identifiers.needsQuoting(name) ? 0 : Pattern.CASE_INSENSITIVE;
+    }
+
+    Facts of(Change change) {
+        Facts f = new Facts();
+        if (change instanceof CreateExtension || change instanceof DropExtension) {
+            return f;
+        } else if (change instanceof CreateEnum c) {
+            f.provides.add("enum:" + c.type().name());
+        } else if (change instanceof DropEnum c) {
+            f.removes.add("enum:" + c.type().name());
+        } else if (change instanceof AddEnumLabel c) {
+            f.provides.add("enum:" + c.type());
+        } else if (change instanceof RenameEnumLabel c) {
+            f.provides.add("enum:" + c.type());
+        } else if (change instanceof CommentOnType c) {
+            f.requires.add("enum:" + c.type());
+        } else if (change instanceof CreateSequence c) {
+            f.provides.add("seq:" + c.sequence().name());
+        } else if (change instanceof DropSequence c) {
+            f.removes.add("seq:" + c.sequence().name());
+        } else if (change instanceof AlterSequence c) {
+            f.requires.add("seq:" + c.to().name());
+            f.releases.add("seq:" + c.from().name());
+            // Owners are single columns: keys per column keep an owner change on one table from
+            // colliding with other column changes on that table.
+            if (c.to().ownedBy() != null) {
+                f.requires.add("col:" + c.to().ownedBy());
+            }
+            if (c.from().ownedBy() != null) {
+                f.releases.add("col:" + c.from().ownedBy());
+            }
+        } else if (change instanceof CreateTable c) {
+            relation(f.provides, c.table().name());
+            f.provides.add("key:" + c.table().name());
+            for (Column column : c.table().columns()) {
+                f.provides.add(column(c.table().name(), column.name()));
+                columnNeeds(column, f.requires, f.softRequires);
+            }
+            for (Constraint constraint : c.table().constraints()) {
+                constraintNeeds(constraint, f.softRequires);
+            }
+            for (Index index : c.table().indexes()) {
+                indexNeeds(index, f.softRequires);
+            }
+        } else if (change instanceof DropTable c) {
+            relation(f.removes, c.table().name());
+            f.removes.add("key:" + c.table().name());
+            for (Column column : c.table().columns()) {
+                f.removes.add(column(c.table().name(), column.name()));
+                columnNeeds(column, f.releases, f.softReleases);
+            }
+            for (Constraint constraint : c.table().constraints()) {
+                constraintNeeds(constraint, f.softReleases);
+            }
+            for (Index index : c.table().indexes()) {
+                indexNeeds(index, f.softReleases);
+            }
+        } else if (change instanceof RenameTable c) {
+            relation(f.removes, c.from());
+            f.removes.add("key:" + c.from());
+            relation(f.provides, c.to());
+            f.provides.add("key:" + c.to());
+        } else if (change instanceof CommentOnTable c) {
+            f.requires.add("rel:" + c.table());
+        } else if (change instanceof AddColumn c) {
+            f.requires.add("rel:" + c.table());
+            f.provides.add("cols:" + c.table());
+            f.provides.add(column(c.table(), c.column().name()));
+            columnNeeds(c.column(), f.requires, f.softRequires);
+        } else if (change instanceof DropColumn c) {
+            f.requires.add("rel:" + c.table());
+            f.removes.add("cols:" + c.table());
+            f.removes.add(column(c.table(), c.column().name()));
+            columnNeeds(c.column(), f.releases, f.softReleases);
+        } else if (change instanceof RenameColumn c) {
+            f.requires.add("rel:" + c.table());
+            f.removes.add("cols:" + c.table());
+            f.provides.add("cols:" + c.table());
+            f.removes.add(column(c.table(), c.from()));
+            f.provides.add(column(c.table(), c.to()));
+        } else if (change instanceof AlterColumn c) {
+            f.requires.add("rel:" + c.table());
+            f.removes.add("cols:" + c.table());
+            f.provides.add("cols:" + c.table());
+            columnNeeds(c.to(), f.requires, f.softRequires);
+            columnNeeds(c.from(), f.releases, f.softReleases);
+        } else if (change instanceof AddConstraint c) {
+            relation(f.requires, c.table());
+            constraintNeeds(c.constraint(), f.softRequires);
+            if (c.constraint() instanceof Constraint.ForeignKey fk) {
+                relation(f.requires, fk.refTable());
+                f.requires.add("key:" + fk.refTable());
+            } else if (isKey(c.constraint())) {
+                f.provides.add("key:" + c.table());
+            }
+        } else if (change instanceof DropConstraint c) {
+            relation(f.releases, c.table());
+            constraintNeeds(c.constraint(), f.softReleases);
+            if (c.constraint() instanceof Constraint.ForeignKey fk) {
+                relation(f.releases, fk.refTable());
+                f.releases.add("key:" + fk.refTable());
+            } else if (isKey(c.constraint())) {
+                f.removes.add("key:" + c.table());
+            }
+        } else if (change instanceof CreateIndex c) {
+            relation(f.requires, c.index().table());
+            indexNeeds(c.index(), f.softRequires);
+            if (c.index().unique()) {
+                f.provides.add("key:" + c.index().table());
+            }
+        } else if (change instanceof DropIndex c) {
+            relation(f.releases, c.index().table());
+            indexNeeds(c.index(), f.softReleases);
+            if (c.index().unique()) {
+                f.removes.add("key:" + c.index().table());
+            }
+        } else if (change instanceof CreateView c) {
+            relation(f.provides, c.view().name());
+            c.view().dependsOn().forEach(d -> relation(f.requires, d));
+            mentions(c.view().definition(), functions, c.view().name(), f.softRequires);
+        } else if (change instanceof DropView c) {
+            relation(f.removes, c.view().name());
+            c.view().dependsOn().forEach(d -> relation(f.releases, d));
+            mentions(c.view().definition(), functions, c.view().name(), f.softReleases);
+        } else if (change instanceof CreateFunction c) {
+            functionNeeds(c.function(), f.provides, f.softRequires);
+        } else if (change instanceof ReplaceFunction c) {
+            functionNeeds(c.to(), f.provides, f.softRequires);
+        } else if (change instanceof DropFunction c) {
+            functionNeeds(c.function(), f.removes, f.softReleases);
+        } else if (change instanceof CreateTrigger c) {
+            relation(f.requires, c.trigger().table());
+            String function = Differ.triggerFunction(c.trigger());
+            if (function != null) {
+                f.requires.add("fn:" + new QualifiedName(c.trigger().table().schema(), function));
+            }
+        } else if (change instanceof DropTrigger c) {
+            relation(f.releases, c.trigger().table());
+            String function = Differ.triggerFunction(c.trigger());
+            if (function != null) {
+                f.releases.add("fn:" + new QualifiedName(c.trigger().table().schema(), function));
+            }
+        } else if (change instanceof CreatePolicy c) {
+            relation(f.requires, c.policy().table());
+            mentions(c.policy().definition(), functions, null, f.softRequires);
+        } else if (change instanceof DropPolicy c) {
+            relation(f.releases, c.policy().table());
+            mentions(c.policy().definition(), functions, null, f.softReleases);
+        } else if (change instanceof EnableRowLevelSecurity c) {
+            f.requires.add("rel:" + c.table());
+        } else if (change instanceof DisableRowLevelSecurity c) {
+            f.releases.add("rel:" + c.table());
+        } else {
+            throw new IllegalStateException("unsupported change " + change);
+        }
+        return f;
+    }
+
+    private static void relation(Set<String> keys, QualifiedName name) {
+        keys.add("rel:" + name);
+        keys.add("cols:" + name);
+    }
+
+    private static String column(QualifiedName table, String column) {
+        return "col:" + table + "." + column;
+    }
+
+    private static boolean isKey(Constraint c) {
+        return c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique;
+    }
+
+    private void columnNeeds(Column column, Set<String> hard, Set<String> soft) {
+        if (column.type().userType() != null) {
+            hard.add("enum:" + column.type().userType());
+        }
+        String defaultExpr = column.defaultExpr();
+        if (defaultExpr != null) {
+            Matcher m = NEXTVAL.matcher(defaultExpr);
+            while (m.find()) {
+                QualifiedName sequence = sequenceName(m.group(1).replace("''", "'"));
+                hard.add("seq:" + sequence);
+                hard.add("seq:" + sequence.unqualified());
+            }
+        }
+        mentions(defaultExpr, functions, null, soft);
+        mentions(column.generatedExpr(), functions, null, soft);
+    }
+
+    private void constraintNeeds(Constraint constraint, Set<String> soft) {
+        if (constraint instanceof Constraint.Check check) {
+            mentions(check.expression(), functions, null, soft);
+        } else if (constraint instanceof Constraint.Exclusion exclusion) {
+            mentions(exclusion.definition(), functions, null, soft);
+        }
+    }
+
+    private void indexNeeds(Index index, Set<String> soft) {
+        index.keys().forEach(k -> mentions(k, functions, null, soft));
+        mentions(index.where(), functions, null, soft);
+    }
+
+    private void functionNeeds(Function function, Set<String> own, Set<String> soft) {
+        own.add("fn:" + function.name());
+        String self = "fn:" + function.name();
+        for (List<NamePattern> names : List.of(functions, relations, enums)) {
+            for (NamePattern p : names) {
+                if (!p.key().equals(self) && p.foundIn(function.definition())) {
+                    soft.add(p.key());
+                    if (p.key().startsWith("rel:")) {
+                        soft.add("cols:" + p.key().substring(4));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void mentions(String text, List<NamePattern> names, QualifiedName self, Set<String> keys) {
+        if (text == null) {
+            return;
+        }
+        for (NamePattern p : names) {
+            if ((self == null || !p.key().endsWith(":" + self)) && p.foundIn(text)) {
+                keys.add(p.key());
+            }
+        }
+    }
+
+    /** {@code 'orders_id_seq'::regclass} names a sequence, maybe schema-qualified and quoted. */
+    private static QualifiedName sequenceName(String text) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') {
+                if (quoted && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    part.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (ch == '.' && !quoted) {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else {
+                part.append(quoted ? ch : Character.toLowerCase(ch));
+            }
+        }
+        parts.add(part.toString());
+        return parts.size() == 1 ? QualifiedName.of(parts.get(0))
+                : new QualifiedName(parts.get(parts.size() - 2), parts.get(parts.size() - 1));
+    }
+}

@@ -1,0 +1,248 @@
+package dev.strata.sql;
+
+import dev.strata.model.Column;
+import dev.strata.model.Constraint;
+import dev.strata.model.EnumType;
+import dev.strata.model.Extension;
+import dev.strata.model.Index;
+import dev.strata.model.QualifiedName;
+import dev.strata.model.Sequence;
+import dev.strata.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ddl renders single PostgreSQL statements from model records: each method returns one statement
+ * without a trailing semicolon, identifiers quoted by {@link Identifiers#quote}. SQL fragments the
+ * model already holds as SQL (column types, defaults, check and generated expressions, index keys
+ * and predicates, exclusion constraints) are inserted verbatim.
+ */
+public final class Ddl {
+    private Ddl() {
+    }
+
+    /** {@code CREATE EXTENSION IF NOT EXISTS name}. */
+    public static String createExtension(Extension extension) {
+        return "CREATE EXTENSION IF NOT EXISTS " + Identifiers.quote(extension.name());
+    }
+
+    /** {@code CREATE TYPE name AS ENUM ('a', 'b')}, labels in their sort order. */
+    public static String createEnum(EnumType type) {
+        return "CREATE TYPE " + Identifiers.quote(type.name()) + " AS ENUM ("
+                + String.join(", ", type.labels().stream().map(Identifiers::literal).toList()) + ")";
+    }
+
+    /**
+     * A column as it appears in CREATE TABLE or ADD COLUMN: name, type, COLLATE, generation or
+     * identity, DEFAULT, NOT NULL. The collation is a name and is quoted ({@code "C"}).
+     */
+    public static String columnDefinition(Column column) {
+        StringBuilder sql = new StringBuilder(Identifiers.quote(column.name())).append(' ')
+                .append(column.type().sql());
+        if (column.collation() != null) {
+            sql.append(" COLLATE ").append(Identifiers.quote(column.collation()));
+        }
+        if (column.generatedExpr() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(column.generatedExpr()).append(") STORED");
+        }
+        if (column.identity() != null) {
+            sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY");
+        }
+        if (column.defaultExpr() != null) {
+            sql.append(" DEFAULT ").append(column.defaultExpr());
+        }
+        if (column.notNull()) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    /**
+     * {@code CREATE TABLE} with its columns and, inline, every constraint as
+     * {@code CONSTRAINT name ...}; foreign keys only when {@code withForeignKeys} (otherwise they
+     * are added later with {@link #addConstraint}, so that tables referring to each other can be
+     * created).
+     */
+    public static String createTable(Table table, boolean withForeignKeys) {
+        List<String> elements = new ArrayList<>();
+        for (Column column : table.columns()) {
+            elements.add(columnDefinition(column));
+        }
+        for (Constraint constraint : table.constraints()) {
+            if (withForeignKeys || !(constraint instanceof Constraint.ForeignKey)) {
+                elements.add(namedConstraint(constraint));
+            }
+        }
+        return "CREATE TABLE " + Identifiers.quote(table.name()) + " (\n    "
+                + String.join(",\n    ", elements) + "\n)";
+    }
+
+    /** The text of a constraint after {@code CONSTRAINT name}. */
+    public static String constraintDefinition(Constraint constraint) {
+        if (constraint instanceof Constraint.PrimaryKey pk) {
+            return "PRIMARY KEY (" + Identifiers.quoteList(pk.columns()) + ")";
+        } else if (constraint instanceof Constraint.Unique unique) {
+            return "UNIQUE " + (unique.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "")
+                    + "(" + Identifiers.quoteList(unique.columns()) + ")";
+        } else if (constraint instanceof Constraint.Check check) {
+            return "CHECK (" + check.expression() + ")";
+        } else if (constraint instanceof Constraint.ForeignKey fk) {
+            return foreignKeyDefinition(fk);
+        } else if (constraint instanceof Constraint.Exclusion exclusion) {
+            return exclusion.definition();
+        }
+        throw new IllegalStateException("unsupported constraint " + constraint);
+    }
+
+    /**
+     * {@code FOREIGN KEY (a) REFERENCES t (b)} with ON DELETE / ON UPDATE when not NO ACTION and
+     * DEFERRABLE [INITIALLY DEFERRED]. Without referenced columns the reference is to the primary key.
+     */
+    public static String foreignKeyDefinition(Constraint.ForeignKey fk) {
+        StringBuilder sql = new StringBuilder("FOREIGN KEY (").append(Identifiers.quoteList(fk.columns()))
+                .append(") REFERENCES ").append(Identifiers.quote(fk.refTable()));
+        if (!fk.refColumns().isEmpty()) {
+            sql.append(" (").append(Identifiers.quoteList(fk.refColumns())).append(')');
+        }
+        if (fk.onDelete() != Constraint.Action.NO_ACTION) {
+            sql.append(" ON DELETE ").append(fk.onDelete().sql());
+        }
+        if (fk.onUpdate() != Constraint.Action.NO_ACTION) {
+            sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
+        }
+        if (fk.deferrable()) {
+            sql.append(" DEFERRABLE");
+            if (fk.initiallyDeferred()) {
+                sql.append(" INITIALLY DEFERRED");
+            }
+        }
+        return sql.toString();
+    }
+
+    /** {@code ALTER TABLE t ADD CONSTRAINT name ...}. */
+    public static String addConstraint(QualifiedName table, Constraint constraint) {
+        return "ALTER TABLE " + Identifiers.quote(table) + " ADD " + namedConstraint(constraint);
+    }
+
+    /**
+     * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] name ON t USING method (keys) [INCLUDE (...)]
+     * [WHERE (...)]}. Keys are SQL already and go in verbatim; INCLUDE entries are column names.
+     */
+    public static String createIndex(Index index, boolean concurrently) {
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if (index.unique()) {
+            sql.append("UNIQUE ");
+        }
+        sql.append("INDEX ");
+        if (concurrently) {
+            sql.append("CONCURRENTLY ");
+        }
+        sql.append(Identifiers.quote(index.name())).append(" ON ").append(Identifiers.quote(index.table()))
+                .append(" USING ").append(index.method())
+                .append(" (").append(String.join(", ", index.keys())).append(')');
+        if (!index.include().isEmpty()) {
+            sql.append(" INCLUDE (").append(Identifiers.quoteList(index.include())).append(')');
+        }
+        if (index.where() != null) {
+            sql.append(" WHERE (").append(index.where()).append(')');
+        }
+        return sql.toString();
+    }
+
+    /** {@code COMMENT ON TABLE t IS '...'}; a {@code null} comment removes it ({@code IS NULL}). */
+    public static String commentOnTable(QualifiedName table, String comment) {
+        return "COMMENT ON TABLE " + Identifiers.quote(table) + " IS " + commentLiteral(comment);
+    }
+
+    /** {@code COMMENT ON COLUMN t.c IS '...'}; a {@code null} comment removes it ({@code IS NULL}). */
+    public static String commentOnColumn(QualifiedName table, String column, String comment) {
+        return "COMMENT ON COLUMN " + Identifiers.quote(table) + "." + Identifiers.quote(column)
+                + " IS " + commentLiteral(comment);
+    }
+
+    /** {@code COMMENT ON TYPE t IS '...'}; a {@code null} comment removes it ({@code IS NULL}). */
+    public static String commentOnType(QualifiedName type, String comment) {
+        return "COMMENT ON TYPE " + Identifiers.quote(type) + " IS " + commentLiteral(comment);
+    }
+
+    /** {@code ALTER TABLE t ENABLE ROW LEVEL SECURITY}. */
+    public static String enableRowLevelSecurity(QualifiedName table) {
+        return "ALTER TABLE " + Identifiers.quote(table) + " ENABLE ROW LEVEL SECURITY";
+    }
+
+    /** {@code ALTER TABLE t DISABLE ROW LEVEL SECURITY}, the reverse of {@link #enableRowLevelSecurity}. */
+    public static String disableRowLevelSecurity(QualifiedName table) {
+        return "ALTER TABLE " + Identifiers.quote(table) + " DISABLE ROW LEVEL SECURITY";
+    }
+
+    /** {@code CREATE SEQUENCE} with every option spelled out, and OWNED BY when the sequence has an owner. */
+    public static String createSequence(Sequence sequence) {
+        return createSequence(sequence, true);
+    }
+
+    /**
+     * {@code CREATE SEQUENCE} with every option spelled out (so the result does not depend on
+     * PostgreSQL's defaults); OWNED BY only when {@code withOwner} and the sequence has an owner.
+     * Without it, {@link #alterSequenceOwnedBy} attaches the owner once its table exists.
+     */
+    public static String createSequence(Sequence sequence, boolean withOwner) {
+        StringBuilder sql = new StringBuilder("CREATE SEQUENCE ").append(Identifiers.quote(sequence.name()));
+        if (sequence.dataType() != null) {
+            sql.append(" AS ").append(sequence.dataType());
+        }
+        sql.append(" INCREMENT BY ").append(sequence.increment())
+                .append(" MINVALUE ").append(sequence.minValue())
+                .append(" MAXVALUE ").append(sequence.maxValue())
+                .append(" START WITH ").append(sequence.start())
+                .append(" CACHE ").append(sequence.cache())
+                .append(sequence.cycle() ? " CYCLE" : " NO CYCLE");
+        if (withOwner && sequence.ownedBy() != null) {
+            sql.append(" OWNED BY ").append(ownerColumn(sequence));
+        }
+        return sql.toString();
+    }
+
+    /** {@code ALTER SEQUENCE s OWNED BY t.c}, or {@code OWNED BY NONE} when the sequence has no owner. */
+    public static String alterSequenceOwnedBy(Sequence sequence) {
+        return "ALTER SEQUENCE " + Identifiers.quote(sequence.name()) + " OWNED BY "
+                + (sequence.ownedBy() == null ? "NONE" : ownerColumn(sequence));
+    }
+
+    /**
+     * The table and column of a sequence's {@code ownedBy} ({@code table.column} or
+     * {@code schema.table.column}; the column is after the last dot), or {@code null} without owner.
+     */
+    public static ColumnRef ownerOf(Sequence sequence) {
+        String ownedBy = sequence.ownedBy();
+        if (ownedBy == null) {
+            return null;
+        }
+        int lastDot = ownedBy.lastIndexOf('.');
+        if (lastDot <= 0 || lastDot == ownedBy.length() - 1) {
+            throw new IllegalArgumentException("sequence " + sequence.name() + " has owner '" + ownedBy
+                    + "', expected table.column");
+        }
+        String table = ownedBy.substring(0, lastDot);
+        int schemaDot = table.indexOf('.');
+        QualifiedName tableName = schemaDot < 0 ? QualifiedName.of(table)
+                : new QualifiedName(table.substring(0, schemaDot), table.substring(schemaDot + 1));
+        return new ColumnRef(tableName, ownedBy.substring(lastDot + 1));
+    }
+
+    /** ColumnRef represents one column of one table, as a sequence owner names it. */
+    public record ColumnRef(QualifiedName table, String column) {
+    }
+
+    private static String ownerColumn(Sequence sequence) {
+        ColumnRef owner = ownerOf(sequence);
+        return Identifiers.quote(owner.table()) + "." + Identifiers.quote(owner.column());
+    }
+
+    private static String namedConstraint(Constraint constraint) {
+        return "CONSTRAINT " + Identifiers.quote(constraint.name()) + " " + constraintDefinition(constraint);
+    }
+
+    private static String commentLiteral(String comment) {
+        return comment == null ? "NULL" : Identifiers.literal(comment);
+    }
+}

@@ -1,0 +1,33 @@
+-- Columns of every table read by tables.sql, in attnum order, dropped columns skipped.
+-- user_type_* name the user-defined type (or array element type) a column uses.
+SELECT a.attrelid AS table_oid,
+       a.attname AS column_name,
+       format_type(a.atttypid, a.atttypmod) AS type_sql,
+       CASE WHEN bn.nspname IN ('pg_catalog', 'information_schema') THEN NULL
+            WHEN bn.oid = :schema_oid THEN '' ELSE bn.nspname END AS user_type_schema,
+       CASE WHEN bn.nspname IN ('pg_catalog', 'information_schema') THEN NULL ELSE bt.typname END AS user_type_name,
+       a.attnotnull AS not_null,
+       CASE WHEN a.attidentity = '' AND a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS default_expr,
+       CASE a.attidentity WHEN 'a' THEN 'ALWAYS' WHEN 'd' THEN 'BY_DEFAULT' END AS identity,
+       CASE WHEN a.attgenerated = 's' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expr,
+       CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN
+            CASE WHEN co.collnamespace IN ('pg_catalog'::regnamespace, :schema_oid) THEN ''
+                 ELSE quote_ident(con.nspname) || '.' END
+            || '"' || replace(co.collname, '"', '""') || '"' END AS collation,
+       col_description(a.attrelid, a.attnum) AS comment
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_type t ON t.oid = a.atttypid
+JOIN pg_type bt ON bt.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END
+JOIN pg_namespace bn ON bn.oid = bt.typnamespace
+LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
+WHERE c.relnamespace = :schema_oid
+  AND c.relkind IN ('r', 'p')
+  AND NOT c.relispartition
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                  WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+  AND a.attnum > 0
+  AND NOT a.attisdropped
+ORDER BY a.attrelid, a.attnum

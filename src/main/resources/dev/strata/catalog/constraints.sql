@@ -1,0 +1,36 @@
+-- Primary key, unique, check, foreign key and exclusion constraints of every table read by
+-- tables.sql. Constraints cloned from a parent (conparentid <> 0) are left out.
+-- indnullsnotdistinct exists from PostgreSQL 15 on; reading it through to_jsonb keeps one query
+-- for every version (absent means false).
+SELECT con.conrelid AS table_oid,
+       con.conname AS constraint_name,
+       con.contype AS constraint_type,
+       ARRAY(SELECT a.attname
+             FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
+             JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+             ORDER BY k.ord) AS columns,
+       CASE WHEN rn.oid = :schema_oid THEN '' ELSE rn.nspname END AS ref_schema,
+       rc.relname AS ref_table,
+       ARRAY(SELECT a.attname
+             FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
+             JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+             ORDER BY k.ord) AS ref_columns,
+       con.confdeltype AS on_delete,
+       con.confupdtype AS on_update,
+       con.condeferrable AS deferrable,
+       con.condeferred AS initially_deferred,
+       coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+       pg_get_constraintdef(con.oid) AS definition
+FROM pg_constraint con
+JOIN pg_class c ON c.oid = con.conrelid
+LEFT JOIN pg_class rc ON rc.oid = con.confrelid
+LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u')
+WHERE c.relnamespace = :schema_oid
+  AND c.relkind IN ('r', 'p')
+  AND NOT c.relispartition
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                  WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+  AND con.contype IN ('p', 'u', 'c', 'f', 'x')
+  AND con.conparentid = 0
+ORDER BY con.conrelid, con.conname

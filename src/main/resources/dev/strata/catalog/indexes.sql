@@ -1,0 +1,21 @@
+-- Indexes of the tables read by tables.sql and of the schema's materialized views, without the
+-- indexes that back a primary key, unique or exclusion constraint (those belong to the constraint).
+SELECT i.indrelid AS table_oid,
+       c.relkind AS table_kind,
+       c.relname AS table_name,
+       ic.relname AS index_name,
+       i.indisunique AS is_unique,
+       am.amname AS method,
+       pg_get_indexdef(i.indexrelid) AS definition
+FROM pg_index i
+JOIN pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_class c ON c.oid = i.indrelid
+JOIN pg_am am ON am.oid = ic.relam
+WHERE c.relnamespace = :schema_oid
+  AND (c.relkind IN ('r', 'p') AND NOT c.relispartition OR c.relkind = 'm')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                  WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint con
+                  WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
+                    AND con.contype IN ('p', 'u', 'x'))
+ORDER BY i.indrelid, ic.relname

@@ -1,0 +1,13 @@
+-- User triggers (not the internal ones behind foreign keys) on the schema's tables and views;
+-- triggers on partitions and on tables of extensions are left out.
+SELECT c.relname AS table_name,
+       t.tgname AS trigger_name,
+       pg_get_triggerdef(t.oid, true) AS definition
+FROM pg_trigger t
+JOIN pg_class c ON c.oid = t.tgrelid
+WHERE c.relnamespace = :schema_oid
+  AND NOT t.tgisinternal
+  AND NOT c.relispartition
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                  WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+ORDER BY c.relname, t.tgname

@@ -1,0 +1,12 @@
+-- Views and materialized views of the schema, without those of extensions. What they read comes
+-- from dependencies.sql (pg_rewrite -> pg_depend).
+SELECT c.relname AS view_name,
+       c.relkind = 'm' AS materialized,
+       c.relispopulated AS populated,
+       pg_get_viewdef(c.oid, true) AS definition
+FROM pg_class c
+WHERE c.relnamespace = :schema_oid
+  AND c.relkind IN ('v', 'm')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                  WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+ORDER BY c.relname
