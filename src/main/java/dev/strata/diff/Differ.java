@@ -590,18 +590,13 @@ public final class Differ {
     }
 
     private String renamedOwner(String ownedBy) {
-        if (ownedBy == null) {
+        SequenceOwner owner = SequenceOwner.parse(ownedBy);
+        if (owner == null) {
             return null;
         }
-        int dot = ownedBy.lastIndexOf('.');
-        if (dot <= 0) {
-            return ownedBy;
-        }
-        String table = ownedBy.substring(0, dot);
-        int schemaDot = table.indexOf('.');
-        QualifiedName tableName = schemaDot < 0 ? QualifiedName.of(table)
-                : new QualifiedName(table.substring(0, schemaDot), table.substring(schemaDot + 1));
-        return renamedTable(tableName) + "." + renamedColumn(tableName, ownedBy.substring(dot + 1));
+        SequenceOwner renamed = new SequenceOwner(renamedTable(owner.table()),
+                renamedColumn(owner.table(), owner.column()));
+        return renamed.equals(owner) ? ownedBy : renamed.ownedBy();
     }
 
     private static Sequence withOwner(Sequence s, String ownedBy) {

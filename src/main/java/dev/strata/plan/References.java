@@ -35,6 +35,7 @@ import dev.strata.diff.Change.RenameEnumLabel;
 import dev.strata.diff.Change.RenameTable;
 import dev.strata.diff.Change.ReplaceFunction;
 import dev.strata.diff.Differ;
+import dev.strata.diff.SequenceOwner;
 import dev.strata.model.Column;
 import dev.strata.model.Constraint;
 import dev.strata.model.EnumType;
@@ -135,11 +136,13 @@ final class References {
             f.releases.add("seq:" + c.from().name());
             // Owners are single columns: keys per column keep an owner change on one table from
             // colliding with other column changes on that table.
-            if (c.to().ownedBy() != null) {
-                f.requires.add("col:" + c.to().ownedBy());
+            SequenceOwner newOwner = SequenceOwner.of(c.to());
+            if (newOwner != null) {
+                f.requires.add(column(newOwner.table(), newOwner.column()));
             }
-            if (c.from().ownedBy() != null) {
-                f.releases.add("col:" + c.from().ownedBy());
+            SequenceOwner oldOwner = SequenceOwner.of(c.from());
+            if (oldOwner != null) {
+                f.releases.add(column(oldOwner.table(), oldOwner.column()));
             }
         } else if (change instanceof CreateTable c) {
             relation(f.provides, c.table().name());

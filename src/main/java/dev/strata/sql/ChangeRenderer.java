@@ -1,0 +1,470 @@
+package dev.strata.sql;
+
+import dev.strata.diff.Change;
+import dev.strata.diff.Change.AddColumn;
+import dev.strata.diff.Change.AddConstraint;
+import dev.strata.diff.Change.AddEnumLabel;
+import dev.strata.diff.Change.AlterColumn;
+import dev.strata.diff.Change.AlterSequence;
+import dev.strata.diff.Change.CommentOnTable;
+import dev.strata.diff.Change.CommentOnType;
+import dev.strata.diff.Change.CreateEnum;
+import dev.strata.diff.Change.CreateExtension;
+import dev.strata.diff.Change.CreateFunction;
+import dev.strata.diff.Change.CreateIndex;
+import dev.strata.diff.Change.CreatePolicy;
+import dev.strata.diff.Change.CreateSequence;
+import dev.strata.diff.Change.CreateTable;
+import dev.strata.diff.Change.CreateTrigger;
+import dev.strata.diff.Change.CreateView;
+import dev.strata.diff.Change.DisableRowLevelSecurity;
+import dev.strata.diff.Change.DropColumn;
+import dev.strata.diff.Change.DropConstraint;
+import dev.strata.diff.Change.DropEnum;
+import dev.strata.diff.Change.DropExtension;
+import dev.strata.diff.Change.DropFunction;
+import dev.strata.diff.Change.DropIndex;
+import dev.strata.diff.Change.DropPolicy;
+import dev.strata.diff.Change.DropSequence;
+import dev.strata.diff.Change.DropTable;
+import dev.strata.diff.Change.DropTrigger;
+import dev.strata.diff.Change.DropView;
+import dev.strata.diff.Change.EnableRowLevelSecurity;
+import dev.strata.diff.Change.RenameColumn;
+import dev.strata.diff.Change.RenameEnumLabel;
+import dev.strata.diff.Change.RenameTable;
+import dev.strata.diff.Change.ReplaceFunction;
+import dev.strata.diff.ColumnChange;
+import dev.strata.diff.SequenceChange;
+import dev.strata.diff.SequenceOwner;
+import dev.strata.model.Column;
+import dev.strata.model.EnumType;
+import dev.strata.model.Extension;
+import dev.strata.model.Function;
+import dev.strata.model.Index;
+import dev.strata.model.Policy;
+import dev.strata.model.QualifiedName;
+import dev.strata.model.Sequence;
+import dev.strata.model.Table;
+import dev.strata.model.Trigger;
+import dev.strata.model.View;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * ChangeRenderer turns each {@link Change} into the statements that apply it and the statements
+ * that undo it exactly. CREATE statements come from {@link Ddl}, so a table added by a migration
+ * is spelled as the compiler spells it; objects the catalog keeps as SQL (views, functions,
+ * triggers, policies) are replayed verbatim.
+ *
+ * <p>Every statement may run in a transaction except {@code ALTER TYPE ... ADD VALUE} when another
+ * change of the same migration uses the new label ({@link #renderAll}): PostgreSQL does not let a
+ * transaction use an enum value it added itself.
+ */
+public final class ChangeRenderer {
+    private ChangeRenderer() {
+    }
+
+    /**
+     * A migration's statements: the ups in the order of {@code changes}, and the downs of the
+     * changes in reverse order.
+     */
+    public static Rendered renderAll(List<Change> changes) {
+        List<Rendered> each = changes.stream().map(ChangeRenderer::render).toList();
+        List<Statement> up = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (changes.get(i) instanceof AddEnumLabel add && labelUsedElsewhere(add, changes, each, i)) {
+                each.get(i).up().forEach(s -> up.add(new Statement(s.sql(), false)));
+            } else {
+                up.addAll(each.get(i).up());
+            }
+        }
+        List<Statement> down = new ArrayList<>();
+        for (int i = changes.size() - 1; i >= 0; i--) {
+            down.addAll(each.get(i).down());
+        }
+        return new Rendered(up, down);
+    }
+
+    private static boolean labelUsedElsewhere(AddEnumLabel add, List<Change> changes, List<Rendered> each, int self) {
+        String literal = Identifiers.literal(add.label());
+        for (int i = 0; i < changes.size(); i++) {
+            if (i != self && !(changes.get(i) instanceof AddEnumLabel)
+                    && each.get(i).up().stream().anyMatch(s -> s.sql().contains(literal))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The statements of one change and of its reverse. */
+    public static Rendered render(Change change) {
+        if (change instanceof CreateExtension c) {
+            return of(List.of(Ddl.createExtension(c.extension())), List.of(dropExtension(c.extension())));
+        } else if (change instanceof DropExtension c) {
+            return of(List.of(dropExtension(c.extension())), List.of(Ddl.createExtension(c.extension())));
+        } else if (change instanceof CreateEnum c) {
+            return of(createEnum(c.type()), List.of(dropType(c.type().name())));
+        } else if (change instanceof DropEnum c) {
+            return of(List.of(dropType(c.type().name())), createEnum(c.type()));
+        } else if (change instanceof AddEnumLabel c) {
+            return of(List.of(addEnumLabel(c)), List.of(EnumLabelRemoval.doBlock(c.type(), c.label())));
+        } else if (change instanceof RenameEnumLabel c) {
+            return of(List.of(renameEnumLabel(c.type(), c.from(), c.to())),
+                    List.of(renameEnumLabel(c.type(), c.to(), c.from())));
+        } else if (change instanceof CommentOnType c) {
+            return of(List.of(Ddl.commentOnType(c.type(), c.to())), List.of(Ddl.commentOnType(c.type(), c.from())));
+        } else if (change instanceof CreateSequence c) {
+            return of(List.of(Ddl.createSequence(forDdl(c.sequence()))), List.of(dropSequence(c.sequence())));
+        } else if (change instanceof DropSequence c) {
+            return of(List.of(dropSequence(c.sequence())), List.of(Ddl.createSequence(forDdl(c.sequence()))));
+        } else if (change instanceof AlterSequence c) {
+            return of(alterSequence(c.from(), c.to(), c.changes()), alterSequence(c.to(), c.from(), c.changes()));
+        } else if (change instanceof CreateTable c) {
+            return of(createTable(c.table()), List.of(dropTable(c.table().name())));
+        } else if (change instanceof DropTable c) {
+            return of(List.of(dropTable(c.table().name())), createTable(c.table()));
+        } else if (change instanceof RenameTable c) {
+            return of(List.of(renameTable(c.from(), c.to())), List.of(renameTable(c.to(), c.from())));
+        } else if (change instanceof CommentOnTable c) {
+            return of(List.of(Ddl.commentOnTable(c.table(), c.to())), List.of(Ddl.commentOnTable(c.table(), c.from())));
+        } else if (change instanceof AddColumn c) {
+            return of(addColumn(c.table(), c.column()), List.of(dropColumn(c.table(), c.column())));
+        } else if (change instanceof DropColumn c) {
+            return of(List.of(dropColumn(c.table(), c.column())), addColumn(c.table(), c.column()));
+        } else if (change instanceof RenameColumn c) {
+            return of(List.of(renameColumn(c.table(), c.from(), c.to())),
+                    List.of(renameColumn(c.table(), c.to(), c.from())));
+        } else if (change instanceof AlterColumn c) {
+            return of(alterColumn(c.table(), c.from(), c.to(), c.changes(), c.using()),
+                    alterColumn(c.table(), c.to(), c.from(), c.changes(), null));
+        } else if (change instanceof AddConstraint c) {
+            return of(List.of(Ddl.addConstraint(c.table(), c.constraint())),
+                    List.of(dropConstraint(c.table(), c.constraint().name())));
+        } else if (change instanceof DropConstraint c) {
+            return of(List.of(dropConstraint(c.table(), c.constraint().name())),
+                    List.of(Ddl.addConstraint(c.table(), c.constraint())));
+        } else if (change instanceof CreateIndex c) {
+            return of(List.of(Ddl.createIndex(c.index(), false)), List.of(dropIndex(c.index())));
+        } else if (change instanceof DropIndex c) {
+            return of(List.of(dropIndex(c.index())), List.of(Ddl.createIndex(c.index(), false)));
+        } else if (change instanceof CreateView c) {
+            return of(createView(c.view()), List.of(dropView(c.view())));
+        } else if (change instanceof DropView c) {
+            return of(List.of(dropView(c.view())), createView(c.view()));
+        } else if (change instanceof CreateFunction c) {
+            return of(List.of(verbatim(c.function().definition())), List.of(dropFunction(c.function())));
+        } else if (change instanceof DropFunction c) {
+            return of(List.of(dropFunction(c.function())), List.of(verbatim(c.function().definition())));
+        } else if (change instanceof ReplaceFunction c) {
+            return of(List.of(verbatim(c.to().definition())), List.of(verbatim(c.from().definition())));
+        } else if (change instanceof CreateTrigger c) {
+            return of(List.of(verbatim(c.trigger().definition())), List.of(dropTrigger(c.trigger())));
+        } else if (change instanceof DropTrigger c) {
+            return of(List.of(dropTrigger(c.trigger())), List.of(verbatim(c.trigger().definition())));
+        } else if (change instanceof CreatePolicy c) {
+            return of(List.of(verbatim(c.policy().definition())), List.of(dropPolicy(c.policy())));
+        } else if (change instanceof DropPolicy c) {
+            return of(List.of(dropPolicy(c.policy())), List.of(verbatim(c.policy().definition())));
+        } else if (change instanceof EnableRowLevelSecurity c) {
+            return of(List.of(Ddl.enableRowLevelSecurity(c.table())), List.of(Ddl.disableRowLevelSecurity(c.table())));
+        } else if (change instanceof DisableRowLevelSecurity c) {
+            return of(List.of(Ddl.disableRowLevelSecurity(c.table())), List.of(Ddl.enableRowLevelSecurity(c.table())));
+        }
+        throw new IllegalStateException("unsupported change " + change);
+    }
+
+    private static Rendered of(List<String> up, List<String> down) {
+        return new Rendered(up.stream().map(Statement::of).toList(), down.stream().map(Statement::of).toList());
+    }
+
+    // ---------------------------------------------------------------- extensions and enums
+
+    private static String dropExtension(Extension extension) {
+        return "DROP EXTENSION " + Identifiers.quote(extension.name());
+    }
+
+    private static List<String> createEnum(EnumType type) {
+        List<String> sql = new ArrayList<>();
+        sql.add(Ddl.createEnum(type));
+        if (type.comment() != null) {
+            sql.add(Ddl.commentOnType(type.name(), type.comment()));
+        }
+        return sql;
+    }
+
+    private static String dropType(QualifiedName type) {
+        return "DROP TYPE " + Identifiers.quote(type);
+    }
+
+    private static String addEnumLabel(AddEnumLabel add) {
+        String sql = "ALTER TYPE " + Identifiers.quote(add.type()) + " ADD VALUE " + Identifiers.literal(add.label());
+        if (add.before() != null) {
+            return sql + " BEFORE " + Identifiers.literal(add.before());
+        } else if (add.after() != null) {
+            return sql + " AFTER " + Identifiers.literal(add.after());
+        }
+        return sql;
+    }
+
+    private static String renameEnumLabel(QualifiedName type, String from, String to) {
+        return "ALTER TYPE " + Identifiers.quote(type) + " RENAME VALUE " + Identifiers.literal(from) + " TO "
+                + Identifiers.literal(to);
+    }
+
+    // ---------------------------------------------------------------- sequences
+
+    private static String dropSequence(Sequence sequence) {
+        return "DROP SEQUENCE " + Identifiers.quote(sequence.name());
+    }
+
+    private static List<String> alterSequence(Sequence from, Sequence to, Set<SequenceChange> changes) {
+        StringBuilder options = new StringBuilder();
+        if (changes.contains(SequenceChange.TYPE)) {
+            options.append(" AS ").append(to.dataType());
+        }
+        if (changes.contains(SequenceChange.INCREMENT)) {
+            options.append(" INCREMENT BY ").append(to.increment());
+        }
+        if (changes.contains(SequenceChange.MIN_VALUE)) {
+            options.append(" MINVALUE ").append(to.minValue());
+        }
+        if (changes.contains(SequenceChange.MAX_VALUE)) {
+            options.append(" MAXVALUE ").append(to.maxValue());
+        }
+        if (changes.contains(SequenceChange.START)) {
+            options.append(" START WITH ").append(to.start());
+        }
+        if (changes.contains(SequenceChange.CACHE)) {
+            options.append(" CACHE ").append(to.cache());
+        }
+        if (changes.contains(SequenceChange.CYCLE)) {
+            options.append(to.cycle() ? " CYCLE" : " NO CYCLE");
+        }
+        List<String> sql = new ArrayList<>();
+        if (options.length() > 0) {
+            sql.add("ALTER SEQUENCE " + Identifiers.quote(to.name()) + options);
+        }
+        if (changes.contains(SequenceChange.OWNED_BY)) {
+            sql.add(Ddl.alterSequenceOwnedBy(forDdl(to)));
+        }
+        return sql;
+    }
+
+    /**
+     * The sequence with its owner as {@link Ddl} takes it (bare {@code table.column}, which it
+     * quotes itself), where the catalog gives each part already quoted ({@code "user".id}).
+     */
+    private static Sequence forDdl(Sequence sequence) {
+        SequenceOwner owner = SequenceOwner.of(sequence);
+        if (owner == null) {
+            return sequence;
+        }
+        String bare = (owner.table().schema() == null ? "" : owner.table().schema() + ".")
+                + owner.table().name() + "." + owner.column();
+        return new Sequence(sequence.name(), sequence.dataType(), sequence.start(), sequence.increment(),
+                sequence.minValue(), sequence.maxValue(), sequence.cache(), sequence.cycle(), bare);
+    }
+
+    // ---------------------------------------------------------------- tables and columns
+
+    /** The table with its indexes, comments and row-level-security flag, as its drop would lose them. */
+    private static List<String> createTable(Table table) {
+        List<String> sql = new ArrayList<>();
+        sql.add(Ddl.createTable(new Table(table.name(), table.columns().stream().map(ChangeRenderer::forDdl).toList(),
+                table.constraints(), table.indexes(), table.rowLevelSecurity(), table.comment()), true));
+        for (Index index : table.indexes()) {
+            sql.add(Ddl.createIndex(index, false));
+        }
+        if (table.comment() != null) {
+            sql.add(Ddl.commentOnTable(table.name(), table.comment()));
+        }
+        for (Column column : table.columns()) {
+            if (column.comment() != null) {
+                sql.add(Ddl.commentOnColumn(table.name(), column.name(), column.comment()));
+            }
+        }
+        if (table.rowLevelSecurity()) {
+            sql.add(Ddl.enableRowLevelSecurity(table.name()));
+        }
+        return sql;
+    }
+
+    private static String dropTable(QualifiedName table) {
+        return "DROP TABLE " + Identifiers.quote(table);
+    }
+
+    private static String renameTable(QualifiedName from, QualifiedName to) {
+        return "ALTER TABLE " + Identifiers.quote(from) + " RENAME TO " + Identifiers.quote(to.name());
+    }
+
+    private static List<String> addColumn(QualifiedName table, Column column) {
+        List<String> sql = new ArrayList<>();
+        sql.add(alterTable(table) + "ADD COLUMN " + Ddl.columnDefinition(forDdl(column)));
+        if (column.comment() != null) {
+            sql.add(Ddl.commentOnColumn(table, column.name(), column.comment()));
+        }
+        return sql;
+    }
+
+    private static String dropColumn(QualifiedName table, Column column) {
+        return alterTable(table) + "DROP COLUMN " + Identifiers.quote(column.name());
+    }
+
+    private static String renameColumn(QualifiedName table, String from, String to) {
+        return alterTable(table) + "RENAME COLUMN " + Identifiers.quote(from) + " TO " + Identifiers.quote(to);
+    }
+
+    /**
+     * The statements that turn column {@code from} into {@code to} (both carry the current name).
+     * The order matters: an identity or generation goes before the type changes, a default is
+     * taken off before a type change (it may not cast) and put back after, NOT NULL is set before
+     * an identity is added (identity requires it) and dropped after one is removed.
+     */
+    private static List<String> alterColumn(QualifiedName table, Column from, Column to, Set<ColumnChange> changes,
+                                            String using) {
+        String alter = alterTable(table) + "ALTER COLUMN " + Identifiers.quote(to.name()) + " ";
+        List<String> sql = new ArrayList<>();
+        if (changes.contains(ColumnChange.GENERATED) && from.generatedExpr() == null) {
+            // A plain column cannot become generated in place; its values are derived anyway.
+            sql.add(dropColumn(table, to));
+            sql.addAll(addColumn(table, to));
+            return sql;
+        }
+        if (changes.contains(ColumnChange.GENERATED) && to.generatedExpr() == null) {
+            sql.add(alter + "DROP EXPRESSION");
+        }
+        if (changes.contains(ColumnChange.IDENTITY) && to.identity() == null) {
+            sql.add(alter + "DROP IDENTITY");
+        }
+        boolean retype = changes.contains(ColumnChange.TYPE) || changes.contains(ColumnChange.COLLATION);
+        boolean defaultOff = from.defaultExpr() != null
+                && (changes.contains(ColumnChange.DEFAULT) || changes.contains(ColumnChange.TYPE));
+        if (defaultOff) {
+            sql.add(alter + "DROP DEFAULT");
+        }
+        if (retype) {
+            StringBuilder type = new StringBuilder(alter).append("TYPE ").append(to.type().sql());
+            if (changes.contains(ColumnChange.COLLATION)) {
+                type.append(" COLLATE ").append(collation(to.collation()));
+            }
+            if (changes.contains(ColumnChange.TYPE)) {
+                type.append(" USING ").append(using != null ? using : cast(from, to));
+            }
+            sql.add(type.toString());
+        }
+        if (to.defaultExpr() != null && (defaultOff || changes.contains(ColumnChange.DEFAULT))) {
+            sql.add(alter + "SET DEFAULT " + to.defaultExpr());
+        } else if (to.defaultExpr() == null && !defaultOff && changes.contains(ColumnChange.DEFAULT)) {
+            sql.add(alter + "DROP DEFAULT");
+        }
+        if (changes.contains(ColumnChange.NOT_NULL)) {
+            sql.add(alter + (to.notNull() ? "SET NOT NULL" : "DROP NOT NULL"));
+        }
+        if (changes.contains(ColumnChange.IDENTITY) && to.identity() != null) {
+            sql.add(alter + (from.identity() == null
+                    ? "ADD GENERATED " + to.identity().sql() + " AS IDENTITY"
+                    : "SET GENERATED " + to.identity().sql()));
+        }
+        if (changes.contains(ColumnChange.GENERATED) && to.generatedExpr() != null) {
+            sql.add(alter + "SET EXPRESSION AS (" + to.generatedExpr() + ")");
+        }
+        if (changes.contains(ColumnChange.COMMENT)) {
+            sql.add(Ddl.commentOnColumn(table, to.name(), to.comment()));
+        }
+        return sql;
+    }
+
+    /** A collation name; the catalog already gives it quoted ({@code "C"}). */
+    private static String collation(String name) {
+        if (name == null) {
+            return "\"default\"";
+        }
+        return name.startsWith("\"") ? name : Identifiers.quote(name);
+    }
+
+    /**
+     * The column with its collation as {@link Ddl#columnDefinition} takes it (a bare name it
+     * quotes itself), where the catalog gives it already quoted ({@code "C"}).
+     */
+    private static Column forDdl(Column column) {
+        String collation = column.collation();
+        if (collation == null || !collation.matches("\"(?:[^\"]|\"\")+\"")) {
+            return column;
+        }
+        String bare = collation.substring(1, collation.length() - 1).replace("\"\"", "\"");
+        return new Column(column.name(), column.type(), column.notNull(), column.defaultExpr(), column.identity(),
+                column.generatedExpr(), bare, column.comment());
+    }
+
+    /** {@code c::newtype}; between two user types (enums) through text, which both cast from and to. */
+    private static String cast(Column from, Column to) {
+        String column = Identifiers.quote(to.name());
+        if (from.type().userType() != null && to.type().userType() != null) {
+            return column + "::text::" + to.type().sql();
+        }
+        return column + "::" + to.type().sql();
+    }
+
+    private static String alterTable(QualifiedName table) {
+        return "ALTER TABLE " + Identifiers.quote(table) + " ";
+    }
+
+    private static String dropConstraint(QualifiedName table, String name) {
+        return alterTable(table) + "DROP CONSTRAINT " + Identifiers.quote(name);
+    }
+
+    private static String dropIndex(Index index) {
+        return "DROP INDEX " + Identifiers.quote(new QualifiedName(index.table().schema(), index.name()));
+    }
+
+    // ---------------------------------------------------------------- views, functions, triggers, policies
+
+    private static List<String> createView(View view) {
+        List<String> sql = new ArrayList<>();
+        sql.add(verbatim(view.definition()));
+        for (Index index : view.indexes()) {
+            sql.add(Ddl.createIndex(index, false));
+        }
+        return sql;
+    }
+
+    private static String dropView(View view) {
+        if (view.dropSql() != null) {
+            return verbatim(view.dropSql());
+        }
+        return (view.materialized() ? "DROP MATERIALIZED VIEW " : "DROP VIEW ") + Identifiers.quote(view.name());
+    }
+
+    private static String dropFunction(Function function) {
+        if (function.dropSql() != null) {
+            return verbatim(function.dropSql());
+        }
+        return (function.procedure() ? "DROP PROCEDURE " : "DROP FUNCTION ") + Identifiers.quote(function.name())
+                + "(" + (function.arguments() == null ? "" : function.arguments()) + ")";
+    }
+
+    private static String dropTrigger(Trigger trigger) {
+        if (trigger.dropSql() != null) {
+            return verbatim(trigger.dropSql());
+        }
+        return "DROP TRIGGER " + Identifiers.quote(trigger.name()) + " ON " + Identifiers.quote(trigger.table());
+    }
+
+    private static String dropPolicy(Policy policy) {
+        if (policy.dropSql() != null) {
+            return verbatim(policy.dropSql());
+        }
+        return "DROP POLICY " + Identifiers.quote(policy.name()) + " ON " + Identifiers.quote(policy.table());
+    }
+
+    /** SQL the model or catalog holds, without trailing semicolons and whitespace. */
+    private static String verbatim(String sql) {
+        String s = sql.strip();
+        while (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1).stripTrailing();
+        }
+        return s;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.strata.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.strata.catalog.CatalogReader;
+import dev.strata.model.Hints;
+import dev.strata.model.Schema;
+import dev.strata.pg.DevServer;
+import dev.strata.pg.ScratchDatabase;
+import dev.strata.sql.Rendered;
+import dev.strata.sql.Statement;
+import dev.strata.testing.WithPostgres;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The invariants of DESIGN.md on a real PostgreSQL: for schemas A and B given as SQL, read both,
+ * apply the up of diff(A, B) to A's database and re-read: no difference to B; apply the down: no
+ * difference to A as read before; diff(A, A) and diff(B, B) are empty.
+ */
+@WithPostgres
+class DiffInvariantsPostgresTest {
+    private static final String SCHEMA = "app";
+
+    static Stream<Arguments> pairs() {
+        return Stream.of(
+                Arguments.of("columns: add, NOT NULL, default, type change under a view",
+                        "CREATE TABLE orders (id serial PRIMARY KEY, amount integer, note text DEFAULT 'a');"
+                                + "CREATE VIEW big AS SELECT id, amount FROM orders WHERE amount > 10;"
+                                + "CREATE VIEW bigger AS SELECT id FROM big WHERE amount > 100;",
+                        "CREATE TABLE orders (id serial PRIMARY KEY, amount bigint NOT NULL, note text DEFAULT 'b',"
+                                + " created_at timestamptz DEFAULT now());"
+                                + "CREATE VIEW big AS SELECT id, amount FROM orders WHERE amount > 10;"
+                                + "CREATE VIEW bigger AS SELECT id FROM big WHERE amount > 100;",
+                        Hints.none()),
+                Arguments.of("enum labels added first, middle, last and used by a default",
+                        "CREATE TYPE status AS ENUM ('active', 'done');"
+                                + "CREATE TABLE t (id int PRIMARY KEY, s status DEFAULT 'active');"
+                                + "INSERT INTO t VALUES (1, 'done');",
+                        "CREATE TYPE status AS ENUM ('draft', 'active', 'paused', 'done', 'archived');"
+                                + "CREATE TABLE t (id int PRIMARY KEY, s status DEFAULT 'paused');",
+                        Hints.none()),
+                Arguments.of("foreign-key cycle between new tables, a dropped referenced table",
+                        "CREATE TABLE legacy (id int PRIMARY KEY);"
+                                + "CREATE TABLE users (id int PRIMARY KEY, legacy_id int REFERENCES legacy);",
+                        "CREATE TABLE users (id int PRIMARY KEY);"
+                                + "CREATE TABLE a (id int PRIMARY KEY, b_id int);"
+                                + "CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a);"
+                                + "ALTER TABLE a ADD FOREIGN KEY (b_id) REFERENCES b;",
+                        Hints.none()),
+                Arguments.of("functions, triggers, policies, row level security, comments, indexes",
+                        "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
+                                + "CREATE FUNCTION code(x integer) RETURNS text LANGUAGE sql AS $$SELECT 'c' || x$$;"
+                                + "CREATE TABLE \"Doc\" (id int PRIMARY KEY, owner text, code text DEFAULT code(1));"
+                                + "CREATE TRIGGER doc_touch BEFORE UPDATE ON \"Doc\" FOR EACH ROW EXECUTE FUNCTION touch();"
+                                + "ALTER TABLE \"Doc\" ENABLE ROW LEVEL SECURITY;"
+                                + "CREATE POLICY own ON \"Doc\" USING (owner = current_user);",
+                        "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.owner := 'x'; RETURN NEW; END$$;"
+                                + "CREATE FUNCTION code(x integer) RETURNS text LANGUAGE sql AS $$SELECT 'd' || x$$;"
+                                + "CREATE TABLE \"Doc\" (id int PRIMARY KEY, owner text, code text DEFAULT code(2));"
+                                + "COMMENT ON TABLE \"Doc\" IS 'documents';"
+                                + "COMMENT ON COLUMN \"Doc\".owner IS 'who';"
+                                + "CREATE INDEX doc_owner ON \"Doc\" (lower(owner)) WHERE owner IS NOT NULL;"
+                                + "CREATE TRIGGER doc_touch BEFORE INSERT OR UPDATE ON \"Doc\" FOR EACH ROW EXECUTE FUNCTION touch();"
+                                + "CREATE POLICY own ON \"Doc\" FOR SELECT USING (owner = current_user);",
+                        Hints.none()),
+                Arguments.of("serial, identity, generated column, materialized view with index",
+                        "CREATE TABLE keep (id int);",
+                        "CREATE TABLE keep (id int);"
+                                + "CREATE TABLE items (id serial PRIMARY KEY, n bigint GENERATED ALWAYS AS IDENTITY,"
+                                + " price numeric(10,2) CHECK (price >= 0), double numeric GENERATED ALWAYS AS (price * 2) STORED,"
+                                + " sku text UNIQUE);"
+                                + "CREATE MATERIALIZED VIEW item_totals AS SELECT sku, sum(price) AS total FROM items GROUP BY sku;"
+                                + "CREATE UNIQUE INDEX item_totals_sku ON item_totals (sku);"
+                                + "CREATE SEQUENCE tickets START 100 INCREMENT 5;",
+                        Hints.none()),
+                Arguments.of("renames by hint: table, column, enum label",
+                        "CREATE TYPE mood AS ENUM ('ok', 'meh');"
+                                + "CREATE TABLE client (id int PRIMARY KEY, mail text, m mood);"
+                                + "INSERT INTO client VALUES (1, 'a@b', 'meh');",
+                        "CREATE TYPE mood AS ENUM ('ok', 'so-so');"
+                                + "CREATE TABLE customer (id int PRIMARY KEY, email text, m mood);"
+                                + "ALTER TABLE customer RENAME CONSTRAINT customer_pkey TO client_pkey;",
+                        new Hints(Map.of(Fixtures.n("customer"), "client"),
+                                Map.of(new Hints.ColumnKey(Fixtures.n("customer"), "email"), "mail"),
+                                Map.of(), Map.of(Fixtures.n("mood"), Map.of("so-so", "meh")))),
+                Arguments.of("type change with a USING hint, sequence options, dropped column, identity change",
+                        "CREATE TABLE prices (id int GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, amount text,"
+                                + " legacy int, seq_owned serial);"
+                                + "INSERT INTO prices (amount, legacy) VALUES ('1,50', 1);"
+                                + "CREATE SEQUENCE counter INCREMENT 1;",
+                        "CREATE TABLE prices (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, amount numeric(10,2),"
+                                + " seq_owned serial);"
+                                + "CREATE SEQUENCE counter INCREMENT 10 MAXVALUE 1000 CYCLE;",
+                        new Hints(Map.of(), Map.of(), Map.of(new Hints.ColumnKey(Fixtures.n("prices"), "amount"),
+                                "replace(amount, ',', '.')::numeric(10,2)"), Map.of())),
+                Arguments.of("a dropped table comes back whole: serial, comments, index, trigger, policy, RLS",
+                        "CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
+                                + "CREATE TYPE kind AS ENUM ('a', 'b');"
+                                + "CREATE TABLE parent (id int PRIMARY KEY);"
+                                + "CREATE TABLE notes (id serial PRIMARY KEY, parent_id int REFERENCES parent ON DELETE CASCADE,"
+                                + " k kind NOT NULL DEFAULT 'b', body text CHECK (length(body) < 100));"
+                                + "COMMENT ON TABLE notes IS 'notes';"
+                                + "COMMENT ON COLUMN notes.body IS 'the text';"
+                                + "CREATE INDEX notes_body ON notes (body);"
+                                + "CREATE TRIGGER notes_stamp BEFORE INSERT ON notes FOR EACH ROW EXECUTE FUNCTION stamp();"
+                                + "ALTER TABLE notes ENABLE ROW LEVEL SECURITY;"
+                                + "CREATE POLICY mine ON notes USING (k = 'a');"
+                                + "CREATE VIEW note_bodies AS SELECT body FROM notes;",
+                        "CREATE TABLE parent (id int PRIMARY KEY);",
+                        Hints.none()),
+                Arguments.of("enum to enum, plain to generated, primary key widened under a foreign key",
+                        "CREATE TYPE old_kind AS ENUM ('a', 'b');"
+                                + "CREATE TABLE p (id int NOT NULL, code text NOT NULL, k old_kind DEFAULT 'a',"
+                                + " total int, CONSTRAINT p_pkey PRIMARY KEY (id), CONSTRAINT p_id_key UNIQUE (id));"
+                                + "CREATE TABLE c (p_id int CONSTRAINT c_p_fkey REFERENCES p (id));",
+                        "CREATE TYPE new_kind AS ENUM ('a', 'b', 'c');"
+                                + "CREATE TABLE p (id int NOT NULL, code text NOT NULL, k new_kind DEFAULT 'a',"
+                                + " total int GENERATED ALWAYS AS (id * 2) STORED,"
+                                + " CONSTRAINT p_pkey PRIMARY KEY (id, code), CONSTRAINT p_id_key UNIQUE (id));"
+                                + "CREATE TABLE c (p_id int CONSTRAINT c_p_fkey REFERENCES p (id));",
+                        Hints.none()),
+                Arguments.of("collation and comments on a column",
+                        "CREATE TABLE words (w text); CREATE TABLE \"user\" (id serial PRIMARY KEY);",
+                        "CREATE TABLE words (w text COLLATE \"C\", x text COLLATE \"C\");"
+                                + "COMMENT ON COLUMN words.w IS 'a word';",
+                        Hints.none()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pairs")
+    void upConvergesAndDownReverses(String title, String sqlA, String sqlB, Hints hints, DevServer server)
+            throws SQLException {
+        try (ScratchDatabase dbA = server.createScratch("inv_a"); ScratchDatabase dbB = server.createScratch("inv_b");
+             Connection a = open(dbA); Connection b = open(dbB)) {
+            run(a, sqlA);
+            run(b, sqlB);
+            Schema before = CatalogReader.read(a, SCHEMA);
+            Schema desired = CatalogReader.read(b, SCHEMA);
+            assertEquals(List.of(), Differ.diff(before, before, Hints.none()), "diff(A, A)");
+            assertEquals(List.of(), Differ.diff(desired, desired, Hints.none()), "diff(B, B)");
+
+            Rendered migration = Pipeline.migration(before, desired, hints);
+            assertFalse(migration.up().isEmpty(), "the pair differs");
+            apply(a, migration.up(), "up");
+            Schema afterUp = CatalogReader.read(a, SCHEMA);
+            assertEquals(List.of(), Differ.diff(afterUp, desired, Hints.none()), "diff(live after up, B)");
+
+            apply(a, migration.down(), "down");
+            Schema afterDown = CatalogReader.read(a, SCHEMA);
+            assertEquals(List.of(), Differ.diff(afterDown, before, Hints.none()), "diff(live after down, A)");
+        }
+    }
+
+    private static Connection open(ScratchDatabase db) throws SQLException {
+        Connection c = db.connect();
+        try (var s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + SCHEMA);
+            s.execute("SET search_path TO " + SCHEMA);
+        }
+        return c;
+    }
+
+    private static void run(Connection c, String script) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.execute(script);
+        }
+    }
+
+    /** Runs transactional statements together in one transaction each run, the others alone. */
+    private static void apply(Connection c, List<Statement> statements, String direction) throws SQLException {
+        int i = 0;
+        while (i < statements.size()) {
+            if (!statements.get(i).transactional()) {
+                execute(c, statements.get(i), direction);
+                i++;
+                continue;
+            }
+            c.setAutoCommit(false);
+            try {
+                while (i < statements.size() && statements.get(i).transactional()) {
+                    execute(c, statements.get(i), direction);
+                    i++;
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void execute(Connection c, Statement statement, String direction) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.execute(statement.sql());
+        } catch (SQLException e) {
+            throw new SQLException(direction + " failed at: " + statement.sql() + "\n" + e.getMessage(), e);
+        }
+    }
+}
