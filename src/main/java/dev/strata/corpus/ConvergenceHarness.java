@@ -166,20 +166,41 @@ public final class ConvergenceHarness {
     }
 
     /**
-     * Runs a whole script in one round trip; the driver runs its statements in one implicit
-     * transaction, so a statement that refuses a transaction block (CREATE INDEX CONCURRENTLY)
-     * fails the whole and leaves nothing behind; then the statements run one by one.
+     * Runs a whole script in one round trip. The driver runs its statements in one implicit
+     * transaction, so on failure nothing is left behind, and the statements then run one by one,
+     * in passes: a statement that fails waits for the next pass while others succeed. That builds
+     * what CREATE INDEX CONCURRENTLY (refused in a transaction block) or an out-of-order script
+     * (sqldef's runner reorders statements: a foreign key before its table, a table before its
+     * schema) describe. The first error of the last pass is thrown when a pass makes no progress.
      */
     static void runScript(java.sql.Statement s, String script) throws SQLException {
         try {
             s.execute(script);
-        } catch (SQLException e) {
-            if (!"25001".equals(e.getSQLState())) {
-                throw e;
+            return;
+        } catch (SQLException whole) {
+            if (!s.getConnection().getAutoCommit()) {
+                throw whole;
             }
-            for (String statement : SqlText.statements(script, false)) {
-                s.execute(statement);
+        }
+        List<String> pending = SqlText.statements(script, false);
+        while (true) {
+            List<String> failed = new java.util.ArrayList<>();
+            SQLException first = null;
+            for (String statement : pending) {
+                try {
+                    s.execute(statement);
+                } catch (SQLException e) {
+                    failed.add(statement);
+                    first = first == null ? e : first;
+                }
             }
+            if (failed.isEmpty()) {
+                return;
+            }
+            if (failed.size() == pending.size()) {
+                throw first;
+            }
+            pending = failed;
         }
     }
 
@@ -233,7 +254,8 @@ public final class ConvergenceHarness {
                     s.execute(statement.sql());
                 } catch (SQLException e) {
                     throw new StepFailure(Outcome.fail(step + " fails", clip("statement " + (i + 1) + " of "
-                            + statements.size() + ": " + statement.sql() + "\n  -> " + e.getMessage())));
+                            + statements.size() + ": " + e.getMessage() + "\n  "
+                            + FeatureScanner.abbreviate(statement.sql(), 600))));
                 }
             }
             if (!c.getAutoCommit()) {

@@ -60,8 +60,8 @@ public final class ConvergenceMarkdown {
             ```
 
             It uses the server of `STRATA_TEST_DB_URL` when set, else an embedded PostgreSQL, prints the
-            counts and rewrites this page. Options: `--out <file>` (default `docs/convergence.md`),
-            `--only <id prefix>` (e.g. `sqldef/tests_views`; does not write the page unless `--out` is
+            counts and rewrites this page. Options: `--jobs N` (cases run side by side, default 3), `--out <file>` (default `docs/convergence.md`),
+            `--only <id prefixes>` (comma-separated, e.g. `sqldef/tests_views,migra`; does not write the page unless `--out` is
             given), `--known-failures <file>` (writes the failing ids with their reasons, the format of
             `src/test/resources/dev/strata/corpus/known-failures.txt`).
 

@@ -49,9 +49,9 @@ public final class ConvergenceReport {
                     + ".\n  Pass -D" + Corpora.PROPERTY + "=<dir> or set " + Corpora.ENV + ".");
             System.exit(2);
         }
-        String prefix = only;
+        List<String> prefixes = only == null ? List.of("") : List.of(only.split(","));
         List<CorpusCase> cases = Corpora.load(root.get()).stream()
-                .filter(c -> prefix == null || c.id().startsWith(prefix)).toList();
+                .filter(c -> prefixes.stream().anyMatch(p -> c.id().startsWith(p))).toList();
         PrintStream console = System.out;
         console.println("Corpora: " + root.get() + " (" + cases.size() + " cases)");
         ConvergenceRun run;

@@ -29,6 +29,8 @@ final class FeatureScanner {
 
     private static final Pattern MISSING_EXTENSION = Pattern.compile(
             "extension \"([^\"]+)\" is not available|could not open extension control file \"[^\"]*/([^/\"]+)\\.control\"");
+    private static final Pattern MISSING_SCHEMA = Pattern.compile("schema \"([^\"]+)\" does not exist");
+    private static final Pattern MISSING_COLLATION = Pattern.compile("collation \"([^\"]+)\" for encoding");
     private static final Pattern MISSING_ROLE = Pattern.compile("role \"([^\"]+)\" does not exist");
 
     private FeatureScanner() {
@@ -63,6 +65,14 @@ final class FeatureScanner {
         Matcher role = MISSING_ROLE.matcher(message);
         if (role.find()) {
             return Outcome.unsupported("role", which + ": " + message);
+        }
+        Matcher schema = MISSING_SCHEMA.matcher(message);
+        if (schema.find()) {
+            return Outcome.unsupported("non-public schema", which + ": " + message);
+        }
+        Matcher collation = MISSING_COLLATION.matcher(message);
+        if (collation.find()) {
+            return Outcome.unsupported("needs collation " + collation.group(1), which + ": " + message);
         }
         if (state.equals("42601")) {
             return Outcome.unsupported("not PostgreSQL " + serverMajor + " syntax", which + ": " + message);

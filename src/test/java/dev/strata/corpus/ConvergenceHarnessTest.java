@@ -69,6 +69,15 @@ class ConvergenceHarnessTest {
     }
 
     @Test
+    void outOfOrderScriptIsBuiltInPasses(DevServer server) {
+        Outcome o = new ConvergenceHarness(server).run(sqldef("OutOfOrder", "",
+                "CREATE TABLE child (id int, parent_id int REFERENCES parent (id));\n"
+                        + "CREATE VIEW parents AS SELECT id FROM parent;\n"
+                        + "CREATE TABLE parent (id int PRIMARY KEY);", 0));
+        assertEquals(Outcome.Status.PASS, o.status(), o.summary());
+    }
+
+    @Test
     void reportCountsAndListsByCategory(DevServer server) {
         CorpusCase a = sqldef("A", "", "CREATE TABLE t (a int);", 0);
         CorpusCase b = sqldef("B", "", "CREATE DOMAIN d AS int;", 0);

@@ -38,6 +38,11 @@ class FeatureScannerTest {
                 new SQLException("ERROR: role \"admin\" does not exist", "42704"), 17).category());
         assertEquals("not PostgreSQL 17 syntax", FeatureScanner.scriptRefused("desired",
                 new SQLException("ERROR: syntax error at or near \"ASYNC\"", "42601"), 17).category());
+        assertEquals("non-public schema", FeatureScanner.scriptRefused("desired",
+                new SQLException("ERROR: schema \"test\" does not exist", "3F000"), 17).category());
+        assertEquals("needs collation en_US", FeatureScanner.scriptRefused("desired",
+                new SQLException("ERROR: collation \"en_US\" for encoding \"UTF8\" does not exist", "42704"), 17)
+                .category());
         Outcome other = FeatureScanner.scriptRefused("desired",
                 new SQLException("ERROR: relation \"x\" does not exist", "42P01"), 16);
         assertEquals("script fails on PostgreSQL 16", other.category());
