@@ -17,8 +17,10 @@ import dev.strata.sql.Statement;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -145,7 +147,7 @@ public final class ConvergenceHarness {
             apply(before, c.targetSchema(), migration.down(), "down");
             Schema afterDown = read(before, c.targetSchema(), "read after down");
             expectNoChange("down does not revert", diff(afterDown, current, "diff after down"), migration.down());
-            return Outcome.pass();
+            return Outcome.pass(migration.up().size(), migration.down().size());
         }
     }
 
@@ -184,7 +186,7 @@ public final class ConvergenceHarness {
         }
         List<String> pending = SqlText.statements(script, false);
         while (true) {
-            List<String> failed = new java.util.ArrayList<>();
+            List<String> failed = new ArrayList<>();
             SQLException first = null;
             for (String statement : pending) {
                 try {
@@ -205,11 +207,11 @@ public final class ConvergenceHarness {
     }
 
     private Outcome probe(String schema, ScratchDatabase before, ScratchDatabase after) {
-        Map<String, List<String>> found = new java.util.TreeMap<>();
+        Map<String, List<String>> found = new TreeMap<>();
         for (ScratchDatabase db : List.of(before, after)) {
             try (Connection c = db.connect()) {
                 CatalogProbe.unmodelled(c, schema).forEach((feature, objects) ->
-                        found.computeIfAbsent(feature, k -> new java.util.ArrayList<>()).addAll(objects));
+                        found.computeIfAbsent(feature, k -> new ArrayList<>()).addAll(objects));
             } catch (SQLException e) {
                 throw new StepFailure(Outcome.fail("probe", e.getMessage()));
             }

@@ -109,6 +109,13 @@ public final class ConvergenceMarkdown {
             }
             md.append('\n');
         });
+        List<ConvergenceRun.Result> noChange = run.passesWithoutChange();
+        md.append("### Passes without any change\n\n");
+        md.append(noChange.size()).append(" passing cases have different `current` and `desired` scripts but an empty")
+                .append(" migration: both sides read the same. That is right when a case is about statement order,")
+                .append(" spelling or quoting; otherwise the catalog reader misses a difference.\n\n");
+        noChange.forEach(r -> md.append("- `").append(r.corpusCase().id()).append("`\n"));
+        md.append('\n');
         md.append("### Unsupported cases\n\n");
         run.byCategory(Outcome.Status.UNSUPPORTED).forEach((feature, results) -> {
             md.append("#### ").append(feature).append("\n\n");

@@ -61,6 +61,18 @@ public record ConvergenceRun(LocalDate date, String serverVersion, List<Result> 
         return sorted;
     }
 
+    /**
+     * Passing cases whose two scripts differ but whose migration is empty: Strata read both sides
+     * the same. Often right (a case about statement order or spelling), sometimes a difference the
+     * catalog reader does not see; listed so that a reader can tell which.
+     */
+    public List<Result> passesWithoutChange() {
+        return results.stream()
+                .filter(r -> r.outcome().passedWithoutChange())
+                .filter(r -> !r.corpusCase().current().strip().equals(r.corpusCase().desired().strip()))
+                .toList();
+    }
+
     private static Map<Outcome.Status, Integer> count(List<Result> rs) {
         Map<Outcome.Status, Integer> counts = new EnumMap<>(Outcome.Status.class);
         for (Outcome.Status s : Outcome.Status.values()) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -146,7 +147,7 @@ public final class Corpora {
         return groups;
     }
 
-    private static List<Path> list(Path dir, java.util.function.Predicate<Path> filter) {
+    private static List<Path> list(Path dir, Predicate<Path> filter) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

@@ -31,7 +31,17 @@ public record Outcome(Status status, String category, String detail, long millis
     }
 
     static Outcome pass() {
-        return new Outcome(Status.PASS, "", "", 0);
+        return pass(0, 0);
+    }
+
+    /** A pass, with the size of the migration it applied. */
+    static Outcome pass(int up, int down) {
+        return new Outcome(Status.PASS, "", up + " up, " + down + " down statements", 0);
+    }
+
+    /** Whether this is a pass that applied no statement at all. */
+    boolean passedWithoutChange() {
+        return status == Status.PASS && detail.startsWith("0 up, 0 down");
     }
 
     static Outcome unsupported(String feature, String detail) {

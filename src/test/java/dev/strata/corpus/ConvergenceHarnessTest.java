@@ -23,6 +23,7 @@ class ConvergenceHarnessTest {
                 "CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL DEFAULT 'x');\n"
                         + "CREATE INDEX users_name ON users (name);", 0));
         assertEquals(Outcome.Status.PASS, o.status(), o.summary());
+        assertEquals("2 up, 2 down statements", o.detail());
     }
 
     @Test
@@ -83,12 +84,16 @@ class ConvergenceHarnessTest {
         CorpusCase b = sqldef("B", "", "CREATE DOMAIN d AS int;", 0);
         ConvergenceRun run = new ConvergenceRun(LocalDate.of(2026, 1, 2), "17.6", List.of(
                 new ConvergenceRun.Result(a, Outcome.pass()),
+                new ConvergenceRun.Result(sqldef("Same", "", "", 0), Outcome.pass()),
                 new ConvergenceRun.Result(b, Outcome.unsupported("domain", "domain: d")),
                 new ConvergenceRun.Result(a, Outcome.fail("up fails", "statement 1 of 1: X\n  -> ERROR"))), 1234);
-        assertEquals(List.of(1, 1, 1), List.copyOf(run.totals().values()));
+        assertEquals(List.of(2, 1, 1), List.copyOf(run.totals().values()));
+        assertEquals(List.of("sqldef/tests_x/A"),
+                run.passesWithoutChange().stream().map(r -> r.corpusCase().id()).toList());
         String md = ConvergenceMarkdown.render(run);
-        assertTrue(md.contains("Run on 2026-01-02 against PostgreSQL 17.6, 3 cases in 1.2 s: **1 pass, 1 unsupported, 1 fail**"), md);
-        assertTrue(md.contains("| tests_x.yml | 3 | 1 | 1 | 1 |"), md);
+        assertTrue(md.contains("Run on 2026-01-02 against PostgreSQL 17.6, 4 cases in 1.2 s: **2 pass, 1 unsupported, 1 fail**"), md);
+        assertTrue(md.contains("| tests_x.yml | 4 | 2 | 1 | 1 |"), md);
+        assertTrue(md.contains("1 passing cases have different"), md);
         assertTrue(md.contains("| up fails | 1 |"), md);
         assertTrue(md.contains("- `sqldef/tests_x/B`: domain: d"), md);
         assertEquals("sqldef/tests_x/A\tup fails: statement 1 of 1: X -> ERROR",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,15 +33,13 @@ class CorporaTest {
     }
 
     @Test
-    void readsEverySqldefFileWithUniqueIds() {
+    void readsEverySqldefFileWithUniqueIds() throws IOException {
         assumeCorpora();
         List<CorpusCase> cases = Corpora.sqldef(root);
         Map<String, List<CorpusCase>> groups = Corpora.byGroup(cases);
         long files;
-        try (var s = Files.list(root.resolve("sqldef/cmd/psqldef"))) {
+        try (Stream<Path> s = Files.list(root.resolve("sqldef/cmd/psqldef"))) {
             files = s.filter(p -> p.getFileName().toString().startsWith("tests_")).count();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
         assertEquals(files, groups.size());
         assertTrue(cases.size() > 500, "sqldef has hundreds of cases, read " + cases.size());
