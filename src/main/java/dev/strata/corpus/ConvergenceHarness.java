@@ -1,0 +1,312 @@
+package dev.strata.corpus;
+
+import dev.strata.ErrorCode;
+import dev.strata.StrataException;
+import dev.strata.catalog.CatalogReader;
+import dev.strata.diff.Change;
+import dev.strata.diff.Differ;
+import dev.strata.model.Hints;
+import dev.strata.model.Schema;
+import dev.strata.pg.DevServer;
+import dev.strata.pg.ScratchDatabase;
+import dev.strata.plan.Planner;
+import dev.strata.sql.ChangeRenderer;
+import dev.strata.sql.Identifiers;
+import dev.strata.sql.Rendered;
+import dev.strata.sql.Statement;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * ConvergenceHarness runs one corpus case through Strata against a real PostgreSQL and checks
+ * the invariants of the design: stability (diff(X, X) is empty), convergence (after the up the
+ * live schema diffs empty against the desired one) and reversibility (after the down it diffs
+ * empty against the schema before). Two fresh databases per case hold the current and the
+ * desired schema, each built by the case's own script.
+ */
+public final class ConvergenceHarness {
+    private static final int MAX_DETAIL = 1500;
+
+    private final DevServer server;
+    private final int serverMajor;
+    private final String serverVersion;
+
+    /** A harness on {@code server}; asks the server for its version once. */
+    public ConvergenceHarness(DevServer server) {
+        this.server = server;
+        try (Connection c = server.connect(); java.sql.Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int,"
+                     + " current_setting('server_version')")) {
+            rs.next();
+            this.serverMajor = rs.getInt(1) / 10000;
+            this.serverVersion = rs.getString(2);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the server version: " + e.getMessage(), e);
+        }
+    }
+
+    /** The server's major version ({@code 17}). */
+    public int serverMajor() {
+        return serverMajor;
+    }
+
+    /** The server's full version string ({@code 17.6}). */
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    /**
+     * Starts every case on {@code jobs} daemon threads; the futures are in the order of
+     * {@code cases}. Cases share nothing but the server, so they may run side by side.
+     */
+    public List<CompletableFuture<Outcome>> start(List<CorpusCase> cases, int jobs) {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "convergence-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return cases.stream().map(c -> CompletableFuture.supplyAsync(() -> run(c), pool)).toList();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Runs one case; never throws for a problem of the case or of Strata, which end as {@link Outcome}s. */
+    public Outcome run(CorpusCase c) {
+        long started = System.nanoTime();
+        Outcome outcome;
+        try {
+            outcome = runSteps(c);
+        } catch (StepFailure f) {
+            outcome = f.outcome;
+        } catch (RuntimeException e) {
+            outcome = Outcome.fail("harness error", clip(e.toString()));
+        }
+        return outcome.withMillis((System.nanoTime() - started) / 1_000_000);
+    }
+
+    private Outcome runSteps(CorpusCase c) {
+        String mismatch = c.versionMismatch(serverMajor);
+        if (mismatch != null) {
+            return Outcome.unsupported("PostgreSQL version", mismatch);
+        }
+        Outcome scanned = FeatureScanner.scan(c.current());
+        if (scanned == null) {
+            scanned = FeatureScanner.scan(c.desired());
+        }
+        if (scanned != null) {
+            return scanned;
+        }
+        try (ScratchDatabase before = server.createScratch("cv_current");
+             ScratchDatabase after = server.createScratch("cv_desired")) {
+            Outcome built = build(before, c.current(), "current", c.targetSchema());
+            if (built == null) {
+                built = build(after, c.desired(), "desired", c.targetSchema());
+            }
+            if (built != null) {
+                return built;
+            }
+            Outcome unmodelled = probe(c.targetSchema(), before, after);
+            if (unmodelled != null) {
+                return unmodelled;
+            }
+            Schema current = read(before, c.targetSchema(), "read current");
+            Schema desired = read(after, c.targetSchema(), "read desired");
+            expectNoChange("diff(current, current)", diff(current, current, "diff(current, current)"), List.of());
+            expectNoChange("diff(desired, desired)", diff(desired, desired, "diff(desired, desired)"), List.of());
+            List<Change> changes;
+            try {
+                changes = Differ.diff(current, desired, Hints.none());
+            } catch (StrataException e) {
+                if (e.code() != ErrorCode.REFUSED_CHANGE) {
+                    throw new StepFailure(Outcome.fail("diff fails", clip(e.getMessage())));
+                }
+                // Refusing is the designed answer (enums are append-only); sqldef's "@renamed" comments
+                // are not translated into rename hints.
+                return Outcome.unsupported("change refused by design", clip(e.getMessage()));
+            } catch (RuntimeException e) {
+                throw new StepFailure(Outcome.fail("diff fails", clip(e.toString())));
+            }
+            List<Change> planned = step("plan", () -> Planner.plan(changes, current, desired));
+            Rendered migration = step("render", () -> ChangeRenderer.renderAll(planned));
+            apply(before, c.targetSchema(), migration.up(), "up");
+            Schema afterUp = read(before, c.targetSchema(), "read after up");
+            expectNoChange("up does not converge", diff(afterUp, desired, "diff after up"), migration.up());
+            apply(before, c.targetSchema(), migration.down(), "down");
+            Schema afterDown = read(before, c.targetSchema(), "read after down");
+            expectNoChange("down does not revert", diff(afterDown, current, "diff after down"), migration.down());
+            return Outcome.pass(migration.up().size(), migration.down().size());
+        }
+    }
+
+    /** Builds one side with the case's own script; a refusal means the case needs what this server lacks. */
+    private Outcome build(ScratchDatabase db, String script, String which, String schema) {
+        try (Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+            if (!schema.equals("public")) {
+                s.execute("CREATE SCHEMA " + Identifiers.quote(schema));
+            }
+            s.execute("SET search_path TO " + Identifiers.quote(schema));
+            if (!script.isBlank()) {
+                runScript(s, script);
+            }
+            return null;
+        } catch (SQLException e) {
+            return FeatureScanner.scriptRefused(which, e, serverMajor);
+        }
+    }
+
+    /**
+     * Runs a whole script in one round trip. The driver runs its statements in one implicit
+     * transaction, so on failure nothing is left behind, and the statements then run one by one,
+     * in passes: a statement that fails waits for the next pass while others succeed. That builds
+     * what CREATE INDEX CONCURRENTLY (refused in a transaction block) or an out-of-order script
+     * (sqldef's runner reorders statements: a foreign key before its table, a table before its
+     * schema) describe. The first error of the last pass is thrown when a pass makes no progress.
+     */
+    static void runScript(java.sql.Statement s, String script) throws SQLException {
+        try {
+            s.execute(script);
+            return;
+        } catch (SQLException whole) {
+            if (!s.getConnection().getAutoCommit()) {
+                throw whole;
+            }
+        }
+        List<String> pending = SqlText.statements(script, false);
+        while (true) {
+            List<String> failed = new ArrayList<>();
+            SQLException first = null;
+            for (String statement : pending) {
+                try {
+                    s.execute(statement);
+                } catch (SQLException e) {
+                    failed.add(statement);
+                    first = first == null ? e : first;
+                }
+            }
+            if (failed.isEmpty()) {
+                return;
+            }
+            if (failed.size() == pending.size()) {
+                throw first;
+            }
+            pending = failed;
+        }
+    }
+
+    private Outcome probe(String schema, ScratchDatabase before, ScratchDatabase after) {
+        Map<String, List<String>> found = new TreeMap<>();
+        for (ScratchDatabase db : List.of(before, after)) {
+            try (Connection c = db.connect()) {
+                CatalogProbe.unmodelled(c, schema).forEach((feature, objects) ->
+                        found.computeIfAbsent(feature, k -> new ArrayList<>()).addAll(objects));
+            } catch (SQLException e) {
+                throw new StepFailure(Outcome.fail("probe", e.getMessage()));
+            }
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        String detail = found.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue().stream().distinct().collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+        return Outcome.unsupported(found.keySet().iterator().next(), detail);
+    }
+
+    private static Schema read(ScratchDatabase db, String schema, String step) {
+        return step(step, () -> {
+            try (Connection c = db.connect()) {
+                return CatalogReader.read(c, schema);
+            }
+        });
+    }
+
+    private static List<Change> diff(Schema from, Schema to, String step) {
+        return step(step, () -> Differ.diff(from, to, Hints.none()));
+    }
+
+    /**
+     * Applies statements the way the runner does: runs of transactional statements each in one
+     * transaction, the others on their own outside any.
+     */
+    private static void apply(ScratchDatabase db, String schema, List<Statement> statements, String step) {
+        try (Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("SET search_path TO " + Identifiers.quote(schema));
+            for (int i = 0; i < statements.size(); i++) {
+                Statement statement = statements.get(i);
+                if (c.getAutoCommit() == statement.transactional()) {
+                    if (!c.getAutoCommit()) {
+                        c.commit();
+                    }
+                    c.setAutoCommit(!statement.transactional());
+                }
+                try {
+                    s.execute(statement.sql());
+                } catch (SQLException e) {
+                    throw new StepFailure(Outcome.fail(step + " fails", clip("statement " + (i + 1) + " of "
+                            + statements.size() + ": " + e.getMessage() + "\n  "
+                            + FeatureScanner.abbreviate(statement.sql(), 600))));
+                }
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new StepFailure(Outcome.fail(step + " fails", clip(e.getMessage())));
+        }
+    }
+
+    private static void expectNoChange(String failure, List<Change> remaining, List<Statement> applied) {
+        if (remaining.isEmpty()) {
+            return;
+        }
+        String changes = remaining.stream().map(Object::toString).collect(Collectors.joining("\n  "));
+        String sql = applied.isEmpty() ? "" : "\n  after applying:\n    "
+                + applied.stream().map(Statement::sql).collect(Collectors.joining(";\n    "));
+        throw new StepFailure(Outcome.fail(failure, clip(remaining.size() + " change(s) remain:\n  " + changes + sql)));
+    }
+
+    private static String clip(String s) {
+        return FeatureScanner.abbreviate(s, MAX_DETAIL);
+    }
+
+    private static <T> T step(String name, Step<T> body) {
+        try {
+            return body.run();
+        } catch (StepFailure f) {
+            throw f;
+        } catch (Exception e) {
+            String message = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            throw new StepFailure(Outcome.fail(name + " fails", clip(message)));
+        }
+    }
+
+    /** One step of a case, allowed to throw anything: the harness turns it into a failure of that step. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    /** Ends a case early with its outcome. */
+    private static final class StepFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Outcome outcome;
+
+        StepFailure(Outcome outcome) {
+            super(outcome.summary(), null, false, false);
+            this.outcome = outcome;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.strata.corpus;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ConvergenceMarkdown renders a {@link ConvergenceRun} as docs/convergence.md: how the harness
+ * works and how to run it, then the counts by file and by feature and every failing case with its
+ * reason. The whole file is generated, so the explanation and the numbers never drift apart.
+ */
+public final class ConvergenceMarkdown {
+    private static final String HOW = """
+            # Convergence over external corpora
+
+            This page is written by `dev.strata.corpus.ConvergenceReport`; do not edit it by hand.
+
+            ## What the harness checks
+
+            Each case is a schema before (`current`) and after (`desired`), both plain SQL scripts from
+            an external corpus, read in place from `../shared/corpora` (provenance in its `MANIFEST.tsv`;
+            nothing is copied into the project):
+
+            | corpus | cases | current | desired |
+            |---|---|---|---|
+            | sqldef | `sqldef/cmd/psqldef/tests_*.yml`, one per top-level key | `current` (absent = empty) | `desired` |
+            | migra | `migra/tests/FIXTURES/*/` | `a.sql` | `b.sql` (`expected.sql` is migra's own output and is not used) |
+            | samples | `samples/*/*.sql` (pagila, chinook, northwind) | empty | the sample, as it is |
+
+            For every case the harness (`dev.strata.corpus.ConvergenceHarness`):
+
+            1. skips the case when sqldef's `min_version` / `max_version` exclude the server's major version;
+            2. refuses up front the statements that would change the whole server or that Strata does not
+               model at all (`GRANT`/`REVOKE`, roles, tablespaces, databases, subscriptions, user mappings);
+            3. creates two fresh databases and runs `current` in the first and `desired` in the second,
+               each whole, in the target schema (`public`; `foo` for sqldef cases that name a `user`, as
+               sqldef's own runner does). A script PostgreSQL refuses makes the case unsupported with what
+               it needs (an extension this server lacks, a newer PostgreSQL, sqldef's own dialect);
+            4. probes both catalogs for objects and properties Strata's model has no place for (domains,
+               partitions, inheritance, privileges, comments on constraints or views, objects outside the
+               target schema, storage parameters, ...; the query is `dev/strata/corpus/unmodelled_features.sql`).
+               Such a case is unsupported, named by the feature, instead of passing because the differ
+               cannot see the difference;
+            5. reads both catalogs with `CatalogReader`, checks diff(X, X) is empty for both (stability);
+            6. diffs, plans and renders the migration, applies the up to the first database, re-reads it:
+               diff(live, desired) must be empty (convergence);
+            7. applies the down, re-reads: diff(live, current-as-read) must be empty (reversibility).
+
+            A case ends as **PASS**, **UNSUPPORTED** (with the feature, counted under the first feature in
+            name order when there are several) or **FAIL** (with the step and the PostgreSQL error or the
+            remaining changes). The model covers tables, columns, primary key / unique / check / foreign key /
+            exclusion constraints, indexes, enums, sequences, views, materialized views, functions,
+            procedures, triggers, policies and row-level security, extensions, comments on tables, columns
+            and enum types; a failure of any of those is a FAIL, never hidden as unsupported.
+
+            ## Running it
+
+            ```
+            mvn -q -B package -DskipTests
+            java -cp target/strata.jar dev.strata.corpus.ConvergenceReport
+            ```
+
+            It uses the server of `STRATA_TEST_DB_URL` when set, else an embedded PostgreSQL, prints the
+            counts and rewrites this page. Options: `--jobs N` (cases run side by side, default 3), `--out <file>` (default `docs/convergence.md`),
+            `--only <id prefixes>` (comma-separated, e.g. `sqldef/tests_views,migra`; does not write the page unless `--out` is
+            given), `--known-failures <file>` (writes the failing ids with their reasons, the format of
+            `src/test/resources/dev/strata/corpus/known-failures.txt`).
+
+            In the test suite every case is its own dynamic test: `ConvergenceCorpusTest` runs a fixed
+            subset in CI (sqldef's tables, constraints, indices, views and types files, the migra fixtures
+            and the samples); `ConvergenceCorpusFullTest` (tag `slow`, `mvn -Pfull verify`) runs the other
+            files. Unsupported cases are reported as skipped with their feature. Failures listed in
+            `known-failures.txt` are skipped too, and the test fails when a listed case stops failing (so
+            the list only shrinks) or when a case that is not listed fails. Without the corpora folder the
+            tests are skipped with a message saying where they looked.
+            """;
+
+    private ConvergenceMarkdown() {
+    }
+
+    /** The whole page. */
+    public static String render(ConvergenceRun run) {
+        StringBuilder md = new StringBuilder(HOW);
+        Map<Outcome.Status, Integer> totals = run.totals();
+        md.append("\n## Results\n\n");
+        md.append("Run on ").append(run.date()).append(" against PostgreSQL ").append(run.serverVersion())
+                .append(", ").append(run.results().size()).append(" cases in ")
+                .append(String.format("%.1f", run.millis() / 1000.0)).append(" s: **")
+                .append(totals.get(Outcome.Status.PASS)).append(" pass, ")
+                .append(totals.get(Outcome.Status.UNSUPPORTED)).append(" unsupported, ")
+                .append(totals.get(Outcome.Status.FAIL)).append(" fail**.\n\n");
+        md.append("### By file\n\n| file | cases | pass | unsupported | fail |\n|---|---:|---:|---:|---:|\n");
+        run.byGroup().forEach((group, counts) -> md.append("| ").append(group).append(" | ")
+                .append(counts.values().stream().mapToInt(Integer::intValue).sum()).append(" | ")
+                .append(counts.get(Outcome.Status.PASS)).append(" | ")
+                .append(counts.get(Outcome.Status.UNSUPPORTED)).append(" | ")
+                .append(counts.get(Outcome.Status.FAIL)).append(" |\n"));
+        md.append("\n### Failures by step\n\n");
+        categoryTable(md, run.byCategory(Outcome.Status.FAIL));
+        md.append("\n### Unsupported by feature\n\n");
+        categoryTable(md, run.byCategory(Outcome.Status.UNSUPPORTED));
+        md.append("\n### Failing cases\n\n");
+        run.byCategory(Outcome.Status.FAIL).forEach((step, results) -> {
+            md.append("#### ").append(step).append("\n\n");
+            for (ConvergenceRun.Result r : results) {
+                md.append("- `").append(r.corpusCase().id()).append("`\n\n");
+                md.append("  ```\n");
+                r.outcome().detail().lines().forEach(l -> md.append("  ").append(l).append('\n'));
+                md.append("  ```\n");
+            }
+            md.append('\n');
+        });
+        List<ConvergenceRun.Result> noChange = run.passesWithoutChange();
+        md.append("### Passes without any change\n\n");
+        md.append(noChange.size()).append(" passing cases have different `current` and `desired` scripts but an empty")
+                .append(" migration: both sides read the same. That is right when a case is about statement order,")
+                .append(" spelling or quoting; otherwise the catalog reader misses a difference.\n\n");
+        noChange.forEach(r -> md.append("- `").append(r.corpusCase().id()).append("`\n"));
+        md.append('\n');
+        md.append("### Unsupported cases\n\n");
+        run.byCategory(Outcome.Status.UNSUPPORTED).forEach((feature, results) -> {
+            md.append("#### ").append(feature).append("\n\n");
+            for (ConvergenceRun.Result r : results) {
+                md.append("- `").append(r.corpusCase().id()).append("`: ")
+                        .append(FeatureScanner.abbreviate(oneLine(r.outcome().detail()), 200).replace("|", "\\|"))
+                        .append('\n');
+            }
+            md.append('\n');
+        });
+        return md.toString();
+    }
+
+    /** The lines of known-failures.txt: {@code id<TAB>step: first line of the reason}. */
+    public static String knownFailures(ConvergenceRun run) {
+        StringBuilder out = new StringBuilder("""
+                # Corpus cases that fail today, one per line: <case id><TAB><step>: <reason>.
+                # ConvergenceCorpusTest skips them and fails when one of them passes, so this list only shrinks.
+                # Regenerate with: java -cp target/strata.jar dev.strata.corpus.ConvergenceReport --known-failures <file>
+                """);
+        List<ConvergenceRun.Result> failing = run.results().stream()
+                .filter(r -> r.outcome().status() == Outcome.Status.FAIL).toList();
+        for (ConvergenceRun.Result r : failing) {
+            String reason = r.outcome().category() + ": " + oneLine(r.outcome().detail());
+            out.append(r.corpusCase().id()).append('\t').append(FeatureScanner.abbreviate(reason, 240)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String oneLine(String detail) {
+        return detail.replaceAll("\\s+", " ").strip();
+    }
+
+    private static void categoryTable(StringBuilder md, Map<String, List<ConvergenceRun.Result>> groups) {
+        if (groups.isEmpty()) {
+            md.append("None.\n");
+            return;
+        }
+        md.append("| | cases |\n|---|---:|\n");
+        groups.forEach((category, results) -> md.append("| ").append(category.replace("|", "\\|")).append(" | ")
+                .append(results.size()).append(" |\n"));
+    }
+}

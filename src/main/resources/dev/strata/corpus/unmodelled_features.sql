@@ -1,0 +1,228 @@
+-- Objects and properties in a database that Strata's model does not describe, one row per
+-- (feature, object). A case whose databases hold any of them is reported as unsupported rather
+-- than passing because the differ cannot see the difference. The one parameter is the target
+-- schema. Version-dependent catalog columns are read through to_jsonb so the query runs on 14+.
+WITH target AS (
+    SELECT ?::name AS nsp
+), ns AS (
+    SELECT n.oid, n.nspname
+    FROM pg_namespace n
+    WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+      AND n.nspname !~ '^pg_(temp|toast_temp)_'
+), ext AS (
+    SELECT d.classid, d.objid FROM pg_depend d WHERE d.deptype = 'e'
+), rel AS (
+    SELECT c.*, ns.nspname
+    FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
+    WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_class'::regclass AND ext.objid = c.oid)
+), typ AS (
+    SELECT t.*, ns.nspname
+    FROM pg_type t JOIN ns ON ns.oid = t.typnamespace
+    WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_type'::regclass AND ext.objid = t.oid)
+), pro AS (
+    SELECT p.*, ns.nspname
+    FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
+    WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_proc'::regclass AND ext.objid = p.oid)
+)
+SELECT 'non-public schema' AS feature, 'schema ' || ns.nspname AS object
+FROM ns, target WHERE ns.nspname NOT IN (target.nsp, 'public')
+UNION ALL
+SELECT 'non-public schema', rel.nspname || '.' || rel.relname
+FROM rel, target WHERE rel.nspname <> target.nsp AND rel.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+UNION ALL
+SELECT 'non-public schema', typ.nspname || '.' || typ.typname
+FROM typ, target WHERE typ.nspname <> target.nsp AND typ.typtype IN ('e', 'd', 'r', 'b')
+  AND typ.typcategory <> 'A'
+UNION ALL
+SELECT 'non-public schema', pro.nspname || '.' || pro.proname
+FROM pro, target WHERE pro.nspname <> target.nsp
+UNION ALL
+SELECT 'extension in another schema', e.extname || ' in ' || n.nspname
+FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace, target
+WHERE e.extname <> 'plpgsql' AND n.nspname <> target.nsp
+UNION ALL
+SELECT 'extension version', e.extname || ' ' || e.extversion
+FROM pg_extension e JOIN pg_available_extensions a ON a.name = e.extname
+WHERE e.extname <> 'plpgsql' AND e.extversion IS DISTINCT FROM a.default_version
+UNION ALL
+SELECT 'domain', typ.typname FROM typ WHERE typ.typtype = 'd'
+UNION ALL
+SELECT 'composite type', typ.typname
+FROM typ JOIN pg_class c ON c.oid = typ.typrelid WHERE typ.typtype = 'c' AND c.relkind = 'c'
+UNION ALL
+SELECT 'range type', typ.typname FROM typ WHERE typ.typtype = 'r'
+UNION ALL
+SELECT 'base type', typ.typname FROM typ WHERE typ.typtype IN ('b', 'p') AND typ.typcategory <> 'A'
+UNION ALL
+SELECT 'partition', rel.relname FROM rel WHERE rel.relkind = 'p' OR rel.relispartition
+UNION ALL
+SELECT 'table inheritance', rel.relname
+FROM rel JOIN pg_inherits i ON i.inhrelid = rel.oid JOIN pg_class p ON p.oid = i.inhparent
+WHERE p.relkind <> 'p' AND rel.relkind <> 'i'
+UNION ALL
+SELECT 'typed table', rel.relname FROM rel WHERE rel.reloftype <> 0
+UNION ALL
+SELECT 'foreign table', rel.relname FROM rel WHERE rel.relkind = 'f'
+UNION ALL
+SELECT 'foreign data wrapper', s.srvname FROM pg_foreign_server s
+UNION ALL
+SELECT 'unlogged table', rel.relname FROM rel WHERE rel.relpersistence = 'u'
+UNION ALL
+SELECT 'storage parameter', rel.relname || ' ' || array_to_string(rel.reloptions, ',')
+FROM rel WHERE rel.relkind IN ('r', 'p', 'm') AND rel.reloptions IS NOT NULL
+UNION ALL
+SELECT 'index storage parameter', rel.relname || ' ' || array_to_string(rel.reloptions, ',')
+FROM rel WHERE rel.relkind IN ('i', 'I') AND rel.reloptions IS NOT NULL
+UNION ALL
+SELECT 'tablespace', rel.relname FROM rel WHERE rel.reltablespace <> 0
+UNION ALL
+SELECT 'table access method', rel.relname
+FROM rel JOIN pg_am am ON am.oid = rel.relam WHERE rel.relkind IN ('r', 'm') AND am.amname <> 'heap'
+UNION ALL
+SELECT 'replica identity', rel.relname FROM rel WHERE rel.relkind IN ('r', 'p') AND rel.relreplident <> 'd'
+UNION ALL
+SELECT 'FORCE ROW LEVEL SECURITY', rel.relname FROM rel WHERE rel.relforcerowsecurity
+UNION ALL
+SELECT 'materialized view WITH NO DATA', rel.relname FROM rel WHERE rel.relkind = 'm' AND NOT rel.relispopulated
+UNION ALL
+SELECT 'CLUSTER ON index', rel.relname
+FROM rel JOIN pg_index i ON i.indexrelid = rel.oid WHERE i.indisclustered
+UNION ALL
+SELECT 'rule', rel.relname || '.' || r.rulename
+FROM rel JOIN pg_rewrite r ON r.ev_class = rel.oid WHERE r.rulename <> '_RETURN'
+UNION ALL
+SELECT 'generated virtual column', rel.relname || '.' || a.attname
+FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
+WHERE a.attnum > 0 AND NOT a.attisdropped AND to_jsonb(a) ->> 'attgenerated' = 'v'
+UNION ALL
+SELECT 'column compression', rel.relname || '.' || a.attname
+FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
+WHERE a.attnum > 0 AND NOT a.attisdropped AND coalesce(to_jsonb(a) ->> 'attcompression', '') <> ''
+UNION ALL
+SELECT 'column storage', rel.relname || '.' || a.attname
+FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid JOIN pg_type t ON t.oid = a.atttypid
+WHERE rel.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND a.attstorage <> t.typstorage
+UNION ALL
+SELECT 'column statistics target', rel.relname || '.' || a.attname
+FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
+WHERE a.attnum > 0 AND NOT a.attisdropped AND coalesce((to_jsonb(a) ->> 'attstattarget')::int, -1) >= 0
+UNION ALL
+SELECT 'privilege', rel.relname FROM rel WHERE rel.relacl IS NOT NULL
+UNION ALL
+SELECT 'privilege', rel.relname || '.' || a.attname
+FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid WHERE a.attacl IS NOT NULL
+UNION ALL
+SELECT 'privilege', pro.proname FROM pro WHERE pro.proacl IS NOT NULL
+UNION ALL
+SELECT 'privilege', typ.typname FROM typ WHERE typ.typacl IS NOT NULL
+UNION ALL
+SELECT 'privilege', 'default privileges' FROM pg_default_acl
+UNION ALL
+SELECT 'ownership', rel.relname FROM rel WHERE rel.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)
+UNION ALL
+SELECT 'NOT VALID constraint', c.conname
+FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace WHERE NOT c.convalidated
+UNION ALL
+SELECT 'deferrable primary key, unique or exclusion constraint', c.conname
+FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace WHERE c.contype IN ('p', 'u', 'x') AND c.condeferrable
+UNION ALL
+SELECT 'foreign key MATCH FULL', c.conname
+FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace WHERE c.contype = 'f' AND c.confmatchtype = 'f'
+UNION ALL
+SELECT 'foreign key ON DELETE SET NULL (columns)', c.conname
+FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace WHERE to_jsonb(c) ->> 'confdelsetcols' IS NOT NULL
+UNION ALL
+SELECT 'NO INHERIT constraint', c.conname
+FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace WHERE c.connoinherit AND c.contype = 'c'
+UNION ALL
+SELECT 'primary key or unique constraint with INCLUDE', c.conname
+FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace JOIN pg_index i ON i.indexrelid = c.conindid
+WHERE c.contype IN ('p', 'u') AND i.indnkeyatts < i.indnatts
+UNION ALL
+SELECT 'unique index NULLS NOT DISTINCT', rel.relname
+FROM rel JOIN pg_index i ON i.indexrelid = rel.oid
+WHERE to_jsonb(i) ->> 'indnullsnotdistinct' = 'true'
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = rel.oid)
+UNION ALL
+SELECT 'trigger enable state', t.tgname
+FROM pg_trigger t JOIN rel ON rel.oid = t.tgrelid WHERE NOT t.tgisinternal AND t.tgenabled <> 'O'
+UNION ALL
+SELECT 'identity sequence options', rel.relname || '.' || a.attname
+FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
+JOIN pg_depend d ON d.refobjid = rel.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
+    AND d.classid = 'pg_class'::regclass
+JOIN pg_sequence s ON s.seqrelid = d.objid
+WHERE a.attidentity <> ''
+  AND (s.seqstart <> 1 OR s.seqincrement <> 1 OR s.seqmin <> 1 OR s.seqcache <> 1 OR s.seqcycle
+       OR s.seqmax NOT IN (32767, 2147483647, 9223372036854775807))
+UNION ALL
+SELECT 'aggregate or window function', pro.proname FROM pro WHERE pro.prokind IN ('a', 'w')
+UNION ALL
+SELECT 'collation object', c.collname
+FROM pg_collation c JOIN ns ON ns.oid = c.collnamespace
+WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_collation'::regclass AND ext.objid = c.oid)
+UNION ALL
+SELECT 'operator', o.oprname
+FROM pg_operator o JOIN ns ON ns.oid = o.oprnamespace
+WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_operator'::regclass AND ext.objid = o.oid)
+UNION ALL
+SELECT 'operator class', o.opfname
+FROM pg_opfamily o JOIN ns ON ns.oid = o.opfnamespace
+WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_opfamily'::regclass AND ext.objid = o.oid)
+UNION ALL
+SELECT 'cast', format_type(c.castsource, NULL) || ' -> ' || format_type(c.casttarget, NULL)
+FROM pg_cast c WHERE c.oid >= 16384
+  AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_cast'::regclass AND ext.objid = c.oid)
+UNION ALL
+SELECT 'text search configuration', c.cfgname
+FROM pg_ts_config c JOIN ns ON ns.oid = c.cfgnamespace
+UNION ALL
+SELECT 'text search configuration', d.dictname
+FROM pg_ts_dict d JOIN ns ON ns.oid = d.dictnamespace
+UNION ALL
+SELECT 'extended statistics', s.stxname
+FROM pg_statistic_ext s JOIN ns ON ns.oid = s.stxnamespace
+UNION ALL
+SELECT 'event trigger', e.evtname FROM pg_event_trigger e
+UNION ALL
+SELECT 'publication', p.pubname FROM pg_publication p
+UNION ALL
+SELECT 'language', l.lanname FROM pg_language l
+WHERE l.oid >= 16384
+  AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_language'::regclass AND ext.objid = l.oid)
+UNION ALL
+SELECT 'comment on ' || CASE rel.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
+                              WHEN 'i' THEN 'index' WHEN 'I' THEN 'index' WHEN 'S' THEN 'sequence'
+                              ELSE 'relation kind ' || rel.relkind::text END,
+       rel.relname
+FROM rel JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = rel.oid
+WHERE rel.relkind NOT IN ('r', 'p', 'c', 'f')
+UNION ALL
+SELECT 'comment on constraint', c.conname
+FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace
+JOIN pg_description d ON d.classoid = 'pg_constraint'::regclass AND d.objoid = c.oid
+UNION ALL
+SELECT 'comment on function', pro.proname
+FROM pro JOIN pg_description d ON d.classoid = 'pg_proc'::regclass AND d.objoid = pro.oid
+UNION ALL
+SELECT 'comment on trigger', t.tgname
+FROM pg_trigger t JOIN rel ON rel.oid = t.tgrelid
+JOIN pg_description d ON d.classoid = 'pg_trigger'::regclass AND d.objoid = t.oid
+UNION ALL
+SELECT 'comment on policy', p.polname
+FROM pg_policy p JOIN rel ON rel.oid = p.polrelid
+JOIN pg_description d ON d.classoid = 'pg_policy'::regclass AND d.objoid = p.oid
+UNION ALL
+SELECT 'comment on type', typ.typname
+FROM typ JOIN pg_description d ON d.classoid = 'pg_type'::regclass AND d.objoid = typ.oid
+WHERE typ.typtype NOT IN ('e', 'd')
+UNION ALL
+SELECT 'comment on schema', ns.nspname
+FROM ns JOIN pg_description d ON d.classoid = 'pg_namespace'::regclass AND d.objoid = ns.oid
+WHERE NOT (ns.nspname = 'public' AND d.description = 'standard public schema')
+UNION ALL
+SELECT 'comment on extension', e.extname
+FROM pg_extension e JOIN pg_description d ON d.classoid = 'pg_extension'::regclass AND d.objoid = e.oid
+JOIN pg_available_extensions a ON a.name = e.extname
+WHERE d.description IS DISTINCT FROM a.comment
+ORDER BY 1, 2

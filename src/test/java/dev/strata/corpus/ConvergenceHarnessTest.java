@@ -1,0 +1,102 @@
+package dev.strata.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.strata.pg.DevServer;
+import dev.strata.testing.WithPostgres;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@WithPostgres
+class ConvergenceHarnessTest {
+    private static CorpusCase sqldef(String name, String current, String desired, int min) {
+        return new CorpusCase("sqldef/tests_x/" + name, CorpusCase.Source.SQLDEF, "tests_x.yml", name,
+                current, desired, "public", min, 0);
+    }
+
+    @Test
+    void supportedChangeConvergesBothWays(DevServer server) {
+        Outcome o = new ConvergenceHarness(server).run(sqldef("AddColumn",
+                "CREATE TABLE users (id bigint PRIMARY KEY);",
+                "CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL DEFAULT 'x');\n"
+                        + "CREATE INDEX users_name ON users (name);", 0));
+        assertEquals(Outcome.Status.PASS, o.status(), o.summary());
+        assertEquals("2 up, 2 down statements", o.detail());
+    }
+
+    @Test
+    void nonDefaultSchemaCaseRunsInItsSchema(DevServer server) {
+        CorpusCase c = new CorpusCase("sqldef/tests_x/Foo", CorpusCase.Source.SQLDEF, "tests_x.yml", "Foo",
+                "CREATE TABLE items (id integer);",
+                "CREATE TYPE lang AS ENUM ('ja', 'en');\nCREATE TABLE items (id integer, lang lang NOT NULL);",
+                "foo", 0, 0);
+        Outcome o = new ConvergenceHarness(server).run(c);
+        assertEquals(Outcome.Status.PASS, o.status(), o.summary());
+    }
+
+    @Test
+    void unmodelledFeaturesAndRefusedScriptsAreUnsupported(DevServer server) {
+        ConvergenceHarness harness = new ConvergenceHarness(server);
+        Outcome domain = harness.run(sqldef("Domain", "", "CREATE DOMAIN positive AS int CHECK (VALUE > 0);", 0));
+        assertEquals(Outcome.Status.UNSUPPORTED, domain.status(), domain.summary());
+        assertEquals("domain", domain.category());
+        assertEquals("domain: positive", domain.detail());
+
+        Outcome syntax = harness.run(sqldef("Dsql", "", "CREATE TABLE t (a int);\nCREATE INDEX ASYNC i ON t (a);", 0));
+        assertEquals("not PostgreSQL " + harness.serverMajor() + " syntax", syntax.category(), syntax.summary());
+
+        Outcome grant = harness.run(sqldef("Grant", "", "CREATE TABLE t (a int);\nGRANT SELECT ON t TO reader;", 0));
+        assertEquals("privilege", grant.category(), grant.summary());
+
+        Outcome future = harness.run(sqldef("Future", "", "CREATE TABLE t (a int);", harness.serverMajor() + 1));
+        assertEquals("PostgreSQL version", future.category(), future.summary());
+    }
+
+    @Test
+    void enumLabelRemovalIsRefusedByDesign(DevServer server) {
+        Outcome o = new ConvergenceHarness(server).run(sqldef("DropLabel",
+                "CREATE TYPE s AS ENUM ('a', 'b');", "CREATE TYPE s AS ENUM ('a');", 0));
+        assertEquals(Outcome.Status.UNSUPPORTED, o.status(), o.summary());
+        assertEquals("change refused by design", o.category());
+    }
+
+    @Test
+    void scriptWithNonTransactionalStatementStillBuilds(DevServer server) {
+        Outcome o = new ConvergenceHarness(server).run(sqldef("Concurrently", "CREATE TABLE t (a int);",
+                "CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY t_a ON t (a);", 0));
+        assertEquals(Outcome.Status.PASS, o.status(), o.summary());
+    }
+
+    @Test
+    void outOfOrderScriptIsBuiltInPasses(DevServer server) {
+        Outcome o = new ConvergenceHarness(server).run(sqldef("OutOfOrder", "",
+                "CREATE TABLE child (id int, parent_id int REFERENCES parent (id));\n"
+                        + "CREATE VIEW parents AS SELECT id FROM parent;\n"
+                        + "CREATE TABLE parent (id int PRIMARY KEY);", 0));
+        assertEquals(Outcome.Status.PASS, o.status(), o.summary());
+    }
+
+    @Test
+    void reportCountsAndListsByCategory(DevServer server) {
+        CorpusCase a = sqldef("A", "", "CREATE TABLE t (a int);", 0);
+        CorpusCase b = sqldef("B", "", "CREATE DOMAIN d AS int;", 0);
+        ConvergenceRun run = new ConvergenceRun(LocalDate.of(2026, 1, 2), "17.6", List.of(
+                new ConvergenceRun.Result(a, Outcome.pass()),
+                new ConvergenceRun.Result(sqldef("Same", "", "", 0), Outcome.pass()),
+                new ConvergenceRun.Result(b, Outcome.unsupported("domain", "domain: d")),
+                new ConvergenceRun.Result(a, Outcome.fail("up fails", "statement 1 of 1: X\n  -> ERROR"))), 1234);
+        assertEquals(List.of(2, 1, 1), List.copyOf(run.totals().values()));
+        assertEquals(List.of("sqldef/tests_x/A"),
+                run.passesWithoutChange().stream().map(r -> r.corpusCase().id()).toList());
+        String md = ConvergenceMarkdown.render(run);
+        assertTrue(md.contains("Run on 2026-01-02 against PostgreSQL 17.6, 4 cases in 1.2 s: **2 pass, 1 unsupported, 1 fail**"), md);
+        assertTrue(md.contains("| tests_x.yml | 4 | 2 | 1 | 1 |"), md);
+        assertTrue(md.contains("1 passing cases have different"), md);
+        assertTrue(md.contains("| up fails | 1 |"), md);
+        assertTrue(md.contains("- `sqldef/tests_x/B`: domain: d"), md);
+        assertEquals("sqldef/tests_x/A\tup fails: statement 1 of 1: X -> ERROR",
+                ConvergenceMarkdown.knownFailures(run).lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow());
+    }
+}
