@@ -89,6 +89,8 @@ public final class Differ {
     private final Map<QualifiedName, Map<String, String>> columnRenames = new HashMap<>();
     /** Tables (current names) with a column whose type changes or that is dropped. */
     private final Set<QualifiedName> affectedTables = new HashSet<>();
+    /** Views dropped (and maybe re-created): PostgreSQL drops their triggers with them. */
+    private final Set<QualifiedName> droppedViews = new HashSet<>();
     /** Key constraints and unique indexes dropped from tables that stay: (current table, columns). */
     private final Set<List<Object>> droppedKeys = new HashSet<>();
     /** Constraints dropped from tables that stay: (current table, constraint name). */
@@ -633,6 +635,7 @@ public final class Differ {
             have.add(c.name());
             View d = want.get(c.name());
             if (recreate.contains(c.name())) {
+                droppedViews.add(c.name());
                 out.add(new DropView(c));
                 if (d != null) {
                     out.add(new CreateView(d));
@@ -714,7 +717,7 @@ public final class Differ {
             have.add(key);
             Trigger d = want.get(key);
             if (d == null || !d.definition().equals(c.definition())
-                    || droppedFunctions.contains(triggerFunction(c))) {
+                    || droppedFunctions.contains(triggerFunction(c)) || droppedViews.contains(c.table())) {
                 out.add(new DropTrigger(c));
                 if (d != null) {
                     out.add(new CreateTrigger(d));

@@ -127,6 +127,16 @@ class DiffInvariantsPostgresTest {
                                 + " CONSTRAINT p_pkey PRIMARY KEY (id, code), CONSTRAINT p_id_key UNIQUE (id));"
                                 + "CREATE TABLE c (p_id int CONSTRAINT c_p_fkey REFERENCES p (id));",
                         Hints.none()),
+                Arguments.of("INSTEAD OF trigger on a view that is re-created",
+                        "CREATE TABLE t (a int);"
+                                + "CREATE VIEW v AS SELECT a FROM t;"
+                                + "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
+                                + "CREATE TRIGGER vt INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION f();",
+                        "CREATE TABLE t (a int, b int);"
+                                + "CREATE VIEW v AS SELECT a, b FROM t;"
+                                + "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
+                                + "CREATE TRIGGER vt INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION f();",
+                        Hints.none()),
                 Arguments.of("collation and comments on a column",
                         "CREATE TABLE words (w text); CREATE TABLE \"user\" (id serial PRIMARY KEY);",
                         "CREATE TABLE words (w text COLLATE \"C\", x text COLLATE \"C\");"
