@@ -211,9 +211,9 @@ public final class CatalogReader {
         return new Column(rs.getString("column_name"),
                 new ColumnType(rs.getString("type_sql"), userType),
                 rs.getBoolean("not_null"),
-                rs.getString("default_expr"),
+                ExpressionForms.canonical(rs.getString("default_expr")),
                 identity == null ? null : Column.Identity.valueOf(identity),
-                rs.getString("generated_expr"),
+                ExpressionForms.canonical(rs.getString("generated_expr")),
                 rs.getString("collation"),
                 rs.getString("comment"));
     }
@@ -228,7 +228,7 @@ public final class CatalogReader {
         } else if (type.equals("u")) {
             return new Constraint.Unique(name, columns, rs.getBoolean("nulls_not_distinct"));
         } else if (type.equals("c")) {
-            return new Constraint.Check(name, checkExpression(definition));
+            return new Constraint.Check(name, ExpressionForms.canonical(checkExpression(definition)));
         } else if (type.equals("f")) {
             return new Constraint.ForeignKey(name, columns,
                     name(rs.getString("ref_schema"), rs.getString("ref_table")),
@@ -268,7 +268,8 @@ public final class CatalogReader {
     private static Index index(ResultSet rs) throws SQLException {
         IndexDefinition parts = IndexDefinition.parse(rs.getString("definition"));
         return new Index(rs.getString("index_name"), QualifiedName.of(rs.getString("table_name")),
-                rs.getBoolean("is_unique"), rs.getString("method"), parts.keys(), parts.include(), parts.where());
+                rs.getBoolean("is_unique"), rs.getString("method"), parts.keys(), parts.include(),
+                ExpressionForms.canonical(parts.where()));
     }
 
     private static Sequence sequence(ResultSet rs) throws SQLException {
