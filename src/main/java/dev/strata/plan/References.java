@@ -182,11 +182,13 @@ final class References {
             f.provides.add("cols:" + c.table());
             f.provides.add(column(c.table(), c.column().name()));
             columnNeeds(c.column(), f.requires, f.softRequires);
+            generatedSources(c.table(), c.column(), f.requires);
         } else if (change instanceof DropColumn c) {
             f.requires.add("rel:" + c.table());
             f.removes.add("cols:" + c.table());
             f.removes.add(column(c.table(), c.column().name()));
             columnNeeds(c.column(), f.releases, f.softReleases);
+            generatedSources(c.table(), c.column(), f.releases);
         } else if (change instanceof RenameColumn c) {
             f.requires.add("rel:" + c.table());
             f.removes.add("cols:" + c.table());
@@ -199,6 +201,9 @@ final class References {
             f.provides.add("cols:" + c.table());
             columnNeeds(c.to(), f.requires, f.softRequires);
             columnNeeds(c.from(), f.releases, f.softReleases);
+            // Soft: a renamed source shows under its old name in from and its new one in to.
+            generatedSources(c.table(), c.to(), f.softRequires);
+            generatedSources(c.table(), c.from(), f.softReleases);
         } else if (change instanceof AddConstraint c) {
             relation(f.requires, c.table());
             constraintNeeds(c.constraint(), f.softRequires);
@@ -299,6 +304,60 @@ final class References {
         }
         mentions(defaultExpr, functions, null, soft);
         mentions(column.generatedExpr(), functions, null, soft);
+    }
+
+    /**
+     * The columns of its own table a generated column reads, found by name in its expression
+     * (PostgreSQL prints them unqualified): every identifier outside string literals counts, a
+     * function name only makes a key nothing provides.
+     */
+    private static void generatedSources(QualifiedName table, Column column, Set<String> keys) {
+        String expr = column.generatedExpr();
+        if (expr == null) {
+            return;
+        }
+        int i = 0;
+        while (i < expr.length()) {
+            char ch = expr.charAt(i);
+            if (ch == '\'') {
+                int end = expr.indexOf('\'', i + 1);
+                while (end >= 0 && end + 1 < expr.length() && expr.charAt(end + 1) == '\'') {
+                    end = expr.indexOf('\'', end + 2);
+                }
+                i = end < 0 ? expr.length() : end + 1;
+            } else if (ch == '"') {
+                StringBuilder name = new StringBuilder();
+                int j = i + 1;
+                while (j < expr.length()) {
+                    if (expr.charAt(j) == '"' && j + 1 < expr.length() && expr.charAt(j + 1) == '"') {
+                        name.append('"');
+                        j += 2;
+                    } else if (expr.charAt(j) == '"') {
+                        break;
+                    } else {
+                        name.append(expr.charAt(j++));
+                    }
+                }
+                addSource(table, column, name.toString(), keys);
+                i = j + 1;
+            } else if (Character.isLetter(ch) || ch == '_') {
+                int j = i;
+                while (j < expr.length() && (Character.isLetterOrDigit(expr.charAt(j)) || expr.charAt(j) == '_'
+                        || expr.charAt(j) == '$')) {
+                    j++;
+                }
+                addSource(table, column, expr.substring(i, j), keys);
+                i = j;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private static void addSource(QualifiedName table, Column column, String name, Set<String> keys) {
+        if (!name.equals(column.name())) {
+            keys.add(column(table, name));
+        }
     }
 
     private void constraintNeeds(Constraint constraint, Set<String> soft) {

@@ -127,6 +127,14 @@ class DiffInvariantsPostgresTest {
                                 + " CONSTRAINT p_pkey PRIMARY KEY (id, code), CONSTRAINT p_id_key UNIQUE (id));"
                                 + "CREATE TABLE c (p_id int CONSTRAINT c_p_fkey REFERENCES p (id));",
                         Hints.none()),
+                Arguments.of("a generated column dropped with its source, another added with its source",
+                        "CREATE TABLE bills (id int, amount int, total int GENERATED ALWAYS AS (amount * 2) STORED);"
+                                + "INSERT INTO bills (id, amount) VALUES (1, 5);"
+                                + "CREATE TABLE items (id int);",
+                        "CREATE TABLE bills (id int);"
+                                + "CREATE TABLE items (id int, z_price numeric,"
+                                + " a_double numeric GENERATED ALWAYS AS (z_price * 2) STORED);",
+                        Hints.none()),
                 Arguments.of("collation and comments on a column",
                         "CREATE TABLE words (w text); CREATE TABLE \"user\" (id serial PRIMARY KEY);",
                         "CREATE TABLE words (w text COLLATE \"C\", x text COLLATE \"C\");"

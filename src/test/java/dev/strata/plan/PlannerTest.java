@@ -4,6 +4,7 @@ import static dev.strata.diff.Fixtures.col;
 import static dev.strata.diff.Fixtures.enumCol;
 import static dev.strata.diff.Fixtures.fk;
 import static dev.strata.diff.Fixtures.function;
+import static dev.strata.diff.Fixtures.generated;
 import static dev.strata.diff.Fixtures.n;
 import static dev.strata.diff.Fixtures.notNull;
 import static dev.strata.diff.Fixtures.pk;
@@ -156,6 +157,38 @@ class PlannerTest {
         assertEquals(List.of("CREATE TYPE mood AS ENUM ('ok')", "ALTER TABLE t ADD COLUMN m mood"),
                 up(migration(without, with)));
         assertEquals(List.of("ALTER TABLE t DROP COLUMN m", "DROP TYPE mood"), up(migration(with, without)));
+    }
+
+    @Test
+    void generatedColumnIsDroppedBeforeItsSourceAndAddedAfterIt() {
+        // Names chosen so that the tie-break by name alone would get both orders wrong.
+        Schema with = schema()
+                .table(table("bills").col(col("id", "integer"), col("amount", "integer"),
+                        generated(col("total", "integer"), "(amount * 2)")))
+                .table(table("items").col(col("id", "integer"), col("z_price", "numeric"),
+                        generated(col("a_double", "numeric"), "(z_price * (2)::numeric)")))
+                .build();
+        Schema without = schema()
+                .table(table("bills").col(col("id", "integer")))
+                .table(table("items").col(col("id", "integer")))
+                .build();
+        Rendered r = migration(with, without);
+        assertEquals(List.of(
+                "ALTER TABLE bills DROP COLUMN total",
+                "ALTER TABLE bills DROP COLUMN amount",
+                "ALTER TABLE items DROP COLUMN a_double",
+                "ALTER TABLE items DROP COLUMN z_price"), up(r));
+        assertEquals(List.of(
+                "ALTER TABLE items ADD COLUMN z_price numeric",
+                "ALTER TABLE items ADD COLUMN a_double numeric GENERATED ALWAYS AS ((z_price * (2)::numeric)) STORED",
+                "ALTER TABLE bills ADD COLUMN amount integer",
+                "ALTER TABLE bills ADD COLUMN total integer GENERATED ALWAYS AS ((amount * 2)) STORED"), down(r));
+        assertEquals(List.of(
+                "ALTER TABLE bills ADD COLUMN amount integer",
+                "ALTER TABLE bills ADD COLUMN total integer GENERATED ALWAYS AS ((amount * 2)) STORED",
+                "ALTER TABLE items ADD COLUMN z_price numeric",
+                "ALTER TABLE items ADD COLUMN a_double numeric GENERATED ALWAYS AS ((z_price * (2)::numeric)) STORED"),
+                up(migration(without, with)));
     }
 
     private static Schema big(int variant) {
