@@ -50,6 +50,7 @@ import dev.strata.model.SequenceOwner;
 import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
+import dev.strata.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -89,6 +90,8 @@ public final class Differ {
     private final Map<QualifiedName, Map<String, String>> columnRenames = new HashMap<>();
     /** Tables (current names) with a column whose type changes or that is dropped. */
     private final Set<QualifiedName> affectedTables = new HashSet<>();
+    /** Columns (current table, desired column name) whose type or collation changes, or that are dropped. */
+    private final Map<QualifiedName, Set<String>> affectedColumns = new HashMap<>();
     /** Key constraints and unique indexes dropped from tables that stay: (current table, columns). */
     private final Set<List<Object>> droppedKeys = new HashSet<>();
     /** Constraints dropped from tables that stay: (current table, constraint name). */
@@ -368,7 +371,7 @@ public final class Differ {
         for (Column cc : c.columns()) {
             if (!matched.contains(cc.name())) {
                 out.add(new DropColumn(d.name(), cc));
-                affectedTables.add(c.name());
+                affect(c.name(), cc.name());
             }
         }
 
@@ -464,7 +467,7 @@ public final class Differ {
             // PostgreSQL cannot turn a plain column into a generated one in place.
             out.add(new DropColumn(table, from));
             out.add(new AddColumn(table, to));
-            affectedTables.add(currentTable);
+            affect(currentTable, to.name());
             return;
         }
         EnumSet<ColumnChange> changes = EnumSet.noneOf(ColumnChange.class);
@@ -497,9 +500,28 @@ public final class Differ {
             using = hints.usingExpressions().get(new Hints.ColumnKey(table, to.name()));
         }
         if (changes.contains(ColumnChange.TYPE) || changes.contains(ColumnChange.COLLATION)) {
-            affectedTables.add(currentTable);
+            affect(currentTable, to.name());
         }
         out.add(new AlterColumn(table, from, to, changes, using));
+    }
+
+    private void affect(QualifiedName currentTable, String column) {
+        affectedTables.add(currentTable);
+        affectedColumns.computeIfAbsent(currentTable, k -> new HashSet<>()).add(column);
+    }
+
+    /**
+     * Whether SQL text names an identifier: as a whole word, spelled as PostgreSQL prints it
+     * (quoted when it must be); unquoted names fold to lower case, so their case does not matter.
+     * A false match only costs an object dropped and created again.
+     */
+    static boolean mentions(String sql, String name) {
+        if (sql == null) {
+            return false;
+        }
+        Pattern word = Pattern.compile("(?<![\\w$\"])" + Pattern.quote(Identifiers.quote(name)) + "(?![\\w$\"])",
+                Identifiers.needsQuoting(name) ? 0 : Pattern.CASE_INSENSITIVE);
+        return word.matcher(sql).find();
     }
 
     /** A current constraint with renamed tables and columns put in, for comparison with the desired one. */
@@ -713,8 +735,12 @@ public final class Differ {
             List<Object> key = List.of(renamedTable(c.table()), c.name());
             have.add(key);
             Trigger d = want.get(key);
+            // PostgreSQL refuses to change the type of (or drop) a column a trigger names in its
+            // UPDATE OF list or WHEN condition: such a trigger is dropped before and created after.
             if (d == null || !d.definition().equals(c.definition())
-                    || droppedFunctions.contains(triggerFunction(c))) {
+                    || droppedFunctions.contains(triggerFunction(c))
+                    || affectedColumns.getOrDefault(c.table(), Set.of()).stream()
+                            .anyMatch(column -> mentions(c.definition(), column))) {
                 out.add(new DropTrigger(c));
                 if (d != null) {
                     out.add(new CreateTrigger(d));

@@ -135,6 +135,20 @@ class DiffInvariantsPostgresTest {
                                 + "CREATE TABLE items (id int, z_price numeric,"
                                 + " a_double numeric GENERATED ALWAYS AS (z_price * 2) STORED);",
                         Hints.none()),
+                Arguments.of("type and collation changes of columns a trigger names in UPDATE OF and WHEN",
+                        "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
+                                + "CREATE TABLE orders (id int, amount int, code text);"
+                                + "CREATE TRIGGER audit_amount BEFORE UPDATE OF amount ON orders"
+                                + " FOR EACH ROW EXECUTE FUNCTION touch();"
+                                + "CREATE TRIGGER audit_code AFTER UPDATE ON orders"
+                                + " FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code) EXECUTE FUNCTION touch();",
+                        "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
+                                + "CREATE TABLE orders (id int, amount bigint, code text COLLATE \"C\");"
+                                + "CREATE TRIGGER audit_amount BEFORE UPDATE OF amount ON orders"
+                                + " FOR EACH ROW EXECUTE FUNCTION touch();"
+                                + "CREATE TRIGGER audit_code AFTER UPDATE ON orders"
+                                + " FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code) EXECUTE FUNCTION touch();",
+                        Hints.none()),
                 Arguments.of("collation and comments on a column",
                         "CREATE TABLE words (w text); CREATE TABLE \"user\" (id serial PRIMARY KEY);",
                         "CREATE TABLE words (w text COLLATE \"C\", x text COLLATE \"C\");"

@@ -124,6 +124,30 @@ class PlannerTest {
                 "CREATE VIEW big_orders_2 AS\n SELECT big_orders.amount\n   FROM big_orders"), down(r));
     }
 
+    private static Schema ordersWithTriggers(String amountType) {
+        return schema()
+                .table(table("orders").col(col("amount", amountType), col("note", "text")))
+                .trigger("audit_amount", "orders",
+                        "CREATE TRIGGER audit_amount BEFORE UPDATE OF amount ON orders FOR EACH ROW EXECUTE FUNCTION touch()")
+                .trigger("audit_note", "orders",
+                        "CREATE TRIGGER audit_note BEFORE UPDATE OF note ON orders FOR EACH ROW EXECUTE FUNCTION touch()")
+                .build();
+    }
+
+    @Test
+    void triggerNamingAColumnWhoseTypeChangesIsDroppedBeforeAndCreatedAfter() {
+        Rendered r = migration(ordersWithTriggers("integer"), ordersWithTriggers("bigint"));
+        String audit = "CREATE TRIGGER audit_amount BEFORE UPDATE OF amount ON orders FOR EACH ROW EXECUTE FUNCTION touch()";
+        assertEquals(List.of(
+                "DROP TRIGGER audit_amount ON orders",
+                "ALTER TABLE orders ALTER COLUMN amount TYPE bigint USING amount::bigint",
+                audit), up(r));
+        assertEquals(List.of(
+                "DROP TRIGGER audit_amount ON orders",
+                "ALTER TABLE orders ALTER COLUMN amount TYPE integer USING amount::integer",
+                audit), down(r));
+    }
+
     @Test
     void functionUsedByADefaultIsCreatedBeforeTheTableAndDroppedAfterIt() {
         String def = "CREATE OR REPLACE FUNCTION next_code()\n RETURNS text\n LANGUAGE sql\nAS $function$SELECT 'x'$function$";
