@@ -77,6 +77,10 @@ final class References {
         final Set<String> removes = new TreeSet<>();
         final Set<String> releases = new TreeSet<>();
         final Set<String> softReleases = new TreeSet<>();
+        /** Names in a schema-wide namespace this change takes ({@code relname:s.n}, {@code typname:s.n}). */
+        final Set<String> takes = new TreeSet<>();
+        /** Names in a schema-wide namespace this change gives up. */
+        final Set<String> frees = new TreeSet<>();
     }
 
     private record NamePattern(String key, Pattern pattern) {
@@ -273,7 +277,70 @@ final class References {
         } else {
             throw new IllegalStateException("unsupported change " + change);
         }
+        names(change, f);
         return f;
+    }
+
+    /**
+     * Tables, views, materialized views, sequences and indexes (also those behind a primary key,
+     * unique or exclusion constraint) share one relation namespace per schema; every relation but
+     * an index also has a row type, in the namespace of types that enums use. An object that takes
+     * a name another one gives up in the same migration must wait for it, whatever the kinds.
+     */
+    private static void names(Change change, Facts f) {
+        if (change instanceof CreateTable c) {
+            tableNames(c.table(), f.takes);
+        } else if (change instanceof DropTable c) {
+            tableNames(c.table(), f.frees);
+        } else if (change instanceof RenameTable c) {
+            relationNames(c.from(), f.frees);
+            relationNames(c.to(), f.takes);
+        } else if (change instanceof CreateView c) {
+            viewNames(c.view(), f.takes);
+        } else if (change instanceof DropView c) {
+            viewNames(c.view(), f.frees);
+        } else if (change instanceof CreateSequence c) {
+            relationNames(c.sequence().name(), f.takes);
+        } else if (change instanceof DropSequence c) {
+            relationNames(c.sequence().name(), f.frees);
+        } else if (change instanceof CreateIndex c) {
+            f.takes.add(indexName(c.index()));
+        } else if (change instanceof DropIndex c) {
+            f.frees.add(indexName(c.index()));
+        } else if (change instanceof AddConstraint c && hasIndex(c.constraint())) {
+            f.takes.add("relname:" + new QualifiedName(c.table().schema(), c.constraint().name()));
+        } else if (change instanceof DropConstraint c && hasIndex(c.constraint())) {
+            f.frees.add("relname:" + new QualifiedName(c.table().schema(), c.constraint().name()));
+        } else if (change instanceof CreateEnum c) {
+            f.takes.add("typname:" + c.type().name());
+        } else if (change instanceof DropEnum c) {
+            f.frees.add("typname:" + c.type().name());
+        }
+    }
+
+    private static void relationNames(QualifiedName name, Set<String> keys) {
+        keys.add("relname:" + name);
+        keys.add("typname:" + name);
+    }
+
+    private static void tableNames(Table table, Set<String> keys) {
+        relationNames(table.name(), keys);
+        table.indexes().forEach(i -> keys.add(indexName(i)));
+        table.constraints().stream().filter(References::hasIndex)
+                .forEach(c -> keys.add("relname:" + new QualifiedName(table.name().schema(), c.name())));
+    }
+
+    private static void viewNames(View view, Set<String> keys) {
+        relationNames(view.name(), keys);
+        view.indexes().forEach(i -> keys.add(indexName(i)));
+    }
+
+    private static String indexName(Index index) {
+        return "relname:" + new QualifiedName(index.table().schema(), index.name());
+    }
+
+    private static boolean hasIndex(Constraint c) {
+        return c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique || c instanceof Constraint.Exclusion;
     }
 
     private static void relation(Set<String> keys, QualifiedName name) {

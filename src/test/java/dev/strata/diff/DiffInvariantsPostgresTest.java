@@ -149,6 +149,19 @@ class DiffInvariantsPostgresTest {
                                 + "CREATE TRIGGER audit_code AFTER UPDATE ON orders"
                                 + " FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code) EXECUTE FUNCTION touch();",
                         Hints.none()),
+                Arguments.of("names given up and taken by objects of other kinds: relations, row types, indexes",
+                        "CREATE TYPE state AS ENUM ('a');"
+                                + "CREATE TABLE ledger (id int);"
+                                + "CREATE TABLE old_orders (id int CONSTRAINT orders_key UNIQUE);"
+                                + "CREATE INDEX orders_idx ON old_orders (id);"
+                                + "CREATE SEQUENCE tally;",
+                        "CREATE SEQUENCE ledger;"
+                                + "CREATE TABLE state (id int);"
+                                + "CREATE TABLE orders (id int);"
+                                + "CREATE UNIQUE INDEX orders_key ON orders (id);"
+                                + "CREATE INDEX orders_idx ON orders (id);"
+                                + "CREATE VIEW tally AS SELECT 1 AS one;",
+                        Hints.none()),
                 Arguments.of("collation and comments on a column",
                         "CREATE TABLE words (w text); CREATE TABLE \"user\" (id serial PRIMARY KEY);",
                         "CREATE TABLE words (w text COLLATE \"C\", x text COLLATE \"C\");"

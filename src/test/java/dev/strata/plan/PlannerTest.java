@@ -5,6 +5,7 @@ import static dev.strata.diff.Fixtures.enumCol;
 import static dev.strata.diff.Fixtures.fk;
 import static dev.strata.diff.Fixtures.function;
 import static dev.strata.diff.Fixtures.generated;
+import static dev.strata.diff.Fixtures.index;
 import static dev.strata.diff.Fixtures.n;
 import static dev.strata.diff.Fixtures.notNull;
 import static dev.strata.diff.Fixtures.pk;
@@ -23,6 +24,7 @@ import dev.strata.diff.Change;
 import dev.strata.diff.Differ;
 import dev.strata.model.Hints;
 import dev.strata.model.Schema;
+import dev.strata.model.Sequence;
 import dev.strata.sql.Rendered;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -213,6 +215,37 @@ class PlannerTest {
                 "ALTER TABLE items ADD COLUMN z_price numeric",
                 "ALTER TABLE items ADD COLUMN a_double numeric GENERATED ALWAYS AS ((z_price * (2)::numeric)) STORED"),
                 up(migration(without, with)));
+    }
+
+    @Test
+    void aNameGivenUpIsTakenOnlyAfterItsOldObjectIsDropped() {
+        Schema before = schema()
+                .enumType("state", "a")
+                .table(table("ledger").col(col("id", "integer")))
+                .table(table("old_orders").col(col("id", "integer")).idx(index("orders_idx", "old_orders", "id")))
+                .build();
+        Schema after = schema()
+                .seq(new Sequence(n("ledger"), "bigint", 1, 1, 1, Long.MAX_VALUE, 1, false, null))
+                .table(table("orders").col(col("id", "integer")).idx(index("orders_idx", "orders", "id")))
+                .table(table("state").col(col("id", "integer")))
+                .build();
+        Rendered r = migration(before, after);
+        assertEquals(List.of(
+                "DROP TABLE ledger",
+                "CREATE SEQUENCE ledger AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE",
+                "DROP TABLE old_orders",
+                "CREATE TABLE orders (\n    id integer\n)",
+                "CREATE INDEX orders_idx ON orders USING btree (id)",
+                "DROP TYPE state",
+                "CREATE TABLE state (\n    id integer\n)"), up(r));
+        assertEquals(List.of(
+                "DROP TABLE state",
+                "CREATE TYPE state AS ENUM ('a')",
+                "DROP TABLE orders",
+                "CREATE TABLE old_orders (\n    id integer\n)",
+                "CREATE INDEX orders_idx ON old_orders USING btree (id)",
+                "DROP SEQUENCE ledger",
+                "CREATE TABLE ledger (\n    id integer\n)"), down(r));
     }
 
     private static Schema big(int variant) {
