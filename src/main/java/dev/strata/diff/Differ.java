@@ -185,16 +185,18 @@ public final class Differ {
         }
         out.addAll(renames);
         List<String> labels = d.labels();
+        List<Change> dependents = labels.stream().allMatch(renamedCurrent::contains) ? List.of()
+                : EnumDependents.of(current, c.name());
         for (int i = 0; i < labels.size(); i++) {
             String label = labels.get(i);
             if (renamedCurrent.contains(label)) {
                 continue;
             }
             if (i > 0) {
-                out.add(new AddEnumLabel(d.name(), label, null, labels.get(i - 1)));
+                out.add(new AddEnumLabel(d.name(), label, null, labels.get(i - 1), dependents));
             } else {
                 String next = labels.stream().filter(renamedCurrent::contains).findFirst().orElse(null);
-                out.add(new AddEnumLabel(d.name(), label, next, null));
+                out.add(new AddEnumLabel(d.name(), label, next, null, dependents));
             }
         }
         if (!Objects.equals(c.comment(), d.comment())) {

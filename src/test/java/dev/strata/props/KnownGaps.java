@@ -24,5 +24,5 @@ package dev.strata.props;
 record KnownGaps(boolean collation, boolean enumLabelDependents, boolean generatedSource, boolean triggerColumnType,
                  boolean nameReuse) {
     static final KnownGaps NONE = new KnownGaps(false, false, false, false, false);
-    static final KnownGaps CURRENT = new KnownGaps(false, true, false, false, false);
+    static final KnownGaps CURRENT = new KnownGaps(false, false, false, false, false);
 }
