@@ -298,7 +298,7 @@ class ChangeRendererTest {
         Index idx = new Index("by_email", n("users"), true, "btree", List.of("lower(email)"), List.of("id"),
                 "(deleted_at IS NULL)");
         String create = "CREATE UNIQUE INDEX by_email ON users USING btree (lower(email)) INCLUDE (id)"
-                + " WHERE ((deleted_at IS NULL))";
+                + " WHERE (deleted_at IS NULL)";
         assertSql(new Change.CreateIndex(idx), List.of(create), List.of("DROP INDEX by_email"));
         assertSql(new Change.DropIndex(idx), List.of("DROP INDEX by_email"), List.of(create));
     }
