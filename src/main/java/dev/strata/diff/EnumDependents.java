@@ -18,6 +18,7 @@ import dev.strata.model.View;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ import java.util.Set;
  * TYPE}, which PostgreSQL refuses while a view, policy, trigger or generated column reads the
  * column, and which fails on CHECK constraints and index expressions or predicates that compare
  * the column with a value of the old type. Each such object of the current schema is listed as
- * the change that drops it, in an order PostgreSQL can drop them in (triggers, policies, views
+ * the change that drops it, in an order PostgreSQL can drop them in (triggers, also those on the
+ * views that go, policies, views
  * that read other views first, foreign keys, indexes, other constraints, generated columns);
  * created again in the reverse order, every one finds what it needs.
  *
@@ -73,8 +75,11 @@ final class EnumDependents {
         }
         List<View> views = views();
         List<Change> out = new ArrayList<>();
+        Set<QualifiedName> viewNames = new HashSet<>();
+        views.forEach(v -> viewNames.add(v.name()));
         for (Trigger g : schema.triggers()) {
-            if (reads(g.definition(), g.table())) {
+            // A trigger on a view goes with the view, and must come back with it.
+            if (reads(g.definition(), g.table()) || viewNames.contains(g.table())) {
                 out.add(new DropTrigger(g));
             }
         }
