@@ -13,6 +13,7 @@ import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -111,20 +112,39 @@ public sealed interface Change
 
     /**
      * {@code ALTER TYPE t ADD VALUE 'label' BEFORE 'before'} (or {@code AFTER 'after'}); with
-     * neither neighbour the label is appended.
+     * neither neighbour the label is appended. Its reverse recreates the type without the label,
+     * which PostgreSQL refuses while certain objects read columns of the type: those come along
+     * as {@code dependents}, each as the change that drops it (a {@link DropTrigger},
+     * {@link DropPolicy}, {@link DropView}, {@link DropConstraint}, {@link DropIndex} or a
+     * {@link DropColumn} of a generated column), in the order they can be dropped; the reverse
+     * drops them and creates them again around the swap.
      *
-     * @param type   the enum type
-     * @param label  the new label
-     * @param before the existing label it goes before, or {@code null}
-     * @param after  the label it goes after, or {@code null}; at most one of the two is set
+     * @param type       the enum type
+     * @param label      the new label
+     * @param before     the existing label it goes before, or {@code null}
+     * @param after      the label it goes after, or {@code null}; at most one of the two is set
+     * @param dependents the objects of the current schema the reverse must move out of the way
      */
-    record AddEnumLabel(QualifiedName type, String label, String before, String after) implements Change {
+    record AddEnumLabel(QualifiedName type, String label, String before, String after, List<Change> dependents)
+            implements Change {
         public AddEnumLabel {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(label, "label");
             if (before != null && after != null) {
                 throw new IllegalArgumentException("a label goes either before or after a neighbour, not both");
             }
+            dependents = List.copyOf(dependents);
+            for (Change d : dependents) {
+                if (!(d instanceof DropTrigger || d instanceof DropPolicy || d instanceof DropView
+                        || d instanceof DropConstraint || d instanceof DropIndex || d instanceof DropColumn)) {
+                    throw new IllegalArgumentException("not a drop of a dependent object: " + d);
+                }
+            }
+        }
+
+        /** A label whose type nothing reads in a way that stops the reverse. */
+        public AddEnumLabel(QualifiedName type, String label, String before, String after) {
+            this(type, label, before, after, List.of());
         }
 
         public Phase phase() {

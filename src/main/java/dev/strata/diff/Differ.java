@@ -50,6 +50,7 @@ import dev.strata.model.SequenceOwner;
 import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
+import dev.strata.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -91,6 +92,8 @@ public final class Differ {
     private final Set<QualifiedName> affectedTables = new HashSet<>();
     /** Views dropped (and maybe re-created): PostgreSQL drops their triggers with them. */
     private final Set<QualifiedName> droppedViews = new HashSet<>();
+    /** Columns (current table, desired column name) whose type or collation changes, or that are dropped. */
+    private final Map<QualifiedName, Set<String>> affectedColumns = new HashMap<>();
     /** Key constraints and unique indexes dropped from tables that stay: (current table, columns). */
     private final Set<List<Object>> droppedKeys = new HashSet<>();
     /** Constraints dropped from tables that stay: (current table, constraint name). */
@@ -184,16 +187,18 @@ public final class Differ {
         }
         out.addAll(renames);
         List<String> labels = d.labels();
+        List<Change> dependents = labels.stream().allMatch(renamedCurrent::contains) ? List.of()
+                : EnumDependents.of(current, c.name());
         for (int i = 0; i < labels.size(); i++) {
             String label = labels.get(i);
             if (renamedCurrent.contains(label)) {
                 continue;
             }
             if (i > 0) {
-                out.add(new AddEnumLabel(d.name(), label, null, labels.get(i - 1)));
+                out.add(new AddEnumLabel(d.name(), label, null, labels.get(i - 1), dependents));
             } else {
                 String next = labels.stream().filter(renamedCurrent::contains).findFirst().orElse(null);
-                out.add(new AddEnumLabel(d.name(), label, next, null));
+                out.add(new AddEnumLabel(d.name(), label, next, null, dependents));
             }
         }
         if (!Objects.equals(c.comment(), d.comment())) {
@@ -370,7 +375,7 @@ public final class Differ {
         for (Column cc : c.columns()) {
             if (!matched.contains(cc.name())) {
                 out.add(new DropColumn(d.name(), cc));
-                affectedTables.add(c.name());
+                affect(c.name(), cc.name());
             }
         }
 
@@ -466,7 +471,7 @@ public final class Differ {
             // PostgreSQL cannot turn a plain column into a generated one in place.
             out.add(new DropColumn(table, from));
             out.add(new AddColumn(table, to));
-            affectedTables.add(currentTable);
+            affect(currentTable, to.name());
             return;
         }
         EnumSet<ColumnChange> changes = EnumSet.noneOf(ColumnChange.class);
@@ -499,9 +504,28 @@ public final class Differ {
             using = hints.usingExpressions().get(new Hints.ColumnKey(table, to.name()));
         }
         if (changes.contains(ColumnChange.TYPE) || changes.contains(ColumnChange.COLLATION)) {
-            affectedTables.add(currentTable);
+            affect(currentTable, to.name());
         }
         out.add(new AlterColumn(table, from, to, changes, using));
+    }
+
+    private void affect(QualifiedName currentTable, String column) {
+        affectedTables.add(currentTable);
+        affectedColumns.computeIfAbsent(currentTable, k -> new HashSet<>()).add(column);
+    }
+
+    /**
+     * Whether SQL text names an identifier: as a whole word, spelled as PostgreSQL prints it
+     * (quoted when it must be); unquoted names fold to lower case, so their case does not matter.
+     * A false match only costs an object dropped and created again.
+     */
+    static boolean mentions(String sql, String name) {
+        if (sql == null) {
+            return false;
+        }
+        Pattern word = Pattern.compile("(?<![\\w$\"])" + Pattern.quote(Identifiers.quote(name)) + "(?![\\w$\"])",
+                Identifiers.needsQuoting(name) ? 0 : Pattern.CASE_INSENSITIVE);
+        return word.matcher(sql).find();
     }
 
     /** A current constraint with renamed tables and columns put in, for comparison with the desired one. */
@@ -716,8 +740,12 @@ public final class Differ {
             List<Object> key = List.of(renamedTable(c.table()), c.name());
             have.add(key);
             Trigger d = want.get(key);
+            // PostgreSQL refuses to change the type of (or drop) a column a trigger names in its
+            // UPDATE OF list or WHEN condition: such a trigger is dropped before and created after.
             if (d == null || !d.definition().equals(c.definition())
-                    || droppedFunctions.contains(triggerFunction(c)) || droppedViews.contains(c.table())) {
+                    || droppedFunctions.contains(triggerFunction(c)) || droppedViews.contains(c.table())
+                    || affectedColumns.getOrDefault(c.table(), Set.of()).stream()
+                            .anyMatch(column -> mentions(c.definition(), column))) {
                 out.add(new DropTrigger(c));
                 if (d != null) {
                     out.add(new CreateTrigger(d));

@@ -23,7 +23,8 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  * before": a change that provides a resource runs before every change that needs it; a change
  * that stops using a resource runs before the change that removes it (so drops of dependents come
  * before drops of what they depend on, creates the other way round); the drop of an object runs
- * before the create of its replacement; new enum labels are added in their model order;
+ * before the create of its replacement, and before the create of any object that takes its name
+ * in a namespace kinds share (relations, types); new enum labels are added in their model order;
  * extensions are created first and dropped last. Ties are broken by {@link Change#phase()}, then
  * by the touched object's qualified name, then by the differ's order, with a
  * {@link TopologicalOrderIterator} and a comparator: the same input always gives the same order.
@@ -78,6 +79,7 @@ public final class Planner {
                     continue;
                 }
                 if (meets(a.facts.provides, b.facts.requires) || meets(a.facts.releases, b.facts.removes)
+                        || meets(a.facts.frees, b.facts.takes)
                         || replaces(a.change, b.change) || extensionOrder(a.change, b.change)) {
                     hardEdge(graph, a, b);
                 }

@@ -77,6 +77,10 @@ final class References {
         final Set<String> removes = new TreeSet<>();
         final Set<String> releases = new TreeSet<>();
         final Set<String> softReleases = new TreeSet<>();
+        /** Names in a schema-wide namespace this change takes ({@code relname:s.n}, {@code typname:s.n}). */
+        final Set<String> takes = new TreeSet<>();
+        /** Names in a schema-wide namespace this change gives up. */
+        final Set<String> frees = new TreeSet<>();
     }
 
     private record NamePattern(String key, Pattern pattern) {
@@ -182,11 +186,13 @@ final class References {
             f.provides.add("cols:" + c.table());
             f.provides.add(column(c.table(), c.column().name()));
             columnNeeds(c.column(), f.requires, f.softRequires);
+            generatedSources(c.table(), c.column(), f.requires);
         } else if (change instanceof DropColumn c) {
             f.requires.add("rel:" + c.table());
             f.removes.add("cols:" + c.table());
             f.removes.add(column(c.table(), c.column().name()));
             columnNeeds(c.column(), f.releases, f.softReleases);
+            generatedSources(c.table(), c.column(), f.releases);
         } else if (change instanceof RenameColumn c) {
             f.requires.add("rel:" + c.table());
             f.removes.add("cols:" + c.table());
@@ -199,6 +205,9 @@ final class References {
             f.provides.add("cols:" + c.table());
             columnNeeds(c.to(), f.requires, f.softRequires);
             columnNeeds(c.from(), f.releases, f.softReleases);
+            // Soft: a renamed source shows under its old name in from and its new one in to.
+            generatedSources(c.table(), c.to(), f.softRequires);
+            generatedSources(c.table(), c.from(), f.softReleases);
         } else if (change instanceof AddConstraint c) {
             relation(f.requires, c.table());
             constraintNeeds(c.constraint(), f.softRequires);
@@ -268,7 +277,70 @@ final class References {
         } else {
             throw new IllegalStateException("unsupported change " + change);
         }
+        names(change, f);
         return f;
+    }
+
+    /**
+     * Tables, views, materialized views, sequences and indexes (also those behind a primary key,
+     * unique or exclusion constraint) share one relation namespace per schema; every relation but
+     * an index also has a row type, in the namespace of types that enums use. An object that takes
+     * a name another one gives up in the same migration must wait for it, whatever the kinds.
+     */
+    private static void names(Change change, Facts f) {
+        if (change instanceof CreateTable c) {
+            tableNames(c.table(), f.takes);
+        } else if (change instanceof DropTable c) {
+            tableNames(c.table(), f.frees);
+        } else if (change instanceof RenameTable c) {
+            relationNames(c.from(), f.frees);
+            relationNames(c.to(), f.takes);
+        } else if (change instanceof CreateView c) {
+            viewNames(c.view(), f.takes);
+        } else if (change instanceof DropView c) {
+            viewNames(c.view(), f.frees);
+        } else if (change instanceof CreateSequence c) {
+            relationNames(c.sequence().name(), f.takes);
+        } else if (change instanceof DropSequence c) {
+            relationNames(c.sequence().name(), f.frees);
+        } else if (change instanceof CreateIndex c) {
+            f.takes.add(indexName(c.index()));
+        } else if (change instanceof DropIndex c) {
+            f.frees.add(indexName(c.index()));
+        } else if (change instanceof AddConstraint c && hasIndex(c.constraint())) {
+            f.takes.add("relname:" + new QualifiedName(c.table().schema(), c.constraint().name()));
+        } else if (change instanceof DropConstraint c && hasIndex(c.constraint())) {
+            f.frees.add("relname:" + new QualifiedName(c.table().schema(), c.constraint().name()));
+        } else if (change instanceof CreateEnum c) {
+            f.takes.add("typname:" + c.type().name());
+        } else if (change instanceof DropEnum c) {
+            f.frees.add("typname:" + c.type().name());
+        }
+    }
+
+    private static void relationNames(QualifiedName name, Set<String> keys) {
+        keys.add("relname:" + name);
+        keys.add("typname:" + name);
+    }
+
+    private static void tableNames(Table table, Set<String> keys) {
+        relationNames(table.name(), keys);
+        table.indexes().forEach(i -> keys.add(indexName(i)));
+        table.constraints().stream().filter(References::hasIndex)
+                .forEach(c -> keys.add("relname:" + new QualifiedName(table.name().schema(), c.name())));
+    }
+
+    private static void viewNames(View view, Set<String> keys) {
+        relationNames(view.name(), keys);
+        view.indexes().forEach(i -> keys.add(indexName(i)));
+    }
+
+    private static String indexName(Index index) {
+        return "relname:" + new QualifiedName(index.table().schema(), index.name());
+    }
+
+    private static boolean hasIndex(Constraint c) {
+        return c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique || c instanceof Constraint.Exclusion;
     }
 
     private static void relation(Set<String> keys, QualifiedName name) {
@@ -299,6 +371,60 @@ final class References {
         }
         mentions(defaultExpr, functions, null, soft);
         mentions(column.generatedExpr(), functions, null, soft);
+    }
+
+    /**
+     * The columns of its own table a generated column reads, found by name in its expression
+     * (PostgreSQL prints them unqualified): every identifier outside string literals counts, a
+     * function name only makes a key nothing provides.
+     */
+    private static void generatedSources(QualifiedName table, Column column, Set<String> keys) {
+        String expr = column.generatedExpr();
+        if (expr == null) {
+            return;
+        }
+        int i = 0;
+        while (i < expr.length()) {
+            char ch = expr.charAt(i);
+            if (ch == '\'') {
+                int end = expr.indexOf('\'', i + 1);
+                while (end >= 0 && end + 1 < expr.length() && expr.charAt(end + 1) == '\'') {
+                    end = expr.indexOf('\'', end + 2);
+                }
+                i = end < 0 ? expr.length() : end + 1;
+            } else if (ch == '"') {
+                StringBuilder name = new StringBuilder();
+                int j = i + 1;
+                while (j < expr.length()) {
+                    if (expr.charAt(j) == '"' && j + 1 < expr.length() && expr.charAt(j + 1) == '"') {
+                        name.append('"');
+                        j += 2;
+                    } else if (expr.charAt(j) == '"') {
+                        break;
+                    } else {
+                        name.append(expr.charAt(j++));
+                    }
+                }
+                addSource(table, column, name.toString(), keys);
+                i = j + 1;
+            } else if (Character.isLetter(ch) || ch == '_') {
+                int j = i;
+                while (j < expr.length() && (Character.isLetterOrDigit(expr.charAt(j)) || expr.charAt(j) == '_'
+                        || expr.charAt(j) == '$')) {
+                    j++;
+                }
+                addSource(table, column, expr.substring(i, j), keys);
+                i = j;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private static void addSource(QualifiedName table, Column column, String name, Set<String> keys) {
+        if (!name.equals(column.name())) {
+            keys.add(column(table, name));
+        }
     }
 
     private void constraintNeeds(Constraint constraint, Set<String> soft) {

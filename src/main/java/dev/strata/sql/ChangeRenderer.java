@@ -109,7 +109,8 @@ public final class ChangeRenderer {
         } else if (change instanceof DropEnum c) {
             return of(List.of(dropType(c.type().name())), createEnum(c.type()));
         } else if (change instanceof AddEnumLabel c) {
-            return of(List.of(addEnumLabel(c)), List.of(EnumLabelRemoval.doBlock(c.type(), c.label())));
+            return of(List.of(addEnumLabel(c)), List.of(EnumLabelRemoval.doBlock(c.type(), c.label(),
+                    c.dependents().stream().map(ChangeRenderer::dependent).toList())));
         } else if (change instanceof RenameEnumLabel c) {
             return of(List.of(renameEnumLabel(c.type(), c.from(), c.to())),
                     List.of(renameEnumLabel(c.type(), c.to(), c.from())));
@@ -206,6 +207,35 @@ public final class ChangeRenderer {
             return sql + " AFTER " + Identifiers.literal(add.after());
         }
         return sql;
+    }
+
+    /** A dependent the reverse of an added label moves out of the way: its drop, and the drop's reverse. */
+    private static EnumLabelRemoval.Dependent dependent(Change drop) {
+        Rendered sql = render(drop);
+        List<String> up = sql.up().stream().map(Statement::sql).toList();
+        List<String> down = sql.down().stream().map(Statement::sql).toList();
+        return new EnumLabelRemoval.Dependent(present(drop), up, down);
+    }
+
+    private static String present(Change drop) {
+        if (drop instanceof DropView c) {
+            return EnumLabelRemoval.relationExists(c.view().name());
+        } else if (drop instanceof DropIndex c) {
+            return EnumLabelRemoval.relationExists(new QualifiedName(c.index().table().schema(), c.index().name()));
+        } else if (drop instanceof DropTrigger c) {
+            return EnumLabelRemoval.memberExists("pg_trigger", "tgrelid", "tgname", c.trigger().table(),
+                    c.trigger().name(), null);
+        } else if (drop instanceof DropPolicy c) {
+            return EnumLabelRemoval.memberExists("pg_policy", "polrelid", "polname", c.policy().table(),
+                    c.policy().name(), null);
+        } else if (drop instanceof DropConstraint c) {
+            return EnumLabelRemoval.memberExists("pg_constraint", "conrelid", "conname", c.table(),
+                    c.constraint().name(), null);
+        } else if (drop instanceof DropColumn c) {
+            return EnumLabelRemoval.memberExists("pg_attribute", "attrelid", "attname", c.table(),
+                    c.column().name(), "NOT attisdropped");
+        }
+        throw new IllegalStateException("unsupported dependent " + drop);
     }
 
     private static String renameEnumLabel(QualifiedName type, String from, String to) {

@@ -127,7 +127,8 @@ public final class Ddl {
 
     /**
      * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] name ON t USING method (keys) [INCLUDE (...)]
-     * [WHERE (...)]}. Keys are SQL already and go in verbatim; INCLUDE entries are column names.
+     * [WHERE (...)]}, the predicate in one pair of parentheses. Keys are SQL already and go in
+     * verbatim; INCLUDE entries are column names.
      */
     public static String createIndex(Index index, boolean concurrently) {
         StringBuilder sql = new StringBuilder("CREATE ");
@@ -145,9 +146,46 @@ public final class Ddl {
             sql.append(" INCLUDE (").append(Identifiers.quoteList(index.include())).append(')');
         }
         if (index.where() != null) {
-            sql.append(" WHERE (").append(index.where()).append(')');
+            sql.append(" WHERE ").append(parenthesized(index.where().strip()));
         }
         return sql.toString();
+    }
+
+    /**
+     * The expression in one pair of parentheses: as it is when one pair already encloses all of
+     * it (as PostgreSQL prints an index predicate), else wrapped. {@code (a) AND (b)} starts and
+     * ends with a parenthesis but is not enclosed, so the pairs are matched, outside string
+     * literals and quoted identifiers.
+     */
+    static String parenthesized(String expr) {
+        if (expr.startsWith("(") && closingParen(expr) == expr.length() - 1) {
+            return expr;
+        }
+        return "(" + expr + ")";
+    }
+
+    /** The index of the parenthesis that closes the one {@code expr} starts with, or -1. */
+    private static int closingParen(String expr) {
+        int depth = 0;
+        for (int i = 0; i < expr.length(); i++) {
+            char ch = expr.charAt(i);
+            if (ch == '\'' || ch == '"') {
+                // A doubled quote inside reads as closing and reopening.
+                int close = expr.indexOf(ch, i + 1);
+                if (close < 0) {
+                    return -1;
+                }
+                i = close;
+            } else if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+                if (depth == 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** {@code COMMENT ON TABLE t IS '...'}; a {@code null} comment removes it ({@code IS NULL}). */

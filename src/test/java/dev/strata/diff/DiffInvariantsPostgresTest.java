@@ -137,6 +137,78 @@ class DiffInvariantsPostgresTest {
                                 + "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
                                 + "CREATE TRIGGER vt INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION f();",
                         Hints.none()),
+                Arguments.of("a generated column dropped with its source, another added with its source",
+                        "CREATE TABLE bills (id int, amount int, total int GENERATED ALWAYS AS (amount * 2) STORED);"
+                                + "INSERT INTO bills (id, amount) VALUES (1, 5);"
+                                + "CREATE TABLE items (id int);",
+                        "CREATE TABLE bills (id int);"
+                                + "CREATE TABLE items (id int, z_price numeric,"
+                                + " a_double numeric GENERATED ALWAYS AS (z_price * 2) STORED);",
+                        Hints.none()),
+                Arguments.of("type and collation changes of columns a trigger names in UPDATE OF and WHEN",
+                        "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
+                                + "CREATE TABLE orders (id int, amount int, code text);"
+                                + "CREATE TRIGGER audit_amount BEFORE UPDATE OF amount ON orders"
+                                + " FOR EACH ROW EXECUTE FUNCTION touch();"
+                                + "CREATE TRIGGER audit_code AFTER UPDATE ON orders"
+                                + " FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code) EXECUTE FUNCTION touch();",
+                        "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
+                                + "CREATE TABLE orders (id int, amount bigint, code text COLLATE \"C\");"
+                                + "CREATE TRIGGER audit_amount BEFORE UPDATE OF amount ON orders"
+                                + " FOR EACH ROW EXECUTE FUNCTION touch();"
+                                + "CREATE TRIGGER audit_code AFTER UPDATE ON orders"
+                                + " FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code) EXECUTE FUNCTION touch();",
+                        Hints.none()),
+                Arguments.of("names given up and taken by objects of other kinds: relations, row types, indexes",
+                        "CREATE TYPE state AS ENUM ('a');"
+                                + "CREATE TABLE ledger (id int);"
+                                + "CREATE TABLE old_orders (id int CONSTRAINT orders_key UNIQUE);"
+                                + "CREATE INDEX orders_idx ON old_orders (id);"
+                                + "CREATE SEQUENCE tally;",
+                        "CREATE SEQUENCE ledger;"
+                                + "CREATE TABLE state (id int);"
+                                + "CREATE TABLE orders (id int);"
+                                + "CREATE UNIQUE INDEX orders_key ON orders (id);"
+                                + "CREATE INDEX orders_idx ON orders (id);"
+                                + "CREATE VIEW tally AS SELECT 1 AS one;",
+                        Hints.none()),
+                Arguments.of("enum label added to a type whose columns views, policies, triggers, checks, indexes,"
+                                + " foreign keys and generated columns read",
+                        "CREATE TYPE st AS ENUM ('a', 'c');" + "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
+                                + "CREATE TABLE t (id int PRIMARY KEY, s st NOT NULL DEFAULT 'a', tags st[] DEFAULT '{a}',"
+                                + " n int, is_a boolean GENERATED ALWAYS AS (s = 'a') STORED,"
+                                + " CONSTRAINT t_not_c CHECK (s <> 'c'), CONSTRAINT t_id_s_key UNIQUE (id, s));"
+                                + "INSERT INTO t (id, s, tags) VALUES (1, 'a', '{a,c}');"
+                                + "CREATE INDEX t_only_a ON t (n) WHERE s = 'a';"
+                                + "CREATE INDEX t_is_a ON t (is_a);"
+                                + "CREATE TABLE u (t_id int, s st, CONSTRAINT u_t_fkey FOREIGN KEY (t_id, s) REFERENCES t (id, s));"
+                                + "CREATE VIEW v AS SELECT id, s FROM t;"
+                                + "CREATE TRIGGER v_write INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION touch();"
+                                + "CREATE VIEW v2 AS SELECT s FROM v WHERE s = 'a';"
+                                + "CREATE MATERIALIZED VIEW m AS SELECT s, count(*) AS n FROM t GROUP BY s;"
+                                + "CREATE UNIQUE INDEX m_s ON m (s);"
+                                + "ALTER TABLE t ENABLE ROW LEVEL SECURITY;"
+                                + "CREATE POLICY only_a ON t USING (s = 'a');"
+                                + "CREATE TRIGGER t_s BEFORE UPDATE OF s ON t FOR EACH ROW EXECUTE FUNCTION touch();"
+                                + "CREATE TRIGGER t_when AFTER UPDATE ON t FOR EACH ROW WHEN (NEW.is_a) EXECUTE FUNCTION touch();",
+                        "CREATE TYPE st AS ENUM ('a', 'b', 'c');" + "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
+                                + "CREATE TABLE t (id int PRIMARY KEY, s st NOT NULL DEFAULT 'a', tags st[] DEFAULT '{a}',"
+                                + " n int, is_a boolean GENERATED ALWAYS AS (s = 'a') STORED,"
+                                + " CONSTRAINT t_not_c CHECK (s <> 'c'), CONSTRAINT t_id_s_key UNIQUE (id, s));"
+                                + "INSERT INTO t (id, s, tags) VALUES (1, 'a', '{a,c}');"
+                                + "CREATE INDEX t_only_a ON t (n) WHERE s = 'a';"
+                                + "CREATE INDEX t_is_a ON t (is_a);"
+                                + "CREATE TABLE u (t_id int, s st, CONSTRAINT u_t_fkey FOREIGN KEY (t_id, s) REFERENCES t (id, s));"
+                                + "CREATE VIEW v AS SELECT id, s FROM t;"
+                                + "CREATE TRIGGER v_write INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION touch();"
+                                + "CREATE VIEW v2 AS SELECT s FROM v WHERE s = 'a';"
+                                + "CREATE MATERIALIZED VIEW m AS SELECT s, count(*) AS n FROM t GROUP BY s;"
+                                + "CREATE UNIQUE INDEX m_s ON m (s);"
+                                + "ALTER TABLE t ENABLE ROW LEVEL SECURITY;"
+                                + "CREATE POLICY only_a ON t USING (s = 'a');"
+                                + "CREATE TRIGGER t_s BEFORE UPDATE OF s ON t FOR EACH ROW EXECUTE FUNCTION touch();"
+                                + "CREATE TRIGGER t_when AFTER UPDATE ON t FOR EACH ROW WHEN (NEW.is_a) EXECUTE FUNCTION touch();",
+                        Hints.none()),
                 Arguments.of("collation and comments on a column",
                         "CREATE TABLE words (w text); CREATE TABLE \"user\" (id serial PRIMARY KEY);",
                         "CREATE TABLE words (w text COLLATE \"C\", x text COLLATE \"C\");"

@@ -5,6 +5,7 @@ import static dev.strata.diff.Fixtures.col;
 import static dev.strata.diff.Fixtures.enumCol;
 import static dev.strata.diff.Fixtures.fk;
 import static dev.strata.diff.Fixtures.function;
+import static dev.strata.diff.Fixtures.generated;
 import static dev.strata.diff.Fixtures.index;
 import static dev.strata.diff.Fixtures.n;
 import static dev.strata.diff.Fixtures.notNull;
@@ -22,9 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
+import dev.strata.model.Constraint;
 import dev.strata.model.Hints;
+import dev.strata.model.Index;
 import dev.strata.model.Schema;
 import dev.strata.model.Sequence;
+import dev.strata.model.Table;
 import dev.strata.sql.Rendered;
 import java.util.EnumSet;
 import java.util.List;
@@ -81,6 +85,65 @@ class DifferTest {
         assertEquals(3, r.down().size());
         assertEquals(List.of("archived", "paused", "draft"), r.down().stream()
                 .map(s -> s.sql().replaceAll("(?s).*enumlabel <> '([a-z]+)'.*", "$1")).toList());
+    }
+
+    private static Schema statusReaders(String... labels) {
+        Constraint.ForeignKey shipmentOrder = new Constraint.ForeignKey("shipments_order_fkey", List.of("order_id", "state"),
+                n("orders"), List.of("id", "state"), null, null, false, false);
+        return schema().enumType("status", labels)
+                .table(table("orders")
+                        .col(notNull(col("id", "integer")), enumCol("state", "status"), col("note", "text"),
+                                generated(col("is_new", "boolean"), "(state = 'new'::status)"))
+                        .con(pk("orders", "id"), check("orders_id_check", "((id > 0))"),
+                                check("orders_state_check", "((state <> 'done'::status))"),
+                                new Constraint.Unique("orders_id_state_key", List.of("id", "state"), false))
+                        .idx(new Index("orders_new_idx", n("orders"), false, "btree", List.of("id"), List.of(),
+                                        "(state = 'new'::status)"),
+                                index("orders_is_new_idx", "orders", "is_new"), index("orders_note_idx", "orders", "note")))
+                .table(table("shipments").col(col("order_id", "integer"), enumCol("state", "status"))
+                        .con(shipmentOrder))
+                .table(table("users").col(col("id", "integer")))
+                .view(view("open_orders", " SELECT orders.id\n   FROM orders\n  WHERE (orders.state = 'new'::status)",
+                        "orders"))
+                .view(view("open_orders_2", " SELECT open_orders.id\n   FROM open_orders", "open_orders"))
+                .view(view("order_notes", " SELECT orders.note\n   FROM orders", "orders"))
+                .trigger("orders_note", "orders",
+                        "CREATE TRIGGER orders_note BEFORE UPDATE OF note ON orders FOR EACH ROW EXECUTE FUNCTION touch()")
+                .trigger("orders_touch", "orders",
+                        "CREATE TRIGGER orders_touch BEFORE UPDATE OF state ON orders FOR EACH ROW EXECUTE FUNCTION touch()")
+                .policy("fresh", "orders", "CREATE POLICY fresh ON orders AS PERMISSIVE FOR ALL TO public"
+                        + " USING ((state = 'new'::status))")
+                .policy("own", "users", "CREATE POLICY own ON users AS PERMISSIVE FOR ALL TO public USING (true)")
+                .build();
+    }
+
+    @Test
+    void anAddedLabelCarriesWhatReadsColumnsOfItsTypeInDropOrder() {
+        Schema current = statusReaders("new", "done");
+        Table orders = current.table("orders").orElseThrow();
+        Table shipments = current.table("shipments").orElseThrow();
+        List<Change> dependents = List.of(
+                new Change.DropTrigger(current.triggers().get(1)),
+                new Change.DropPolicy(current.policies().get(0)),
+                new Change.DropView(current.views().get(1)),
+                new Change.DropView(current.views().get(0)),
+                new Change.DropConstraint(n("shipments"), shipments.constraints().get(0)),
+                new Change.DropIndex(orders.indexes().get(0)),
+                new Change.DropIndex(orders.indexes().get(1)),
+                new Change.DropConstraint(n("orders"), orders.constraints().stream()
+                        .filter(c -> c.name().equals("orders_state_check")).findFirst().orElseThrow()),
+                new Change.DropColumn(n("orders"), orders.column("is_new").orElseThrow()));
+        assertEquals("orders_touch", ((Change.DropTrigger) dependents.get(0)).trigger().name());
+        assertEquals("fresh", ((Change.DropPolicy) dependents.get(1)).policy().name());
+        assertEquals("open_orders_2", ((Change.DropView) dependents.get(2)).view().name().name());
+        assertEquals("orders_is_new_idx", ((Change.DropIndex) dependents.get(5)).index().name());
+        assertEquals("orders_new_idx", ((Change.DropIndex) dependents.get(6)).index().name());
+        assertEquals("orders_state_check", ((Change.DropConstraint) dependents.get(7)).constraint().name());
+        assertEquals(List.of(new Change.AddEnumLabel(n("status"), "paused", null, "new", dependents),
+                        new Change.AddEnumLabel(n("status"), "archived", null, "done", dependents)),
+                Differ.diff(current, statusReaders("new", "paused", "done", "archived"), Hints.none()));
+        assertEquals(List.of(new Change.AddEnumLabel(n("status"), "paused", null, "done")),
+                Differ.diff(statusEnum("new", "done"), statusEnum("new", "done", "paused"), Hints.none()));
     }
 
     @Test

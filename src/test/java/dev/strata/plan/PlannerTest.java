@@ -4,6 +4,8 @@ import static dev.strata.diff.Fixtures.col;
 import static dev.strata.diff.Fixtures.enumCol;
 import static dev.strata.diff.Fixtures.fk;
 import static dev.strata.diff.Fixtures.function;
+import static dev.strata.diff.Fixtures.generated;
+import static dev.strata.diff.Fixtures.index;
 import static dev.strata.diff.Fixtures.n;
 import static dev.strata.diff.Fixtures.notNull;
 import static dev.strata.diff.Fixtures.pk;
@@ -22,6 +24,7 @@ import dev.strata.diff.Change;
 import dev.strata.diff.Differ;
 import dev.strata.model.Hints;
 import dev.strata.model.Schema;
+import dev.strata.model.Sequence;
 import dev.strata.sql.Rendered;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -123,6 +126,30 @@ class PlannerTest {
                 "CREATE VIEW big_orders_2 AS\n SELECT big_orders.amount\n   FROM big_orders"), down(r));
     }
 
+    private static Schema ordersWithTriggers(String amountType) {
+        return schema()
+                .table(table("orders").col(col("amount", amountType), col("note", "text")))
+                .trigger("audit_amount", "orders",
+                        "CREATE TRIGGER audit_amount BEFORE UPDATE OF amount ON orders FOR EACH ROW EXECUTE FUNCTION touch()")
+                .trigger("audit_note", "orders",
+                        "CREATE TRIGGER audit_note BEFORE UPDATE OF note ON orders FOR EACH ROW EXECUTE FUNCTION touch()")
+                .build();
+    }
+
+    @Test
+    void triggerNamingAColumnWhoseTypeChangesIsDroppedBeforeAndCreatedAfter() {
+        Rendered r = migration(ordersWithTriggers("integer"), ordersWithTriggers("bigint"));
+        String audit = "CREATE TRIGGER audit_amount BEFORE UPDATE OF amount ON orders FOR EACH ROW EXECUTE FUNCTION touch()";
+        assertEquals(List.of(
+                "DROP TRIGGER audit_amount ON orders",
+                "ALTER TABLE orders ALTER COLUMN amount TYPE bigint USING amount::bigint",
+                audit), up(r));
+        assertEquals(List.of(
+                "DROP TRIGGER audit_amount ON orders",
+                "ALTER TABLE orders ALTER COLUMN amount TYPE integer USING amount::integer",
+                audit), down(r));
+    }
+
     @Test
     void functionUsedByADefaultIsCreatedBeforeTheTableAndDroppedAfterIt() {
         String def = "CREATE OR REPLACE FUNCTION next_code()\n RETURNS text\n LANGUAGE sql\nAS $function$SELECT 'x'$function$";
@@ -156,6 +183,69 @@ class PlannerTest {
         assertEquals(List.of("CREATE TYPE mood AS ENUM ('ok')", "ALTER TABLE t ADD COLUMN m mood"),
                 up(migration(without, with)));
         assertEquals(List.of("ALTER TABLE t DROP COLUMN m", "DROP TYPE mood"), up(migration(with, without)));
+    }
+
+    @Test
+    void generatedColumnIsDroppedBeforeItsSourceAndAddedAfterIt() {
+        // Names chosen so that the tie-break by name alone would get both orders wrong.
+        Schema with = schema()
+                .table(table("bills").col(col("id", "integer"), col("amount", "integer"),
+                        generated(col("total", "integer"), "(amount * 2)")))
+                .table(table("items").col(col("id", "integer"), col("z_price", "numeric"),
+                        generated(col("a_double", "numeric"), "(z_price * (2)::numeric)")))
+                .build();
+        Schema without = schema()
+                .table(table("bills").col(col("id", "integer")))
+                .table(table("items").col(col("id", "integer")))
+                .build();
+        Rendered r = migration(with, without);
+        assertEquals(List.of(
+                "ALTER TABLE bills DROP COLUMN total",
+                "ALTER TABLE bills DROP COLUMN amount",
+                "ALTER TABLE items DROP COLUMN a_double",
+                "ALTER TABLE items DROP COLUMN z_price"), up(r));
+        assertEquals(List.of(
+                "ALTER TABLE items ADD COLUMN z_price numeric",
+                "ALTER TABLE items ADD COLUMN a_double numeric GENERATED ALWAYS AS ((z_price * (2)::numeric)) STORED",
+                "ALTER TABLE bills ADD COLUMN amount integer",
+                "ALTER TABLE bills ADD COLUMN total integer GENERATED ALWAYS AS ((amount * 2)) STORED"), down(r));
+        assertEquals(List.of(
+                "ALTER TABLE bills ADD COLUMN amount integer",
+                "ALTER TABLE bills ADD COLUMN total integer GENERATED ALWAYS AS ((amount * 2)) STORED",
+                "ALTER TABLE items ADD COLUMN z_price numeric",
+                "ALTER TABLE items ADD COLUMN a_double numeric GENERATED ALWAYS AS ((z_price * (2)::numeric)) STORED"),
+                up(migration(without, with)));
+    }
+
+    @Test
+    void aNameGivenUpIsTakenOnlyAfterItsOldObjectIsDropped() {
+        Schema before = schema()
+                .enumType("state", "a")
+                .table(table("ledger").col(col("id", "integer")))
+                .table(table("old_orders").col(col("id", "integer")).idx(index("orders_idx", "old_orders", "id")))
+                .build();
+        Schema after = schema()
+                .seq(new Sequence(n("ledger"), "bigint", 1, 1, 1, Long.MAX_VALUE, 1, false, null))
+                .table(table("orders").col(col("id", "integer")).idx(index("orders_idx", "orders", "id")))
+                .table(table("state").col(col("id", "integer")))
+                .build();
+        Rendered r = migration(before, after);
+        assertEquals(List.of(
+                "DROP TABLE ledger",
+                "CREATE SEQUENCE ledger AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE",
+                "DROP TABLE old_orders",
+                "CREATE TABLE orders (\n    id integer\n)",
+                "CREATE INDEX orders_idx ON orders USING btree (id)",
+                "DROP TYPE state",
+                "CREATE TABLE state (\n    id integer\n)"), up(r));
+        assertEquals(List.of(
+                "DROP TABLE state",
+                "CREATE TYPE state AS ENUM ('a')",
+                "DROP TABLE orders",
+                "CREATE TABLE old_orders (\n    id integer\n)",
+                "CREATE INDEX orders_idx ON old_orders USING btree (id)",
+                "DROP SEQUENCE ledger",
+                "CREATE TABLE ledger (\n    id integer\n)"), down(r));
     }
 
     private static Schema big(int variant) {

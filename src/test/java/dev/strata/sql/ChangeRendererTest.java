@@ -109,9 +109,54 @@ class ChangeRendererTest {
         assertTrue(block.contains("enumlabel <> 'archived'"), block);
         assertTrue(block.contains("ALTER TYPE status RENAME TO status_strata_old;"), block);
         assertTrue(block.contains("ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT"), block);
-        assertTrue(block.contains("TYPE %s USING %s::text::%s"), block);
+        assertTrue(block.contains("'ALTER TABLE %1$s ALTER COLUMN %2$s TYPE %3$s USING %2$s::text::%3$s'"), block);
+        assertTrue(block.contains("'ALTER TABLE %1$s ALTER COLUMN %2$s TYPE %3$s[] USING %2$s::text[]::%3$s[]'"), block);
+        assertTrue(block.contains("RAISE EXCEPTION 'cannot remove label archived from enum type status:"
+                + " % still depend on it', blockers"), block);
+        assertFalse(block.contains("dropped_"), block);
         assertTrue(block.contains("SET DEFAULT %s"), block);
         assertTrue(block.endsWith("    DROP TYPE status_strata_old;\nEND\n$strata$"), block);
+    }
+
+    @Test
+    void enumLabelDownMovesItsDependentsOutOfTheWayAroundTheSwap() {
+        View v = view("v", " SELECT t.s\n   FROM t", "t");
+        Column isA = generated(col("is_a", "boolean"), "(s = 'a'::st)");
+        Rendered r = ChangeRenderer.render(new Change.AddEnumLabel(n("st"), "b", null, "a",
+                List.of(new Change.DropView(v), new Change.DropColumn(n("t"), isA))));
+        assertEquals(List.of("ALTER TYPE st ADD VALUE 'b' AFTER 'a'"), r.up().stream().map(Statement::sql).toList());
+        String block = r.down().get(0).sql();
+        String drops = "BEGIN\n"
+                + "    IF to_regclass('v') IS NOT NULL THEN\n"
+                + "        EXECUTE 'DROP VIEW v';\n"
+                + "        dropped_1 := true;\n"
+                + "    END IF;\n"
+                + "    IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('t') AND attname = 'is_a'"
+                + " AND NOT attisdropped) THEN\n"
+                + "        EXECUTE 'ALTER TABLE t DROP COLUMN is_a';\n"
+                + "        dropped_2 := true;\n"
+                + "    END IF;\n"
+                + "    SELECT string_agg(o, ', ' ORDER BY o) INTO blockers FROM (\n";
+        String creates = "    END LOOP;\n"
+                + "    IF dropped_2 THEN\n"
+                + "        EXECUTE 'ALTER TABLE t ADD COLUMN is_a boolean GENERATED ALWAYS AS ((s = ''a''::st)) STORED';\n"
+                + "    END IF;\n"
+                + "    IF dropped_1 THEN\n"
+                + "        EXECUTE 'CREATE VIEW v AS\n SELECT t.s\n   FROM t';\n"
+                + "    END IF;\n"
+                + "    DROP TYPE st_strata_old;\n"
+                + "END\n"
+                + "$strata$";
+        assertTrue(block.startsWith("DO $strata$\nDECLARE\n"), block);
+        assertTrue(block.contains("    dropped_1 boolean := false;\n    dropped_2 boolean := false;\nBEGIN\n"), block);
+        assertTrue(block.contains(drops), block);
+        assertTrue(block.endsWith(creates), block);
+        assertTrue(block.indexOf(drops) < block.indexOf("ALTER TYPE st RENAME TO st_strata_old;"), block);
+
+        View odd = view("odd", " SELECT '$strata$'::text AS tag");
+        String quoted = ChangeRenderer.render(new Change.AddEnumLabel(n("st"), "b", null, "a",
+                List.of(new Change.DropView(odd)))).down().get(0).sql();
+        assertTrue(quoted.startsWith("DO $strata1$\n") && quoted.endsWith("\n$strata1$"), quoted);
     }
 
     @Test
@@ -253,7 +298,7 @@ class ChangeRendererTest {
         Index idx = new Index("by_email", n("users"), true, "btree", List.of("lower(email)"), List.of("id"),
                 "(deleted_at IS NULL)");
         String create = "CREATE UNIQUE INDEX by_email ON users USING btree (lower(email)) INCLUDE (id)"
-                + " WHERE ((deleted_at IS NULL))";
+                + " WHERE (deleted_at IS NULL)";
         assertSql(new Change.CreateIndex(idx), List.of(create), List.of("DROP INDEX by_email"));
         assertSql(new Change.DropIndex(idx), List.of("DROP INDEX by_email"), List.of(create));
     }

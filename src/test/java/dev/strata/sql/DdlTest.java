@@ -201,6 +201,19 @@ class DdlTest {
         }
 
         @Test
+        void aPredicateAlreadyInParenthesesGetsNoSecondPair() {
+            Index printed = new Index("paused", QualifiedName.of("t"), false, "btree", List.of("name"), List.of(),
+                    "(status = 'paused'::status)");
+            assertEquals("CREATE INDEX paused ON t USING btree (name) WHERE (status = 'paused'::status)",
+                    Ddl.createIndex(printed, false));
+            assertEquals("((a > 1) AND (b < 2))", Ddl.parenthesized("((a > 1) AND (b < 2))"));
+            assertEquals("((a > 1) AND (b < 2))", Ddl.parenthesized("(a > 1) AND (b < 2)"));
+            assertEquals("(x = ')(')", Ddl.parenthesized("(x = ')(')"));
+            assertEquals("((\"a(\" IS NULL) OR (b = ')'))", Ddl.parenthesized("(\"a(\" IS NULL) OR (b = ')')"));
+            assertEquals("(role <> 'viewer')", Ddl.parenthesized("role <> 'viewer'"));
+        }
+
+        @Test
         void nullMethodMeansBtree() {
             Index i = new Index("i", QualifiedName.of("t"), false, null, List.of("a"), List.of(), null);
             assertEquals("CREATE INDEX i ON t USING btree (a)", Ddl.createIndex(i, false));
