@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import us.bpsm.edn.EdnException;
 import us.bpsm.edn.Keyword;
+import dev.strata.edn.EdnReader;
 import us.bpsm.edn.parser.Parseable;
 import us.bpsm.edn.parser.Parser;
 import us.bpsm.edn.parser.Parsers;
@@ -74,9 +75,22 @@ final class EdnMigrationParser {
             }
             return value;
         } catch (EdnException e) {
-            throw new StrataException(ErrorCode.MIGRATION_FILES, "migration file " + file + " is not valid EDN: "
-                    + e.getMessage() + "\n  Fix: check brackets and string quotes.", e);
+            throw new StrataException(ErrorCode.MIGRATION_FILES, "migration file " + located(text, file, e)
+                    + "\n  Fix: check brackets and string quotes.", e);
         }
+    }
+
+    /**
+     * "file:line: malformed EDN: ..." from the loader's reader, which counts lines (the parser used
+     * here does not); the plain parser message if that reader accepts the text after all.
+     */
+    private static String located(String text, Path file, EdnException e) {
+        try {
+            EdnReader.parse(text, file.toString());
+        } catch (StrataException located) {
+            return located.getMessage();
+        }
+        return file + " is not valid EDN: " + e.getMessage();
     }
 
     private static List<String> strings(Object value, String key, Path file) {

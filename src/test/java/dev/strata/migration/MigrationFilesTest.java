@@ -126,8 +126,10 @@ class MigrationFilesTest {
         Files.writeString(noUp, "{:down [\"SELECT 2\"]}");
         assertTrue(assertThrows(StrataException.class, () -> MigrationFiles.read(noUp)).getMessage().contains("has no :up"));
         Path broken = dir.resolve("0003_c.edn");
-        Files.writeString(broken, "{:up [\"SELECT 1\"]");
-        assertTrue(assertThrows(StrataException.class, () -> MigrationFiles.read(broken)).getMessage().contains("is not valid EDN"));
+        Files.writeString(broken, "{:up [\"SELECT 1\"]\n :down [\"SELECT 2\"\n");
+        String message = assertThrows(StrataException.class, () -> MigrationFiles.read(broken)).getMessage();
+        assertTrue(message.startsWith("migration file " + broken + ":3: malformed EDN: Expected ']', but found the end"
+                + " of the file"), message);
     }
 
     @Test
