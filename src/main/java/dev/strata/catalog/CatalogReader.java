@@ -1,5 +1,6 @@
 package dev.strata.catalog;
 
+import dev.strata.sql.SqlText;
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
 import dev.strata.catalog.Dependency.ObjectKind;

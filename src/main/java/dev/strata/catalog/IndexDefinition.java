@@ -1,5 +1,6 @@
 package dev.strata.catalog;
 
+import dev.strata.sql.SqlText;
 import java.util.List;
 
 /**

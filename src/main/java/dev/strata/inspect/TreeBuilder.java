@@ -1,5 +1,6 @@
 package dev.strata.inspect;
 
+import dev.strata.sql.SqlText;
 import dev.strata.catalog.Dependency;
 import dev.strata.catalog.Dependency.ObjectKind;
 import dev.strata.catalog.Dependency.ObjectRef;
@@ -515,7 +516,7 @@ final class TreeBuilder {
                     ModelNames.kw(column.identity() == Column.Identity.ALWAYS ? "always" : "by-default"));
         }
         if (column.generatedExpr() != null) {
-            spec.put(ModelNames.kw("generated"), TypeForms.raw(SqlScan.unwrap(column.generatedExpr())));
+            spec.put(ModelNames.kw("generated"), TypeForms.raw(SqlText.unwrap(column.generatedExpr())));
         }
         if (column.collation() != null) {
             String collation = column.collation();
@@ -599,7 +600,7 @@ final class TreeBuilder {
             }
             spec.put(ModelNames.kw("unique"), columns);
         } else if (c instanceof Constraint.Check check) {
-            spec.put(ModelNames.kw("check"), TypeForms.raw(SqlScan.unwrap(check.expression())));
+            spec.put(ModelNames.kw("check"), TypeForms.raw(SqlText.unwrap(check.expression())));
         } else if (c instanceof Constraint.Exclusion x) {
             spec.put(ModelNames.kw("exclude"), x.definition());
         } else {
@@ -665,7 +666,7 @@ final class TreeBuilder {
                 spec.put(ModelNames.kw("include"), include);
             }
             if (index.where() != null) {
-                spec.put(ModelNames.kw("where"), TypeForms.raw(SqlScan.unwrap(index.where())));
+                spec.put(ModelNames.kw("where"), TypeForms.raw(SqlText.unwrap(index.where())));
             }
             out.add(spec);
         }
@@ -682,10 +683,10 @@ final class TreeBuilder {
         if (unquoted != null && (columns.contains(unquoted) || anyIdentifier)) {
             return ModelNames.key(unquoted);
         }
-        if (SqlScan.hasTopLevelSpace(key)) {
+        if (SqlText.hasTopLevelSpace(key)) {
             return null;
         }
-        return TypeForms.raw(SqlScan.unwrap(key));
+        return TypeForms.raw(SqlText.unwrap(key));
     }
 
     /** The identifier {@code key} spells (quoted or not), or {@code null} when it is no plain identifier. */

@@ -4,6 +4,7 @@ import dev.strata.edn.EdnPrinter;
 import dev.strata.model.Index;
 import dev.strata.model.QualifiedName;
 import dev.strata.sql.Identifiers;
+import dev.strata.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ final class IndexParser {
                         nameParts.add(expression.startsWith("\"") ? Names.identifier(expression.substring(1,
                                 expression.length() - 1)) : expression.toLowerCase(java.util.Locale.ROOT));
                     } else {
-                        keys.add((parenthesised(expression) ? expression : "(" + expression + ")") + ordering.group(2));
+                        keys.add((SqlText.enclosed(expression) ? expression : "(" + expression + ")") + ordering.group(2));
                         Matcher m = FUNCTION_CALL.matcher(sql);
                         nameParts.add(m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "expr");
                     }
@@ -154,22 +155,5 @@ final class IndexParser {
         String predicate = whereSql;
         return new IndexDraft(nameSpec, columns, predicate != null, keyColumns, keys, unique,
                 n -> new Index(n, table, unique, method1, keys, include, predicate), where, subject);
-    }
-
-    /** Whether the text is one parenthesised group: "(a)" yes, "(a) + (b)" no. */
-    private static boolean parenthesised(String sql) {
-        if (!sql.startsWith("(") || !sql.endsWith(")")) {
-            return false;
-        }
-        int depth = 0;
-        for (int i = 0; i < sql.length(); i++) {
-            char ch = sql.charAt(i);
-            if (ch == '(') {
-                depth++;
-            } else if (ch == ')' && --depth == 0 && i < sql.length() - 1) {
-                return false;
-            }
-        }
-        return true;
     }
 }

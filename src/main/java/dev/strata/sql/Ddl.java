@@ -158,34 +158,7 @@ public final class Ddl {
      * literals and quoted identifiers.
      */
     static String parenthesized(String expr) {
-        if (expr.startsWith("(") && closingParen(expr) == expr.length() - 1) {
-            return expr;
-        }
-        return "(" + expr + ")";
-    }
-
-    /** The index of the parenthesis that closes the one {@code expr} starts with, or -1. */
-    private static int closingParen(String expr) {
-        int depth = 0;
-        for (int i = 0; i < expr.length(); i++) {
-            char ch = expr.charAt(i);
-            if (ch == '\'' || ch == '"') {
-                // A doubled quote inside reads as closing and reopening.
-                int close = expr.indexOf(ch, i + 1);
-                if (close < 0) {
-                    return -1;
-                }
-                i = close;
-            } else if (ch == '(') {
-                depth++;
-            } else if (ch == ')') {
-                depth--;
-                if (depth == 0) {
-                    return i;
-                }
-            }
-        }
-        return -1;
+        return SqlText.enclosed(expr) ? expr : "(" + expr + ")";
     }
 
     /** {@code COMMENT ON TABLE t IS '...'}; a {@code null} comment removes it ({@code IS NULL}). */

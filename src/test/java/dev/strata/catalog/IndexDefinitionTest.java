@@ -1,5 +1,6 @@
 package dev.strata.catalog;
 
+import dev.strata.sql.SqlText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,6 @@
 package dev.strata.inspect;
 
+import dev.strata.sql.SqlText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.strata.edn.EdnReader;
@@ -98,10 +99,10 @@ class EdnTextTest {
 
     @Test
     void sqlScanFindsTopLevelSpacesAndUnwrapsParentheses() {
-        assertEquals(true, SqlScan.hasTopLevelSpace("name DESC"));
-        assertEquals(false, SqlScan.hasTopLevelSpace("lower((name)::text)"));
-        assertEquals(false, SqlScan.hasTopLevelSpace("\"two words\""));
-        assertEquals("a > 0", SqlScan.unwrap("((a > 0))"));
-        assertEquals("(a > 0) AND (b > 0)", SqlScan.unwrap("((a > 0) AND (b > 0))"));
+        assertEquals(true, SqlText.hasTopLevelSpace("name DESC"));
+        assertEquals(false, SqlText.hasTopLevelSpace("lower((name)::text)"));
+        assertEquals(false, SqlText.hasTopLevelSpace("\"two words\""));
+        assertEquals("a > 0", SqlText.unwrap("((a > 0))"));
+        assertEquals("(a > 0) AND (b > 0)", SqlText.unwrap("((a > 0) AND (b > 0))"));
     }
 }

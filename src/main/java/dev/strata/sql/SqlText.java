@@ -1,18 +1,20 @@
-package dev.strata.catalog;
+package dev.strata.sql;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SqlText scans SQL that PostgreSQL printed (pg_get_indexdef, pg_get_constraintdef) at the top
- * level: outside parentheses, string literals and quoted identifiers.
+ * SqlText scans SQL expressions at the top level: outside parentheses, string literals and
+ * quoted identifiers (a doubled quote inside them reads as close-and-reopen). The catalog reader
+ * splits what PostgreSQL printed with it; the loader, inspect and the DDL builders use it to tell
+ * whether an expression is already enclosed in parentheses.
  */
-final class SqlText {
+public final class SqlText {
     private SqlText() {
     }
 
     /** The index of the parenthesis that closes the one at {@code open}. */
-    static int closingParen(String sql, int open) {
+    public static int closingParen(String sql, int open) {
         if (sql.charAt(open) != '(') {
             throw new IllegalArgumentException("no '(' at " + open + " in: " + sql);
         }
@@ -34,7 +36,7 @@ final class SqlText {
     }
 
     /** The first occurrence of {@code word} at top level from {@code from} on, or -1. */
-    static int indexOfTopLevel(String sql, String word, int from) {
+    public static int indexOfTopLevel(String sql, String word, int from) {
         int depth = 0;
         for (int i = from; i < sql.length(); i++) {
             char ch = sql.charAt(i);
@@ -53,7 +55,7 @@ final class SqlText {
     }
 
     /** The parts of a comma-separated list, split at top-level commas and trimmed. */
-    static List<String> splitTopLevel(String list) {
+    public static List<String> splitTopLevel(String list) {
         List<String> parts = new ArrayList<>();
         int start = 0;
         int comma;
@@ -66,6 +68,45 @@ final class SqlText {
             parts.add(last);
         }
         return parts;
+    }
+
+    /** Whether one pair of parentheses encloses the whole text: {@code (a)} yes, {@code (a) + (b)} no. */
+    public static boolean enclosed(String sql) {
+        if (!sql.startsWith("(") || !sql.endsWith(")")) {
+            return false;
+        }
+        try {
+            return closingParen(sql, 0) == sql.length() - 1;
+        } catch (IllegalArgumentException unbalanced) {
+            return false;
+        }
+    }
+
+    /** The expression without the parentheses that enclose all of it ({@code ((a > 0))} gives {@code a > 0}). */
+    public static String unwrap(String sql) {
+        String s = sql.strip();
+        while (enclosed(s)) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        return s;
+    }
+
+    /** Whether whitespace occurs outside parentheses and quotes (an index key with options: {@code a DESC}). */
+    public static boolean hasTopLevelSpace(String sql) {
+        int depth = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (ch == '\'' || ch == '"') {
+                i = endOfQuoted(sql, i);
+            } else if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            } else if (depth == 0 && Character.isWhitespace(ch)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // PostgreSQL doubles the quote character inside literals and identifiers, so a doubled quote
