@@ -1,5 +1,10 @@
 package dev.strata.cli;
 
+import dev.strata.config.ShadowServers;
+import dev.strata.pg.PgMajor;
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
 import dev.strata.config.Target;
@@ -82,7 +87,9 @@ final class BaselineCommand implements Callable<Integer> {
                 inspection.refuseExisting(root);
             }
             BaselineMigration baseline;
-            try (DevServer dev = DevServers.open(devUrl)) {
+            ShadowServers.Choice choice = ShadowServers.forTarget(targetVersion(target));
+            try (DevServer dev = DevServers.open(project.devUrl(devUrl), choice)) {
+                o.println(ShadowServers.describe(dev, choice));
                 baseline = BaselineMigration.of(loadBack(inspection, project), dev);
             }
             Path file = MigrationWriter.writeEdn(migrationsDir, migrationName, baseline.actions(), baseline.up(),
@@ -108,6 +115,15 @@ final class BaselineCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    private static PgMajor.ServerVersion targetVersion(Target target) {
+        try (Connection c = target.source().open()) {
+            return PgMajor.of(c);
+        } catch (SQLException e) {
+            throw new StrataException(ErrorCode.DATABASE, "cannot ask " + target.describe() + " for its version: "
+                    + e.getMessage() + "\n  Fix: check the URL and that the database is up.", e);
+        }
     }
 
     private static void refuseMigrationFiles(Path dir) {

@@ -3,7 +3,9 @@ package dev.strata.cli;
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
 import dev.strata.catalog.CatalogReader;
+import dev.strata.config.ShadowServers;
 import dev.strata.config.Target;
+import dev.strata.pg.PgMajor;
 import dev.strata.load.LoadedModel;
 import dev.strata.model.Schema;
 import dev.strata.sql.Identifiers;
@@ -57,22 +59,39 @@ final class DiffCommand implements Callable<Integer> {
         String schema = project.schema();
         String target;
         List<PlannedChange> changes;
-        // An embedded dev server starts while the target is read; the target (itself embedded
-        // with the :dev profile) is closed as soon as its catalog is in memory.
-        try (DevServers.Pending dev = DevServers.openInBackground(devUrl)) {
+        // An embedded dev server starts while the target is read, on the version the target had
+        // last time; the target (itself embedded with the :dev profile) is closed as soon as its
+        // catalog is in memory. Should the target now run another major, the guess is replaced.
+        String devUrlToUse = project.devUrl(devUrl);
+        DevServers.Pending dev = DevServers.openInBackground(devUrlToUse, project.offlineShadow());
+        String shadow;
+        try {
             Schema live;
+            PgMajor.ServerVersion version;
             try (Target t = project.target(); Connection c = t.source().open()) {
                 target = t.describe();
+                version = PgMajor.of(c);
                 live = CatalogReader.read(c, schema);
             } catch (SQLException e) {
                 throw new StrataException(ErrorCode.DATABASE, "cannot read schema " + schema + " of the target: "
                         + e.getMessage() + "\n  Fix: check the URL and that the database is up.", e);
             }
+            ShadowServers.Choice choice = ShadowServers.forTarget(version);
+            if (devUrlToUse == null && choice.major() != dev.choice().major()) {
+                dev.close();
+                dev = DevServers.openInBackground(null, choice);
+            }
+            shadow = ShadowServers.describe(dev.get(), choice);
             changes = Drift.of(model, Drift.withoutTable(live, project.config().historyTable()), dev.get());
+        } finally {
+            dev.close();
         }
+        PrintWriter err0 = spec.commandLine().getErr();
+        err0.println(shadow);
+        err0.flush();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(json(schema, target, changes)));
+            out.println(Json.write(json(schema, target, shadow, changes)));
         } else if (changes.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(NO_DIFFERENCES);
@@ -105,7 +124,7 @@ final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> json(String schema, String target, List<PlannedChange> changes) {
+    private static Map<String, Object> json(String schema, String target, String shadow, List<PlannedChange> changes) {
         List<Object> items = new ArrayList<>();
         for (PlannedChange c : changes) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -119,6 +138,7 @@ final class DiffCommand implements Callable<Integer> {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema", schema);
         doc.put("target", target);
+        doc.put("shadow", shadow);
         doc.put("differences", changes.size());
         doc.put("changes", items);
         return doc;

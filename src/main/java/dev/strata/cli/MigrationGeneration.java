@@ -2,6 +2,7 @@ package dev.strata.cli;
 
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
+import dev.strata.config.ShadowServers;
 import dev.strata.load.LoadedModel;
 import dev.strata.load.ProcessedModelWriter;
 import dev.strata.migration.Migration;
@@ -38,7 +39,9 @@ final class MigrationGeneration {
         Path dir = project.migrationsDir();
         List<Migration> existing = Files.isDirectory(dir) ? MigrationFiles.readAll(dir) : List.of();
         MigrationMaker.Result result;
-        try (DevServer dev = DevServers.open(devUrl)) {
+        ShadowServers.Choice choice = project.offlineShadow();
+        try (DevServer dev = DevServers.open(project.devUrl(devUrl), choice)) {
+            out.println(ShadowServers.describe(dev, choice));
             result = MigrationMaker.plan(model, existing, dev, name);
         }
         if (result.isEmpty()) {

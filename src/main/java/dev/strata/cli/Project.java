@@ -1,5 +1,10 @@
 package dev.strata.cli;
 
+import dev.strata.config.ShadowServers;
+import dev.strata.pg.PgMajor;
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import dev.strata.config.StrataConfig;
 import dev.strata.config.Target;
 import dev.strata.config.Targets;
@@ -66,9 +71,28 @@ final class Project {
         return Targets.schema(config, global.profile, global.schema);
     }
 
-    /** The target database; the caller closes it (that stops an embedded server). */
+    /**
+     * The target database; the caller closes it (that stops an embedded server). Its version is
+     * recorded for later commands that do not reach it ({@link ShadowServers#offline}).
+     */
     Target target() {
-        return Targets.resolve(config, global.profile, global.url, System::getenv);
+        Target target = Targets.resolve(config, global.profile, global.url, System::getenv);
+        try (Connection c = target.source().open()) {
+            ShadowServers.record(config.projectDir(), PgMajor.of(c));
+        } catch (SQLException | RuntimeException e) {
+            // Not reachable: the command's own connection reports that, with the fix.
+        }
+        return target;
+    }
+
+    /** The server named for scratch databases ({@code --dev-url}, else the profile's {@code :dev-url}), or {@code null}. */
+    String devUrl(String option) {
+        return ShadowServers.devUrl(config, global.profile, option);
+    }
+
+    /** The shadow server's version when the target is not reached. */
+    ShadowServers.Choice offlineShadow() {
+        return ShadowServers.offline(config, global.profile, global.url, System::getenv);
     }
 
     Migrator migrator(Target target, boolean allowOutOfOrder) {

@@ -2,6 +2,7 @@ package dev.strata.config;
 
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
+import dev.strata.pg.PgMajor;
 import dev.strata.runner.MigratorOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public record StrataConfig(
         Map<String, Profile> profiles) {
 
     public static final String FILE_NAME = "strata.edn";
-    private static final List<String> PROFILE_KEYS = List.of("url", "url-env", "schema");
+    private static final List<String> PROFILE_KEYS = List.of("url", "url-env", "schema", "pg-version", "dev-url");
     private static final List<String> KEYS = List.of("models-dir", "migrations-dir", "processed-model", "strip-keys",
             "history-table", "schema", "lock-timeout", "lock-wait-seconds", "profiles");
 
@@ -228,9 +229,20 @@ public record StrataConfig(
             if (url != null && urlEnv != null) {
                 throw bad(file, "gives " + where + " both :url and :url-env", "keep one of them");
             }
-            result.put(name.getName(), new Profile(name.getName(), url, urlEnv, p.containsKey("schema") ? string(p, "schema", file) : null));
+            Integer pgVersion = p.containsKey("pg-version") ? pgVersion(p.get("pg-version"), where, file) : null;
+            String devUrl = p.containsKey("dev-url") ? string(p, "dev-url", file) : null;
+            result.put(name.getName(), new Profile(name.getName(), url, urlEnv,
+                    p.containsKey("schema") ? string(p, "schema", file) : null, pgVersion, devUrl));
         }
         return result;
+    }
+
+    private static Integer pgVersion(Object v, String where, Path file) {
+        if (!(v instanceof Long n) || !PgMajor.isSupported((int) (long) n)) {
+            throw bad(file, "has " + where + " :pg-version " + v + ", which is not a supported PostgreSQL major version",
+                    "write one of " + PgMajor.supported() + " as a number, e.g. :pg-version 15");
+        }
+        return n.intValue();
     }
 
     private static StrataException bad(Path file, String what, String fix) {

@@ -3,6 +3,7 @@ package dev.strata.config;
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
 import dev.strata.pg.DevServer;
+import dev.strata.pg.PgMajor;
 import dev.strata.runner.ConnectionSource;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -49,13 +50,20 @@ public final class Targets {
         }
         if (profile.name().equals(Profile.DEV)) {
             Path data = config.projectDir().resolve(EMBEDDED_DATA);
-            DevServer server = DevServer.embedded(data);
+            DevServer server = DevServer.embedded(data, profile.pgVersion() != null ? profile.pgVersion() : PgMajor.BUNDLED);
             return new Target(ConnectionSource.of(server.url(), server.user(), server.password()),
                     "profile :dev, embedded PostgreSQL with data in " + data, server);
         }
         throw new StrataException(ErrorCode.CONFIG, "profile :" + profile.name() + " names no database.\n  Fix: give it"
                 + " :url or :url-env in " + (config.file() == null ? StrataConfig.FILE_NAME : config.file())
                 + ", set DATABASE_URL, or pass --url.");
+    }
+
+    /** Whether a profile's target is the embedded {@code :dev} cluster (no URL from anywhere). */
+    static boolean isEmbeddedDev(Profile profile, String urlOption, Function<String, String> env) {
+        String databaseUrl = env.apply("DATABASE_URL");
+        return urlOption == null && profile.url() == null && profile.urlEnv() == null
+                && (databaseUrl == null || databaseUrl.isBlank()) && profile.name().equals(Profile.DEV);
     }
 
     private static Target connect(String url, String origin) {

@@ -44,15 +44,8 @@ public final class ConvergenceHarness {
     /** A harness on {@code server}; asks the server for its version once. */
     public ConvergenceHarness(DevServer server) {
         this.server = server;
-        try (Connection c = server.connect(); java.sql.Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int,"
-                     + " current_setting('server_version')")) {
-            rs.next();
-            this.serverMajor = rs.getInt(1) / 10000;
-            this.serverVersion = rs.getString(2);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the server version: " + e.getMessage(), e);
-        }
+        this.serverMajor = server.major();
+        this.serverVersion = server.version().text();
     }
 
     /** The server's major version ({@code 17}). */
@@ -128,7 +121,7 @@ public final class ConvergenceHarness {
             expectNoChange("diff(desired, desired)", diff(desired, desired, "diff(desired, desired)"), List.of());
             List<Change> changes;
             try {
-                changes = Differ.diff(current, desired, Hints.none());
+                changes = Differ.diff(current, desired, Hints.none(), serverMajor);
             } catch (StrataException e) {
                 if (e.code() != ErrorCode.REFUSED_CHANGE) {
                     throw new StepFailure(Outcome.fail("diff fails", clip(e.getMessage())));
@@ -233,8 +226,8 @@ public final class ConvergenceHarness {
         });
     }
 
-    private static List<Change> diff(Schema from, Schema to, String step) {
-        return step(step, () -> Differ.diff(from, to, Hints.none()));
+    private List<Change> diff(Schema from, Schema to, String step) {
+        return step(step, () -> Differ.diff(from, to, Hints.none(), serverMajor));
     }
 
     /**

@@ -41,6 +41,7 @@ import dev.strata.model.EnumType;
 import dev.strata.model.Extension;
 import dev.strata.model.Function;
 import dev.strata.model.Hints;
+import dev.strata.pg.PgMajor;
 import dev.strata.model.Index;
 import dev.strata.model.Policy;
 import dev.strata.model.QualifiedName;
@@ -99,10 +100,14 @@ public final class Differ {
     /** Constraints dropped from tables that stay: (current table, constraint name). */
     private final Set<List<Object>> droppedConstraints = new HashSet<>();
 
-    private Differ(Schema current, Schema desired, Hints hints) {
+    /** The major version of the server the changes will run on: some statements exist only from a given one. */
+    private final int serverMajor;
+
+    private Differ(Schema current, Schema desired, Hints hints, int serverMajor) {
         this.current = Objects.requireNonNull(current, "current");
         this.desired = Objects.requireNonNull(desired, "desired");
         this.hints = hints == null ? Hints.none() : hints;
+        this.serverMajor = serverMajor;
     }
 
     /**
@@ -113,7 +118,16 @@ public final class Differ {
      *                         or reorder labels
      */
     public static List<Change> diff(Schema current, Schema desired, Hints hints) {
-        return new Differ(current, desired, hints).run();
+        return diff(current, desired, hints, PgMajor.NEWEST);
+    }
+
+    /**
+     * The changes from {@code current} to {@code desired} for a server of major version
+     * {@code serverMajor}: where that version lacks a statement (before 17, {@code ALTER COLUMN ...
+     * SET EXPRESSION}), the change is made another way. See docs/diff.md, "Version-dependent SQL".
+     */
+    public static List<Change> diff(Schema current, Schema desired, Hints hints, int serverMajor) {
+        return new Differ(current, desired, hints, serverMajor).run();
     }
 
     private List<Change> run() {
@@ -467,8 +481,11 @@ public final class Differ {
     }
 
     private void alterColumn(QualifiedName currentTable, QualifiedName table, Column from, Column to) {
-        if (from.generatedExpr() == null && to.generatedExpr() != null) {
-            // PostgreSQL cannot turn a plain column into a generated one in place.
+        boolean newExpression = from.generatedExpr() != null && to.generatedExpr() != null
+                && !from.generatedExpr().equals(to.generatedExpr());
+        if (from.generatedExpr() == null && to.generatedExpr() != null || newExpression && serverMajor < 17) {
+            // PostgreSQL cannot turn a plain column into a generated one in place, and before 17
+            // it cannot change a generation expression (no SET EXPRESSION).
             out.add(new DropColumn(table, from));
             out.add(new AddColumn(table, to));
             affect(currentTable, to.name());

@@ -3,12 +3,14 @@ package dev.strata.pg;
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -21,6 +23,7 @@ public final class DevServer implements AutoCloseable {
     private final String user;
     private final String password;
     private final EmbeddedPostgres embedded;
+    private PgMajor.ServerVersion version;
 
     private DevServer(String baseUrl, String user, String password, EmbeddedPostgres embedded) {
         this.baseUrl = baseUrl;
@@ -40,12 +43,30 @@ public final class DevServer implements AutoCloseable {
      * temporary directory and is removed on close.
      */
     public static DevServer embedded(Path dataDir) {
+        return embedded(dataDir, PgMajor.BUNDLED);
+    }
+
+    /**
+     * Starts an embedded PostgreSQL of one major version (13 to 18). A data directory that already
+     * holds a cluster is started with the binaries of the cluster's own version, whatever
+     * {@code major} says: PostgreSQL cannot open a cluster of another major.
+     */
+    public static DevServer embedded(Path dataDir, int major) {
+        int wanted = dataDir == null ? major : clusterMajor(dataDir).orElse(major);
+        if (!PgMajor.isSupported(wanted)) {
+            throw PgMajor.unsupported(wanted, dataDir == null ? "the requested embedded server"
+                    : "the embedded cluster in " + dataDir);
+        }
+        PgBinaryResolver resolver = PgBinaries.fromEnvironment().resolver(wanted);
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "200");
+            if (resolver != null) {
+                builder.setPgBinaryResolver(resolver);
+            }
             if (dataDir != null) {
                 Files.createDirectories(dataDir);
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
@@ -59,6 +80,43 @@ public final class DevServer implements AutoCloseable {
                             + "\n  Check that the directory is writable and no other server uses it,"
                             + " or name a server with --dev-url.", e);
         }
+    }
+
+    /** The major version of the cluster in a data directory, from its {@code PG_VERSION} file. */
+    public static Optional<Integer> clusterMajor(Path dataDir) {
+        Path file = dataDir.resolve("PG_VERSION");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(Files.readString(file).strip()));
+        } catch (IOException | NumberFormatException e) {
+            throw new StrataException(ErrorCode.DATABASE, "cannot read the PostgreSQL version of the cluster in " + dataDir
+                    + " (" + file + ": " + e.getMessage() + ").\n  Fix: remove the directory to start a fresh cluster.", e);
+        }
+    }
+
+    /** What the server says of its version, asked once. */
+    public synchronized PgMajor.ServerVersion version() {
+        if (version == null) {
+            try (Connection c = connect()) {
+                version = PgMajor.of(c);
+            } catch (SQLException e) {
+                throw new StrataException(ErrorCode.DATABASE, "cannot ask the dev server " + JdbcUrls.redact(baseUrl)
+                        + " for its version: " + e.getMessage() + "\n  Fix: check that it is up and the URL is right.", e);
+            }
+        }
+        return version;
+    }
+
+    /** The server's major version. */
+    public int major() {
+        return version().major();
+    }
+
+    /** Whether this server was started by Strata (embedded) rather than named by a URL. */
+    public boolean isEmbedded() {
+        return embedded != null;
     }
 
     /** The JDBC URL of the server's connection database. */

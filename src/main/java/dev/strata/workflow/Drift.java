@@ -25,7 +25,7 @@ public final class Drift {
      *                                    DDL, {@code REFUSED_CHANGE} when the differ refuses a change
      */
     public static List<PlannedChange> of(LoadedModel model, Schema live, DevServer dev) {
-        return SchemaChanges.between(live, ModelCatalog.desired(model, dev), model.hints());
+        return SchemaChanges.between(live, ModelCatalog.desired(model, dev), model.hints(), dev.major());
     }
 
     /** The schema without one table (by unqualified name) and the sequences it owns. */

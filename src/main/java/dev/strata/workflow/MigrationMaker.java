@@ -57,7 +57,7 @@ public final class MigrationMaker {
     public static Result plan(LoadedModel model, List<Migration> existing, DevServer dev, String name) {
         Schema desired = ModelCatalog.desired(model, dev);
         CatalogRead current = ScratchApply.steps(steps(existing), dev);
-        List<PlannedChange> changes = SchemaChanges.between(current.schema(), desired, model.hints());
+        List<PlannedChange> changes = SchemaChanges.between(current.schema(), desired, model.hints(), dev.major());
         return new Result(changes, split(changes, name));
     }
 

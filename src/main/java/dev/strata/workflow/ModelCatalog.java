@@ -37,7 +37,7 @@ public final class ModelCatalog {
     public static Schema desired(LoadedModel model, DevServer dev) {
         CatalogRead compiled = ScratchApply.model(model.schema(), dev);
         List<ScratchApply.Step> steps = new ArrayList<>();
-        for (PlannedChange c : SchemaChanges.between(Schema.empty(), compiled.schema(), Hints.none())) {
+        for (PlannedChange c : SchemaChanges.between(Schema.empty(), compiled.schema(), Hints.none(), dev.major())) {
             for (Statement s : c.up()) {
                 steps.add(new ScratchApply.Step("the model's migration from an empty schema (" + ChangeActions.kind(c.change())
                         + " " + c.change().object() + ")", s.sql()));

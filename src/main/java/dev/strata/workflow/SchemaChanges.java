@@ -21,12 +21,13 @@ public final class SchemaChanges {
     }
 
     /**
-     * The changes from {@code current} to {@code desired}, in the order they run.
+     * The changes from {@code current} to {@code desired}, in the order they run, in SQL that a
+     * server of major version {@code serverMajor} accepts.
      *
      * @throws dev.strata.StrataException {@code REFUSED_CHANGE} when the differ refuses a change
      */
-    public static List<PlannedChange> between(Schema current, Schema desired, Hints hints) {
-        List<Change> planned = Planner.plan(Differ.diff(current, desired, hints), current, desired);
+    public static List<PlannedChange> between(Schema current, Schema desired, Hints hints, int serverMajor) {
+        List<Change> planned = Planner.plan(Differ.diff(current, desired, hints, serverMajor), current, desired);
         // renderAll decides which statements must run outside a transaction (an enum label that a
         // later change of the same migration uses); each change's own render gives its reverse.
         List<Statement> ups = ChangeRenderer.renderAll(planned).up();

@@ -45,7 +45,7 @@ class StrataConfigTest {
         MigratorOptions o = c.migratorOptions(Targets.schema(c, null, null));
         assertEquals(new MigratorOptions("app", "schema_history", "3s", Duration.ofSeconds(5), false), o);
         assertEquals(List.of("dev", "prod", "staging", "test"), List.copyOf(c.profiles().keySet()));
-        assertEquals(new Profile("test", null, "TEST_DATABASE_URL", null), c.profile("test"));
+        assertEquals(new Profile("test", null, "TEST_DATABASE_URL", null, null, null), c.profile("test"));
         assertEquals("live", Targets.schema(c, "prod", null));
         assertEquals("cli", Targets.schema(c, "prod", "cli"));
     }

@@ -1,6 +1,7 @@
 package dev.strata.testing;
 
 import dev.strata.pg.DevServer;
+import dev.strata.pg.PgMajor;
 import dev.strata.pg.JdbcUrls;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -39,15 +40,40 @@ public final class TestPostgres {
             origin = "env";
             return DevServer.external(parsed.jdbcUrl(), parsed.user(), parsed.password());
         }
+        int major = major();
         if (dockerAnswers()) {
-            PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:17");
+            PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:" + major);
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
             origin = "testcontainers";
             return DevServer.external(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
         origin = "embedded";
-        return DevServer.embedded(null);
+        return DevServer.embedded(null, major);
+    }
+
+    /**
+     * The major version the test server runs: the system property {@code strata.test.pg} (set by
+     * the surefire executions of pom.xml), else {@code STRATA_TEST_PG}, else the bundled one.
+     */
+    public static int major() {
+        String v = System.getProperty("strata.test.pg");
+        if (v == null || v.isBlank()) {
+            v = System.getenv("STRATA_TEST_PG");
+        }
+        if (v == null || v.isBlank()) {
+            return PgMajor.BUNDLED;
+        }
+        int major;
+        try {
+            major = Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("strata.test.pg / STRATA_TEST_PG is " + v + ", not a PostgreSQL major version", e);
+        }
+        if (!PgMajor.isSupported(major)) {
+            throw new IllegalArgumentException("strata.test.pg / STRATA_TEST_PG is " + v + "; supported: " + PgMajor.supported());
+        }
+        return major;
     }
 
     private static boolean dockerAnswers() {
