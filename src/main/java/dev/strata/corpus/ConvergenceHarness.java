@@ -1,5 +1,7 @@
 package dev.strata.corpus;
 
+import dev.strata.pg.PgDump;
+
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
 import dev.strata.catalog.CatalogReader;
@@ -40,17 +42,25 @@ public final class ConvergenceHarness {
     private final DevServer server;
     private final int serverMajor;
     private final String serverVersion;
+    /** The independent witness: pg_dump of this server's major or newer, or {@code null} where the machine has none. */
+    private final PgDump pgDump;
 
     /** A harness on {@code server}; asks the server for its version once. */
     public ConvergenceHarness(DevServer server) {
         this.server = server;
         this.serverMajor = server.major();
         this.serverVersion = server.version().text();
+        this.pgDump = PgDump.forServer(serverMajor).orElse(null);
     }
 
     /** The server's major version ({@code 17}). */
     public int serverMajor() {
         return serverMajor;
+    }
+
+    /** The pg_dump that checks every step, or empty when this machine has none new enough for the server. */
+    public java.util.Optional<PgDump> pgDump() {
+        return java.util.Optional.ofNullable(pgDump);
     }
 
     /** The server's full version string ({@code 17.6}). */
@@ -134,13 +144,44 @@ public final class ConvergenceHarness {
             }
             List<Change> planned = step("plan", () -> Planner.plan(changes, current, desired));
             Rendered migration = step("render", () -> ChangeRenderer.renderAll(planned));
+            String dumpCurrent = dump(before);
+            String dumpDesired = dump(after);
             apply(before, c.targetSchema(), migration.up(), "up");
             Schema afterUp = read(before, c.targetSchema(), "read after up");
             expectNoChange("up does not converge", diff(afterUp, desired, "diff after up"), migration.up());
+            expectSameDump("silent divergence after up", dumpDesired, dump(before), migration.up());
             apply(before, c.targetSchema(), migration.down(), "down");
             Schema afterDown = read(before, c.targetSchema(), "read after down");
             expectNoChange("down does not revert", diff(afterDown, current, "diff after down"), migration.down());
+            expectSameDump("silent divergence after down", dumpCurrent, dump(before), migration.down());
             return Outcome.pass(migration.up().size(), migration.down().size());
+        }
+    }
+
+    /** pg_dump's schema of a database, or {@code null} without a pg_dump. */
+    private String dump(ScratchDatabase db) {
+        if (pgDump == null) {
+            return null;
+        }
+        try {
+            return pgDump.schemaOnly(db);
+        } catch (java.io.IOException e) {
+            throw new StepFailure(Outcome.fail("pg_dump", clip(e.getMessage())));
+        }
+    }
+
+    /**
+     * The witness: after Strata's own re-diff found nothing, pg_dump must find nothing either. A
+     * difference here is one that the catalog reader and the differ both missed.
+     */
+    private static void expectSameDump(String step, String expected, String actual, List<Statement> ran) {
+        if (expected == null || actual == null) {
+            return;
+        }
+        List<DumpComparison.Difference> differences = DumpComparison.compare(expected, actual);
+        if (!differences.isEmpty()) {
+            throw new StepFailure(Outcome.fail(step, clip(differences.size() + " object(s) differ in pg_dump; first: "
+                    + differences.get(0).describe() + "\nran: " + ran.stream().map(Statement::sql).collect(Collectors.joining("; ")))));
         }
     }
 

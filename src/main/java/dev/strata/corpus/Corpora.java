@@ -69,6 +69,7 @@ public final class Corpora {
         List<CorpusCase> cases = new ArrayList<>();
         cases.addAll(sqldef(root));
         cases.addAll(migra(root));
+        cases.addAll(pgcodekeeper(root));
         cases.addAll(samples(root));
         return List.copyOf(cases);
     }
@@ -120,6 +121,27 @@ public final class Corpora {
             String name = fixture.getFileName().toString();
             cases.add(new CorpusCase(CorpusCase.Source.MIGRA.folder() + "/" + name, CorpusCase.Source.MIGRA,
                     "migra", name, read(a), read(b), "public", 0, 0));
+        }
+        return cases;
+    }
+
+    /**
+     * pgcodekeeper's PostgreSQL diff cases: {@code pgcodekeeper/src/test/resources/org/pgcodekeeper/core/it/diff/pg/
+     * <name>_original.sql} (current) and {@code <name>_new.sql} (desired); {@code <name>_diff.sql} is
+     * pgcodekeeper's own output and is not used.
+     */
+    public static List<CorpusCase> pgcodekeeper(Path root) {
+        Path dir = root.resolve("pgcodekeeper/src/test/resources/org/pgcodekeeper/core/it/diff/pg");
+        List<CorpusCase> cases = new ArrayList<>();
+        for (Path original : list(dir, p -> p.getFileName().toString().endsWith("_original.sql"))) {
+            String file = original.getFileName().toString();
+            String name = file.substring(0, file.length() - "_original.sql".length());
+            Path changed = dir.resolve(name + "_new.sql");
+            if (!Files.isRegularFile(changed)) {
+                continue;
+            }
+            cases.add(new CorpusCase(CorpusCase.Source.PGCODEKEEPER.folder() + "/" + name, CorpusCase.Source.PGCODEKEEPER,
+                    "pgcodekeeper", name, read(original), read(changed), "public", 0, 0));
         }
         return cases;
     }

@@ -44,6 +44,7 @@ public record CorpusCase(
     public enum Source {
         SQLDEF("sqldef"),
         MIGRA("migra"),
+        PGCODEKEEPER("pgcodekeeper"),
         SAMPLES("samples");
 
         private final String folder;

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @WithPostgres
 class InspectSamplesTest {
-    private static final Path SAMPLES = samplesDir();
+    static final Path SAMPLES = samplesDir();
 
     /** $STRATA_CORPORA/samples, else ../shared/corpora/samples (from the project), else /work/shared/corpora/samples. */
     private static Path samplesDir() {
@@ -98,7 +98,7 @@ class InspectSamplesTest {
      * pagila's defaults call uuidv7(), new in PostgreSQL 18; on an older server a stand-in goes into
      * pg_catalog (which inspect does not read) of both databases, so the sample still loads.
      */
-    private static String prelude(Connection c, String sql) throws SQLException {
+    static String prelude(Connection c, String sql) throws SQLException {
         if (!sql.contains("uuidv7()") || c.getMetaData().getDatabaseMajorVersion() >= 18) {
             return "SELECT 1";
         }
@@ -106,7 +106,7 @@ class InspectSamplesTest {
     }
 
     /** Before PostgreSQL 18 there are no VIRTUAL generated columns; they become STORED. */
-    private static String forThisServer(Connection c, String sql) throws SQLException {
+    static String forThisServer(Connection c, String sql) throws SQLException {
         return c.getMetaData().getDatabaseMajorVersion() >= 18 ? sql
                 : sql.replaceAll("(GENERATED ALWAYS AS \\(.*\\)) VIRTUAL", "$1 STORED");
     }
@@ -115,7 +115,7 @@ class InspectSamplesTest {
      * pagila needs pgvector; where the server lacks it, the dump sections that create or use it
      * (the extension and the film_embedding table) are cut, at pg_dump's "-- Name:" headers.
      */
-    private static String withoutMissingExtensions(Connection c, String sql) throws SQLException {
+    static String withoutMissingExtensions(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'")) {
             if (rs.next() || !sql.contains("EXTENSION IF NOT EXISTS vector")) {
