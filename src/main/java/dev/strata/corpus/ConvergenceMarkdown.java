@@ -24,6 +24,7 @@ public final class ConvergenceMarkdown {
             |---|---|---|---|
             | sqldef | `sqldef/cmd/psqldef/tests_*.yml`, one per top-level key | `current` (absent = empty) | `desired` |
             | migra | `migra/tests/FIXTURES/*/` | `a.sql` | `b.sql` (`expected.sql` is migra's own output and is not used) |
+            | pgcodekeeper | `pgcodekeeper/src/test/resources/org/pgcodekeeper/core/it/diff/pg/<name>_original.sql` | `<name>_original.sql` | `<name>_new.sql` (`<name>_diff.sql` is pgcodekeeper's own output and is not used) |
             | samples | `samples/*/*.sql` (pagila, chinook, northwind) | empty | the sample, as it is |
 
             For every case the harness (`dev.strata.corpus.ConvergenceHarness`):
@@ -43,7 +44,13 @@ public final class ConvergenceMarkdown {
             5. reads both catalogs with `CatalogReader`, checks diff(X, X) is empty for both (stability);
             6. diffs, plans and renders the migration, applies the up to the first database, re-reads it:
                diff(live, desired) must be empty (convergence);
-            7. applies the down, re-reads: diff(live, current-as-read) must be empty (reversibility).
+            7. applies the down, re-reads: diff(live, current-as-read) must be empty (reversibility);
+            8. the witness: when the machine has a pg_dump of the server's major or newer
+               (`dev.strata.pg.PgDump`), `pg_dump --schema-only` of the first database after the up must
+               equal that of the desired database, and after the down that of the first database before the
+               up, object by object (`dev.strata.corpus.DumpComparison`; the order of columns inside a
+               table is not compared, since an added column goes to the end). A difference there, after
+               Strata's own re-diff found none, is a **silent divergence**: a FAIL counted on its own line.
 
             A case ends as **PASS**, **UNSUPPORTED** (with the feature, counted under the first feature in
             name order when there are several) or **FAIL** (with the step and the PostgreSQL error or the
@@ -63,7 +70,8 @@ public final class ConvergenceMarkdown {
             counts and rewrites this page. Options: `--jobs N` (cases run side by side, default 3), `--out <file>` (default `docs/convergence.md`),
             `--only <id prefixes>` (comma-separated, e.g. `sqldef/tests_views,migra`; does not write the page unless `--out` is
             given), `--known-failures <file>` (writes the failing ids with their reasons, the format of
-            `src/test/resources/dev/strata/corpus/known-failures.txt`).
+            `src/test/resources/dev/strata/corpus/known-failures.txt`), `--pg-version N` (the embedded server's major,
+            13 to 18, default 17; the page for 15 is [convergence-pg15.md](convergence-pg15.md)).
 
             In the test suite every case is its own dynamic test: `ConvergenceCorpusTest` runs a fixed
             subset in CI (sqldef's tables, constraints, indices, views and types files, the migra fixtures
@@ -77,6 +85,12 @@ public final class ConvergenceMarkdown {
     private ConvergenceMarkdown() {
     }
 
+    /** Failures that only pg_dump saw: the reader and the differ agreed, wrongly. */
+    static long silent(ConvergenceRun run) {
+        return run.results().stream().filter(r -> r.outcome().status() == Outcome.Status.FAIL
+                && r.outcome().category().startsWith("silent divergence")).count();
+    }
+
     /** The whole page. */
     public static String render(ConvergenceRun run) {
         StringBuilder md = new StringBuilder(HOW);
@@ -87,7 +101,9 @@ public final class ConvergenceMarkdown {
                 .append(String.format("%.1f", run.millis() / 1000.0)).append(" s: **")
                 .append(totals.get(Outcome.Status.PASS)).append(" pass, ")
                 .append(totals.get(Outcome.Status.UNSUPPORTED)).append(" unsupported, ")
-                .append(totals.get(Outcome.Status.FAIL)).append(" fail**.\n\n");
+                .append(totals.get(Outcome.Status.FAIL)).append(" fail**, of which **")
+                .append(silent(run)).append(" silent divergences** (pg_dump differs where Strata's own re-diff saw nothing).\n\n");
+        md.append("Witness: ").append(run.witness()).append(".\n\n");
         md.append("### By file\n\n| file | cases | pass | unsupported | fail |\n|---|---:|---:|---:|---:|\n");
         run.byGroup().forEach((group, counts) -> md.append("| ").append(group).append(" | ")
                 .append(counts.values().stream().mapToInt(Integer::intValue).sum()).append(" | ")

@@ -1,5 +1,7 @@
 package dev.strata.corpus;
 
+import dev.strata.pg.PgMajor;
+
 import dev.strata.pg.DevServer;
 import dev.strata.pg.JdbcUrls;
 import java.io.IOException;
@@ -18,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  * every corpus case, prints the counts by file and by feature, and rewrites docs/convergence.md.
  * It is a developer tool, not a Strata subcommand, so it prints and exits itself.
  *
- * <pre>java -cp target/strata.jar dev.strata.corpus.ConvergenceReport [--only PREFIX] [--out FILE] [--known-failures FILE] [--jobs N]</pre>
+ * <pre>java -cp target/strata.jar dev.strata.corpus.ConvergenceReport [--only PREFIX] [--out FILE] [--known-failures FILE] [--jobs N] [--pg-version N]</pre>
  */
 public final class ConvergenceReport {
     private ConvergenceReport() {
@@ -29,6 +31,7 @@ public final class ConvergenceReport {
         Path out = null;
         Path knownFailures = null;
         int jobs = 3;
+        int pgVersion = PgMajor.BUNDLED;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -36,6 +39,7 @@ public final class ConvergenceReport {
                 case "--out" -> out = Path.of(required(args[i], value));
                 case "--known-failures" -> knownFailures = Path.of(required(args[i], value));
                 case "--jobs" -> jobs = Integer.parseInt(required(args[i], value));
+                case "--pg-version" -> pgVersion = Integer.parseInt(required(args[i], value));
                 default -> usage("unknown option " + args[i]);
             }
             i++;
@@ -55,7 +59,7 @@ public final class ConvergenceReport {
         PrintStream console = System.out;
         console.println("Corpora: " + root.get() + " (" + cases.size() + " cases)");
         ConvergenceRun run;
-        try (DevServer server = server()) {
+        try (DevServer server = server(pgVersion)) {
             ConvergenceHarness harness = new ConvergenceHarness(server);
             console.println("PostgreSQL " + harness.serverVersion());
             long started = System.nanoTime();
@@ -68,7 +72,10 @@ public final class ConvergenceReport {
                 console.printf("%-11s %6d ms  %s%s%n", o.status(), o.millis(), c.id(),
                         o.category().isEmpty() ? "" : "  [" + o.category() + "]");
             }
-            run = new ConvergenceRun(LocalDate.now(), harness.serverVersion(), results,
+            String witness = harness.pgDump().map(d -> "pg_dump " + d.major() + " (" + d.binary()
+                    + ") after every up and down").orElse("none: no pg_dump of PostgreSQL " + harness.serverMajor()
+                    + " or newer on this machine, so only Strata's own re-diff judged the cases");
+            run = new ConvergenceRun(LocalDate.now(), harness.serverVersion(), witness, results,
                     (System.nanoTime() - started) / 1_000_000);
         }
         printSummary(console, run);
@@ -82,13 +89,13 @@ public final class ConvergenceReport {
         }
     }
 
-    private static DevServer server() {
+    private static DevServer server(int pgVersion) {
         String url = System.getenv("STRATA_TEST_DB_URL");
         if (url != null && !url.isBlank()) {
             JdbcUrls.Parsed parsed = JdbcUrls.parse(url);
             return DevServer.external(parsed.jdbcUrl(), parsed.user(), parsed.password());
         }
-        return DevServer.embedded(null);
+        return DevServer.embedded(null, pgVersion);
     }
 
     private static void printSummary(PrintStream console, ConvergenceRun run) {

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * @param results       one result per case, in corpus order
  * @param millis        wall-clock time of the whole run
  */
-public record ConvergenceRun(LocalDate date, String serverVersion, List<Result> results, long millis) {
+public record ConvergenceRun(LocalDate date, String serverVersion, String witness, List<Result> results, long millis) {
     public ConvergenceRun {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(serverVersion, "serverVersion");

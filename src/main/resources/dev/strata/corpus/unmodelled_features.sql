@@ -225,4 +225,8 @@ SELECT 'comment on extension', e.extname
 FROM pg_extension e JOIN pg_description d ON d.classoid = 'pg_extension'::regclass AND d.objoid = e.oid
 JOIN pg_available_extensions a ON a.name = e.extname
 WHERE d.description IS DISTINCT FROM a.comment
+UNION ALL
+SELECT 'virtual generated column', rel.relname || '.' || a.attname
+FROM pg_attribute a JOIN rel ON rel.oid = a.attrelid
+WHERE a.attgenerated = 'v' AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY 1, 2

@@ -119,4 +119,10 @@ UNION ALL
 SELECT 'comment', c.relname, 'policy ' || p.polname, 'comments on policies are not in the model', NULL, NULL, NULL
 FROM pg_policy p JOIN rel c ON c.oid = p.polrelid
 WHERE obj_description(p.oid, 'pg_policy') IS NOT NULL
+UNION ALL
+SELECT 'column', c.relname, a.attname,
+       'VIRTUAL generated column (PostgreSQL 18) is not in the model: written as a STORED generated column',
+       NULL, NULL, NULL
+FROM pg_attribute a JOIN rel c ON c.oid = a.attrelid
+WHERE a.attgenerated = 'v' AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')
 ORDER BY 1, 2 NULLS FIRST, 3

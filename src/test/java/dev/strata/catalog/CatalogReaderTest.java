@@ -35,6 +35,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 @WithPostgres
@@ -217,6 +218,7 @@ class CatalogReaderTest {
 
     @Test
     void functionsAndProceduresWithoutAggregatesOrExtensionFunctions(DevServer server) throws SQLException {
+        Assumptions.assumeTrue(server.major() >= 14, "SQL-standard function bodies (BEGIN ATOMIC) need PostgreSQL 14");
         CatalogRead read = inspect(server,
                 "CREATE EXTENSION IF NOT EXISTS pgcrypto",
                 "CREATE TABLE item (id int)",
@@ -315,6 +317,7 @@ class CatalogReaderTest {
 
     @Test
     void dependencyEdges(DevServer server) throws SQLException {
+        Assumptions.assumeTrue(server.major() >= 14, "SQL-standard function bodies (BEGIN ATOMIC) need PostgreSQL 14");
         CatalogRead read = inspect(server,
                 "CREATE TYPE mood AS ENUM ('a')",
                 "CREATE TABLE t (id serial PRIMARY KEY, m mood)",
@@ -336,6 +339,7 @@ class CatalogReaderTest {
 
     @Test
     void functionIdentityArgumentsLongerThan63BytesAreKeptWhole(DevServer server) throws SQLException {
+        Assumptions.assumeTrue(server.major() >= 14, "SQL-standard function bodies (BEGIN ATOMIC) need PostgreSQL 14");
         String args = "first_argument_name text, second_argument_name integer, third_argument_name mood";
         CatalogRead read = inspect(server,
                 "CREATE TYPE mood AS ENUM ('a')",
@@ -370,6 +374,7 @@ class CatalogReaderTest {
 
     @Test
     void sameDdlInTwoSchemasAndTwoDatabasesReadsEqual(DevServer server) throws SQLException {
+        Assumptions.assumeTrue(server.major() >= 14, "SQL-standard function bodies (BEGIN ATOMIC) need PostgreSQL 14");
         try (ScratchDatabase one = server.createScratch("cat"); Connection c = one.connect();
              ScratchDatabase two = server.createScratch("cat"); Connection d = two.connect()) {
             apply(c, "a", RICH_SCHEMA);

@@ -82,7 +82,7 @@ class ConvergenceHarnessTest {
     void reportCountsAndListsByCategory(DevServer server) {
         CorpusCase a = sqldef("A", "", "CREATE TABLE t (a int);", 0);
         CorpusCase b = sqldef("B", "", "CREATE DOMAIN d AS int;", 0);
-        ConvergenceRun run = new ConvergenceRun(LocalDate.of(2026, 1, 2), "17.6", List.of(
+        ConvergenceRun run = new ConvergenceRun(LocalDate.of(2026, 1, 2), "17.6", "pg_dump 17 at /usr/bin/pg_dump", List.of(
                 new ConvergenceRun.Result(a, Outcome.pass()),
                 new ConvergenceRun.Result(sqldef("Same", "", "", 0), Outcome.pass()),
                 new ConvergenceRun.Result(b, Outcome.unsupported("domain", "domain: d")),

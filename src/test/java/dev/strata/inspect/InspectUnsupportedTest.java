@@ -9,6 +9,7 @@ import dev.strata.testing.WithPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,20 @@ class InspectUnsupportedTest {
         assertEquals(inspection.schema().table("measurements"), back.table("measurements"));
         assertEquals(inspection.schema().views().stream().filter(v -> v.name().name().equals("item_names")).toList(),
                 back.views().stream().filter(v -> v.name().name().equals("item_names")).toList());
+    }
+
+    @Test
+    void virtualGeneratedColumnIsReportedOnEighteen(DevServer server) throws Exception {
+        Assumptions.assumeTrue(server.major() >= 18, "VIRTUAL generated columns exist from PostgreSQL 18 on");
+        try (ScratchDatabase db = server.createScratch("inspect_virtual"); Connection c = db.connect();
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE box (w int, h int, area int GENERATED ALWAYS AS (w * h) VIRTUAL)");
+            Inspection inspection = Inspector.inspect(c, "public");
+            assertEquals(List.of("~ column box.area"), inspection.unsupported().stream()
+                    .map(u -> (u.leftOut() ? "- " : "~ ") + u.kind() + " " + u.object()).toList());
+            assertEquals("(w * h)", inspection.schema().table("box").orElseThrow().column("area").orElseThrow().generatedExpr(),
+                    "read as a generated column, not as a plain one");
+        }
     }
 
     private static int byKindThenName(String a, String b) {
