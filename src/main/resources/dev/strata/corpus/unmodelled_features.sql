@@ -66,6 +66,9 @@ SELECT 'foreign table', rel.relname FROM rel WHERE rel.relkind = 'f'
 UNION ALL
 SELECT 'foreign data wrapper', s.srvname FROM pg_foreign_server s
 UNION ALL
+SELECT 'foreign data wrapper', w.fdwname FROM pg_foreign_data_wrapper w
+WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_foreign_data_wrapper'::regclass AND ext.objid = w.oid)
+UNION ALL
 SELECT 'unlogged table', rel.relname FROM rel WHERE rel.relpersistence = 'u'
 UNION ALL
 SELECT 'storage parameter', rel.relname || ' ' || array_to_string(rel.reloptions, ',')
@@ -102,6 +105,10 @@ UNION ALL
 SELECT 'column storage', rel.relname || '.' || a.attname
 FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid JOIN pg_type t ON t.oid = a.atttypid
 WHERE rel.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND a.attstorage <> t.typstorage
+UNION ALL
+SELECT 'column options', rel.relname || '.' || a.attname || ' ' || array_to_string(a.attoptions, ',')
+FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
+WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attoptions IS NOT NULL
 UNION ALL
 SELECT 'column statistics target', rel.relname || '.' || a.attname
 FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
@@ -180,6 +187,14 @@ UNION ALL
 SELECT 'text search configuration', d.dictname
 FROM pg_ts_dict d JOIN ns ON ns.oid = d.dictnamespace
 UNION ALL
+SELECT 'text search parser or template', p.prsname
+FROM pg_ts_parser p JOIN ns ON ns.oid = p.prsnamespace
+WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_ts_parser'::regclass AND ext.objid = p.oid)
+UNION ALL
+SELECT 'text search parser or template', t.tmplname
+FROM pg_ts_template t JOIN ns ON ns.oid = t.tmplnamespace
+WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_ts_template'::regclass AND ext.objid = t.oid)
+UNION ALL
 SELECT 'extended statistics', s.stxname
 FROM pg_statistic_ext s JOIN ns ON ns.oid = s.stxnamespace
 UNION ALL
@@ -225,8 +240,4 @@ SELECT 'comment on extension', e.extname
 FROM pg_extension e JOIN pg_description d ON d.classoid = 'pg_extension'::regclass AND d.objoid = e.oid
 JOIN pg_available_extensions a ON a.name = e.extname
 WHERE d.description IS DISTINCT FROM a.comment
-UNION ALL
-SELECT 'virtual generated column', rel.relname || '.' || a.attname
-FROM pg_attribute a JOIN rel ON rel.oid = a.attrelid
-WHERE a.attgenerated = 'v' AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY 1, 2

@@ -121,6 +121,12 @@ FROM pg_policy p JOIN rel c ON c.oid = p.polrelid
 WHERE obj_description(p.oid, 'pg_policy') IS NOT NULL
 UNION ALL
 SELECT 'column', c.relname, a.attname,
+       'column options (' || array_to_string(a.attoptions, ', ') || ') are not in the model',
+       NULL, NULL, NULL
+FROM pg_attribute a JOIN rel c ON c.oid = a.attrelid
+WHERE a.attoptions IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'm')
+UNION ALL
+SELECT 'column', c.relname, a.attname,
        'VIRTUAL generated column (PostgreSQL 18) is not in the model: written as a STORED generated column',
        NULL, NULL, NULL
 FROM pg_attribute a JOIN rel c ON c.oid = a.attrelid
