@@ -17,8 +17,10 @@ import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
 import dev.strata.sql.Ddl;
+import dev.strata.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +55,11 @@ public final class DdlCompiler {
                 .forEach(e -> out.add(Ddl.createExtension(e)));
         List<EnumType> enums = sorted(schema.enums(), Comparator.comparing(EnumType::name));
         enums.forEach(e -> out.add(Ddl.createEnum(e)));
-        sorted(schema.functions(), Comparator.comparing(Function::name).thenComparing(Function::definition))
+        List<Function> functions = sorted(schema.functions(),
+                Comparator.comparing(Function::name).thenComparing(Function::definition));
+        Map<Function, FunctionTier> tiers = new HashMap<>();
+        functions.forEach(f -> tiers.put(f, tier(f, schema)));
+        functions.stream().filter(f -> tiers.get(f) == FunctionTier.BEFORE_TABLES)
                 .forEach(f -> out.add(definition(f.definition())));
 
         List<Table> tables = sorted(schema.tables(), Comparator.comparing(Table::name));
@@ -70,6 +76,8 @@ public final class DdlCompiler {
             }
         }
         sequences.stream().filter(s -> s.ownedBy() != null).forEach(s -> out.add(Ddl.alterSequenceOwnedBy(s)));
+        functions.stream().filter(f -> tiers.get(f) == FunctionTier.AFTER_TABLES)
+                .forEach(f -> out.add(definition(f.definition())));
         for (Table table : tables) {
             table.indexes().forEach(i -> out.add(Ddl.createIndex(i, false)));
         }
@@ -88,6 +96,8 @@ public final class DdlCompiler {
 
         List<View> views = orderViews(schema.views());
         views.forEach(v -> out.add(definition(v.definition())));
+        functions.stream().filter(f -> tiers.get(f) == FunctionTier.AFTER_VIEWS)
+                .forEach(f -> out.add(definition(f.definition())));
         for (View view : views) {
             for (Index index : view.indexes()) {
                 out.add(Ddl.createIndex(index, false));
@@ -99,6 +109,54 @@ public final class DdlCompiler {
         sorted(schema.policies(), Comparator.comparing(Policy::table).thenComparing(Policy::name))
                 .forEach(p -> out.add(definition(p.definition())));
         return List.copyOf(out);
+    }
+
+    /** Where a function goes in the script. */
+    private enum FunctionTier {
+        /** Bodies are not checked (check_function_bodies is off), so most functions go first, where tables' defaults and checks can call them. */
+        BEFORE_TABLES,
+        /** The signature names a table's row type, or a SQL-standard body reads tables. */
+        AFTER_TABLES,
+        /** A SQL-standard body (BEGIN ATOMIC), always resolved at creation, reads a view. */
+        AFTER_VIEWS
+    }
+
+    /**
+     * The tier of a function: a signature that names a table (its row type) needs the table;
+     * a {@code BEGIN ATOMIC} body is parsed and resolved at creation whatever
+     * check_function_bodies says, so it needs what it reads.
+     */
+    private static FunctionTier tier(Function f, Schema schema) {
+        String definition = f.definition();
+        int atomic = indexOfIgnoreCase(definition, "BEGIN ATOMIC");
+        String signature = signature(definition, atomic);
+        String body = atomic < 0 ? "" : definition.substring(atomic);
+        if (atomic >= 0 && schema.views().stream().anyMatch(v -> names(body, v.name()))) {
+            return FunctionTier.AFTER_VIEWS;
+        }
+        boolean needsTables = schema.tables().stream()
+                .anyMatch(t -> names(signature, t.name()) || atomic >= 0 && names(body, t.name()));
+        return needsTables ? FunctionTier.AFTER_TABLES : FunctionTier.BEFORE_TABLES;
+    }
+
+    /** The text before the body: up to {@code BEGIN ATOMIC}, or up to the first {@code AS} that opens one. */
+    private static String signature(String definition, int atomic) {
+        if (atomic >= 0) {
+            return definition.substring(0, atomic);
+        }
+        java.util.regex.Matcher m = Pattern.compile("(?i)(?:^|\\s)AS\\s+(?:\\$|')").matcher(definition);
+        return m.find() ? definition.substring(0, m.start()) : definition;
+    }
+
+    /** Whether SQL names an object as a whole word, spelled as PostgreSQL prints it (quoted when it must be). */
+    private static boolean names(String sql, QualifiedName name) {
+        Pattern word = Pattern.compile("(?<![\\w$\"])" + Pattern.quote(Identifiers.quote(name.name())) + "(?![\\w$\"])",
+                Identifiers.needsQuoting(name.name()) ? 0 : Pattern.CASE_INSENSITIVE);
+        return word.matcher(sql).find();
+    }
+
+    private static int indexOfIgnoreCase(String text, String word) {
+        return text.toUpperCase(Locale.ROOT).indexOf(word);
     }
 
     /** The statements as one psql-ready script: joined by {@code ";\n\n"}, ending in {@code ";\n"}. */

@@ -65,7 +65,6 @@ final class TreeBuilder {
             }
         }
         findSerials();
-        rowTypeFunctions();
         propagate();
     }
 
@@ -152,20 +151,6 @@ final class TreeBuilder {
 
     private static int bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    /**
-     * The compiled model creates functions before tables (docs/ddl.md), so a function whose
-     * signature names a table's row type cannot be created from it.
-     */
-    private void rowTypeFunctions() {
-        for (Dependency d : dependencies) {
-            if (d.from().kind() == ObjectKind.FUNCTION && d.to().kind() == ObjectKind.TYPE
-                    && d.to().name().schema() == null && schema.table(d.to().name().name()).isPresent()) {
-                leaveOut(d.from(), "its signature uses the row type of table " + d.to().name().name()
-                        + ", and the compiled model creates functions before tables");
-            }
-        }
     }
 
     /** Leaves out, to a fixed point, everything that depends on what is left out. */
