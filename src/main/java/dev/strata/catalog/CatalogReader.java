@@ -142,7 +142,8 @@ public final class CatalogReader {
                 rs.getBoolean("materialized"), rs.getBoolean("populated"), rs.getString("definition")));
         List<Function> functions = q.query("functions", CatalogReader::function);
         List<Trigger> triggers = q.query("triggers", rs -> new Trigger(rs.getString("trigger_name"),
-                QualifiedName.of(rs.getString("table_name")), rs.getString("definition"), null));
+                QualifiedName.of(rs.getString("table_name")), rs.getString("definition"), null,
+                Trigger.Enablement.ofCode(rs.getString("enabled"))));
         List<Policy> policies = q.query("policies", CatalogReader::policy);
         List<Extension> extensions = q.query("extensions", rs -> new Extension(rs.getString("extension_name")));
         List<Dependency> dependencies = q.query("dependencies", CatalogReader::dependency);

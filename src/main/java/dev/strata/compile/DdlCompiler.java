@@ -103,8 +103,10 @@ public final class DdlCompiler {
                 out.add(Ddl.createIndex(index, false));
             }
         }
-        sorted(schema.triggers(), Comparator.comparing(Trigger::table).thenComparing(Trigger::name))
-                .forEach(t -> out.add(definition(t.definition())));
+        List<Trigger> triggers = sorted(schema.triggers(), Comparator.comparing(Trigger::table).thenComparing(Trigger::name));
+        triggers.forEach(t -> out.add(definition(t.definition())));
+        triggers.stream().filter(t -> t.enablement() != Trigger.Enablement.ORIGIN)
+                .forEach(t -> out.add(Ddl.alterTriggerEnablement(t, t.enablement())));
         tables.stream().filter(Table::rowLevelSecurity).forEach(t -> out.add(Ddl.enableRowLevelSecurity(t.name())));
         sorted(schema.policies(), Comparator.comparing(Policy::table).thenComparing(Policy::name))
                 .forEach(p -> out.add(definition(p.definition())));

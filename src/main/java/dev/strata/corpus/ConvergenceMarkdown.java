@@ -32,6 +32,8 @@ public final class ConvergenceMarkdown {
             1. skips the case when sqldef's `min_version` / `max_version` exclude the server's major version;
             2. refuses up front the statements that would change the whole server or that Strata does not
                model at all (`GRANT`/`REVOKE`, roles, tablespaces, databases, subscriptions, user mappings);
+               `ALTER ... OWNER TO role` statements are removed from both scripts instead (ownership is out of
+               scope, and the roles pgcodekeeper's dumps name do not exist here), so the rest of the case runs;
             3. creates two fresh databases and runs `current` in the first and `desired` in the second,
                each whole, in the target schema (`public`; `foo` for sqldef cases that name a `user`, as
                sqldef's own runner does). A script PostgreSQL refuses makes the case unsupported with what

@@ -759,7 +759,7 @@ public final class Differ {
             Trigger d = want.get(key);
             // PostgreSQL refuses to change the type of (or drop) a column a trigger names in its
             // UPDATE OF list or WHEN condition: such a trigger is dropped before and created after.
-            if (d == null || !d.definition().equals(c.definition())
+            if (d == null || !d.definition().equals(c.definition()) || d.enablement() != c.enablement()
                     || droppedFunctions.contains(triggerFunction(c)) || droppedViews.contains(c.table())
                     || affectedColumns.getOrDefault(c.table(), Set.of()).stream()
                             .anyMatch(column -> mentions(c.definition(), column))) {

@@ -718,7 +718,14 @@ final class TreeBuilder {
         for (Trigger t : schema.triggers()) {
             if (!isLeftOut(ObjectKind.TRIGGER, t.table(), t.name())) {
                 String name = counts.get(t.name()) > 1 ? t.table().name() + "_" + t.name() : t.name();
-                out.put(uniqueKey(out, name), map(ModelNames.kw("sql"), t.definition()));
+                Map<Object, Object> spec = map(ModelNames.kw("sql"), t.definition());
+                switch (t.enablement()) {
+                    case DISABLED -> spec.put(ModelNames.kw("enabled"), false);
+                    case REPLICA -> spec.put(ModelNames.kw("enabled"), ModelNames.kw("replica"));
+                    case ALWAYS -> spec.put(ModelNames.kw("enabled"), ModelNames.kw("always"));
+                    case ORIGIN -> { }
+                }
+                out.put(uniqueKey(out, name), spec);
             }
         }
         return out;

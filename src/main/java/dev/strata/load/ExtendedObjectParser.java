@@ -144,6 +144,28 @@ final class ExtendedObjectParser {
                 subject));
     }
 
+    /**
+     * {@code :enabled}: {@code true} (the default: fires in origin and local sessions), {@code false}
+     * (DISABLE), {@code :replica} (ENABLE REPLICA) or {@code :always} (ENABLE ALWAYS).
+     */
+    private Trigger.Enablement enablement(Object v, Location where, String subject) {
+        if (v == null || Boolean.TRUE.equals(v)) {
+            return Trigger.Enablement.ORIGIN;
+        }
+        if (Boolean.FALSE.equals(v)) {
+            return Trigger.Enablement.DISABLED;
+        }
+        if (v.equals(FieldParser.kw("replica"))) {
+            return Trigger.Enablement.REPLICA;
+        }
+        if (v.equals(FieldParser.kw("always"))) {
+            return Trigger.Enablement.ALWAYS;
+        }
+        problems.add(where, subject, "bad :enabled " + EdnPrinter.flat(v),
+                "write :enabled true (the default), false (DISABLE TRIGGER), :replica (ENABLE REPLICA) or :always (ENABLE ALWAYS)");
+        return Trigger.Enablement.ORIGIN;
+    }
+
     void trigger(Object key, Object value, Location where) {
         String subject = "trigger " + EdnPrinter.flat(key);
         String[] sql = sql(value, where, subject);
@@ -156,7 +178,8 @@ final class ExtendedObjectParser {
                     "start it with CREATE [OR REPLACE] [CONSTRAINT] TRIGGER name ... ON table");
             return;
         }
-        triggers.add(new Located<>(new Trigger(name(m.group(1)).name(), name(m.group(2)), sql[0], sql[1]), where,
+        Trigger.Enablement enablement = enablement(((Map<?, ?>) value).get(FieldParser.kw("enabled")), where, subject);
+        triggers.add(new Located<>(new Trigger(name(m.group(1)).name(), name(m.group(2)), sql[0], sql[1], enablement), where,
                 subject));
     }
 

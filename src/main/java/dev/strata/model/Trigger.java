@@ -9,11 +9,54 @@ import java.util.Objects;
  * @param table      the table it fires on
  * @param definition the complete {@code CREATE TRIGGER} statement
  * @param dropSql    a statement that drops it, when the model gave one, else {@code null}
+ * @param enablement when it fires ({@code ALTER TABLE ... ENABLE/DISABLE TRIGGER}); ORIGIN, as
+ *                   created, by default
  */
-public record Trigger(String name, QualifiedName table, String definition, String dropSql) {
+public record Trigger(String name, QualifiedName table, String definition, String dropSql, Enablement enablement) {
     public Trigger {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(definition, "definition");
+        enablement = enablement == null ? Enablement.ORIGIN : enablement;
+    }
+
+    /** A trigger as created: enabled in origin and local sessions. */
+    public Trigger(String name, QualifiedName table, String definition, String dropSql) {
+        this(name, table, definition, dropSql, Enablement.ORIGIN);
+    }
+
+    /** PostgreSQL's {@code tgenabled}: when a trigger fires, given {@code session_replication_role}. */
+    public enum Enablement {
+        /** {@code O}: fires in origin and local mode (as created). */
+        ORIGIN("O", "ENABLE"),
+        /** {@code D}: never fires. */
+        DISABLED("D", "DISABLE"),
+        /** {@code R}: fires in replica mode only. */
+        REPLICA("R", "ENABLE REPLICA"),
+        /** {@code A}: always fires. */
+        ALWAYS("A", "ENABLE ALWAYS");
+
+        private final String code;
+        private final String sql;
+
+        Enablement(String code, String sql) {
+            this.code = code;
+            this.sql = sql;
+        }
+
+        /** The words of {@code ALTER TABLE t <sql> TRIGGER x}. */
+        public String sql() {
+            return sql;
+        }
+
+        /** The enablement of a {@code pg_trigger.tgenabled} code. */
+        public static Enablement ofCode(String code) {
+            for (Enablement e : values()) {
+                if (e.code.equals(code)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException("unknown tgenabled " + code);
+        }
     }
 }

@@ -161,9 +161,9 @@ public final class ChangeRenderer {
         } else if (change instanceof ReplaceFunction c) {
             return of(List.of(verbatim(c.to().definition())), List.of(verbatim(c.from().definition())));
         } else if (change instanceof CreateTrigger c) {
-            return of(List.of(verbatim(c.trigger().definition())), List.of(dropTrigger(c.trigger())));
+            return of(createTrigger(c.trigger()), List.of(dropTrigger(c.trigger())));
         } else if (change instanceof DropTrigger c) {
-            return of(List.of(dropTrigger(c.trigger())), List.of(verbatim(c.trigger().definition())));
+            return of(List.of(dropTrigger(c.trigger())), createTrigger(c.trigger()));
         } else if (change instanceof CreatePolicy c) {
             return of(List.of(verbatim(c.policy().definition())), List.of(dropPolicy(c.policy())));
         } else if (change instanceof DropPolicy c) {
@@ -412,6 +412,14 @@ public final class ChangeRenderer {
 
     private static String dropConstraint(QualifiedName table, String name) {
         return alterTable(table) + "DROP CONSTRAINT " + Identifiers.quote(name);
+    }
+
+    /** The trigger's CREATE, and the ALTER TABLE that sets its enablement when it is not the default. */
+    private static List<String> createTrigger(Trigger trigger) {
+        if (trigger.enablement() == Trigger.Enablement.ORIGIN) {
+            return List.of(verbatim(trigger.definition()));
+        }
+        return List.of(verbatim(trigger.definition()), Ddl.alterTriggerEnablement(trigger, trigger.enablement()));
     }
 
     private static String dropIndex(Index index) {

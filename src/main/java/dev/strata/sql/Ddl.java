@@ -9,6 +9,7 @@ import dev.strata.model.QualifiedName;
 import dev.strata.model.Sequence;
 import dev.strata.model.SequenceOwner;
 import dev.strata.model.Table;
+import dev.strata.model.Trigger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,12 @@ public final class Ddl {
     /** {@code CREATE EXTENSION IF NOT EXISTS name}. */
     public static String createExtension(Extension extension) {
         return "CREATE EXTENSION IF NOT EXISTS " + Identifiers.quote(extension.name());
+    }
+
+    /** {@code ALTER TABLE t DISABLE TRIGGER x} (or ENABLE [REPLICA|ALWAYS]): a trigger's enablement. */
+    public static String alterTriggerEnablement(Trigger trigger, Trigger.Enablement enablement) {
+        return "ALTER TABLE " + Identifiers.quote(trigger.table()) + " " + enablement.sql() + " TRIGGER "
+                + Identifiers.quote(trigger.name());
     }
 
     /** {@code CREATE TYPE name AS ENUM ('a', 'b')}, labels in their sort order. */

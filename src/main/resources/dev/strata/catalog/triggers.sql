@@ -2,7 +2,8 @@
 -- triggers on partitions and on tables of extensions are left out.
 SELECT c.relname AS table_name,
        t.tgname AS trigger_name,
-       pg_get_triggerdef(t.oid, true) AS definition
+       pg_get_triggerdef(t.oid, true) AS definition,
+       t.tgenabled::text AS enabled
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
 WHERE c.relnamespace = :schema_oid

@@ -81,13 +81,6 @@ SELECT 'rule', c.relname, r.rulename, 'rules have no model syntax', NULL, NULL, 
 FROM pg_rewrite r JOIN rel c ON c.oid = r.ev_class
 WHERE r.rulename <> '_RETURN' AND NOT c.relispartition
 UNION ALL
-SELECT 'trigger', c.relname, t.tgname,
-       'the trigger is ' || CASE t.tgenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'ENABLE REPLICA'
-                                            ELSE 'ENABLE ALWAYS' END || ', which the model does not carry',
-       NULL, NULL, NULL
-FROM pg_trigger t JOIN rel c ON c.oid = t.tgrelid
-WHERE NOT t.tgisinternal AND t.tgenabled <> 'O' AND NOT c.relispartition
-UNION ALL
 SELECT 'constraint', c.relname, con.conname,
        concat_ws(' and ', CASE WHEN NOT con.convalidated THEN 'NOT VALID' END,
                  CASE WHEN con.contype = 'c' AND con.connoinherit THEN 'NO INHERIT' END) || ' is not in the model',

@@ -99,4 +99,14 @@ class ConvergenceHarnessTest {
         assertEquals("sqldef/tests_x/A\tup fails: statement 1 of 1: X -> ERROR",
                 ConvergenceMarkdown.knownFailures(run).lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow());
     }
+
+    @org.junit.jupiter.api.Test
+    void ownershipStatementsAreRemovedAndTheRestKept() {
+        String script = "CREATE TABLE t (id int);\nALTER TABLE t OWNER TO botov_av;\n"
+                + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\nALTER FUNCTION f() OWNER TO someone;\n";
+        String kept = ConvergenceHarness.withoutOwnership(script);
+        org.junit.jupiter.api.Assertions.assertFalse(kept.contains("OWNER TO"), kept);
+        org.junit.jupiter.api.Assertions.assertTrue(kept.contains("CREATE TABLE t (id int)") && kept.contains("SELECT 1; $$"), kept);
+        org.junit.jupiter.api.Assertions.assertEquals("SELECT 1", ConvergenceHarness.withoutOwnership("SELECT 1"));
+    }
 }
