@@ -170,6 +170,18 @@ class SchemaGeneratorTest {
         assertEquals(Set.of(), missing, "edits never made; seen: " + new TreeSet<>(seen));
     }
 
+    @Test
+    void pairsMakeTheDifferRenameAndAlterConstraints() {
+        Set<String> kinds = new TreeSet<>();
+        for (long seed = 0; seed < SAMPLES; seed++) {
+            SchemaPair p = SchemaArbitraries.pair(seed, 3, Features.all(), seed * 31, SchemaArbitraries.MAX_EDITS,
+                    KnownGaps.NONE);
+            dev.strata.diff.Differ.diff(p.a(), p.b(), dev.strata.model.Hints.none())
+                    .forEach(c -> kinds.add(c.getClass().getSimpleName()));
+        }
+        assertTrue(kinds.containsAll(Set.of("RenameConstraint", "AlterConstraint")), kinds.toString());
+    }
+
     private static String unquote(String key) {
         return key.substring(1, key.length() - 1).replace("\"\"", "\"");
     }
