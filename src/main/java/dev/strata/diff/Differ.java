@@ -6,6 +6,7 @@ import dev.strata.diff.Change.AddColumn;
 import dev.strata.diff.Change.AddConstraint;
 import dev.strata.diff.Change.AddEnumLabel;
 import dev.strata.diff.Change.AlterColumn;
+import dev.strata.diff.Change.AlterConstraint;
 import dev.strata.diff.Change.AlterSequence;
 import dev.strata.diff.Change.CommentOnTable;
 import dev.strata.diff.Change.CommentOnType;
@@ -21,8 +22,6 @@ import dev.strata.diff.Change.CreateView;
 import dev.strata.diff.Change.DisableRowLevelSecurity;
 import dev.strata.diff.Change.DropColumn;
 import dev.strata.diff.Change.DropConstraint;
-import dev.strata.diff.Change.AlterConstraint;
-import dev.strata.diff.Change.RenameConstraint;
 import dev.strata.diff.Change.DropEnum;
 import dev.strata.diff.Change.DropExtension;
 import dev.strata.diff.Change.DropFunction;
@@ -34,6 +33,7 @@ import dev.strata.diff.Change.DropTrigger;
 import dev.strata.diff.Change.DropView;
 import dev.strata.diff.Change.EnableRowLevelSecurity;
 import dev.strata.diff.Change.RenameColumn;
+import dev.strata.diff.Change.RenameConstraint;
 import dev.strata.diff.Change.RenameEnumLabel;
 import dev.strata.diff.Change.RenameTable;
 import dev.strata.diff.Change.ReplaceFunction;
@@ -71,9 +71,12 @@ import java.util.stream.Collectors;
  * {@link Change}s that turn the current one into the desired one. It builds no SQL and decides no
  * order beyond a deterministic listing; {@code dev.strata.plan.Planner} orders the result.
  *
- * <p>Renames happen only on explicit {@link Hints}; a changed name without a hint is a drop plus a
- * create. Constraints, indexes, views, triggers and policies that changed are dropped and
- * recreated; functions are replaced in place when PostgreSQL allows it. Enum types are
+ * <p>Tables, columns and enum labels are renamed only on explicit {@link Hints}; a changed name
+ * without a hint is a drop plus a create. A constraint is matched by name, then by definition: the
+ * same definition under a new name is a rename. Constraints, indexes, views, triggers and policies
+ * that changed are dropped and recreated, except what PostgreSQL alters in place (a foreign key's
+ * deferrability, the validation of a NOT VALID constraint); functions are replaced in place when
+ * PostgreSQL allows it. Enum types are
  * append-only: removing or reordering labels is refused.
  */
 public final class Differ {
