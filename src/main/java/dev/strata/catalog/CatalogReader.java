@@ -225,22 +225,44 @@ public final class CatalogReader {
         String type = rs.getString("constraint_type");
         List<String> columns = CatalogQueries.strings(rs, "columns");
         String definition = rs.getString("definition");
+        boolean deferrable = rs.getBoolean("deferrable");
+        boolean initiallyDeferred = rs.getBoolean("initially_deferred");
+        boolean notValid = !rs.getBoolean("validated");
         if (type.equals("p")) {
-            return new Constraint.PrimaryKey(name, columns);
+            return new Constraint.PrimaryKey(name, columns, deferrable, initiallyDeferred);
         } else if (type.equals("u")) {
-            return new Constraint.Unique(name, columns, rs.getBoolean("nulls_not_distinct"));
+            return new Constraint.Unique(name, columns, rs.getBoolean("nulls_not_distinct"), deferrable,
+                    initiallyDeferred);
         } else if (type.equals("c")) {
-            return new Constraint.Check(name, ExpressionForms.canonical(checkExpression(definition)));
+            return new Constraint.Check(name, ExpressionForms.canonical(checkExpression(definition)),
+                    rs.getBoolean("no_inherit"), notValid);
         } else if (type.equals("f")) {
             return new Constraint.ForeignKey(name, columns,
                     name(rs.getString("ref_schema"), rs.getString("ref_table")),
                     CatalogQueries.strings(rs, "ref_columns"),
                     action(rs.getString("on_delete")), action(rs.getString("on_update")),
-                    rs.getBoolean("deferrable"), rs.getBoolean("initially_deferred"));
+                    deferrable, initiallyDeferred,
+                    "f".equals(rs.getString("match_type")) ? Constraint.Match.FULL : Constraint.Match.SIMPLE,
+                    notValid);
         } else if (type.equals("x")) {
-            return new Constraint.Exclusion(name, definition);
+            return new Constraint.Exclusion(name, exclusionDefinition(definition), deferrable, initiallyDeferred);
         }
         throw new IllegalStateException("unsupported constraint type " + type + " of " + name);
+    }
+
+    /**
+     * {@code EXCLUDE USING gist (r WITH &&) DEFERRABLE INITIALLY DEFERRED} gives
+     * {@code EXCLUDE USING gist (r WITH &&)}: the flags are read from their own columns. They come
+     * last, after the parenthesised WHERE predicate, so cutting them off the end is safe.
+     */
+    static String exclusionDefinition(String definition) {
+        String s = definition.strip();
+        for (String flag : List.of(" INITIALLY DEFERRED", " DEFERRABLE")) {
+            if (s.endsWith(flag)) {
+                s = s.substring(0, s.length() - flag.length());
+            }
+        }
+        return s;
     }
 
     /** {@code CHECK ((a > 0)) NOT VALID} gives {@code ((a > 0))}: the flags after it are not kept. */

@@ -71,6 +71,11 @@ public final class DdlCompiler {
         sequences.forEach(s -> out.add(Ddl.createSequence(s, false)));
         tables.forEach(t -> out.add(Ddl.createTable(t, false)));
         for (Table table : tables) {
+            // CREATE TABLE would mark a NOT VALID check valid.
+            table.constraints().stream().filter(Ddl::addedAfterCreate)
+                    .forEach(c -> out.add(Ddl.addConstraint(table.name(), c)));
+        }
+        for (Table table : tables) {
             for (Constraint.ForeignKey fk : table.constraints(Constraint.ForeignKey.class)) {
                 out.add(Ddl.addConstraint(table.name(), fk));
             }

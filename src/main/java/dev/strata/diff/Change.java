@@ -29,7 +29,7 @@ public sealed interface Change
                 Change.CreateSequence, Change.DropSequence, Change.AlterSequence,
                 Change.CreateTable, Change.DropTable, Change.RenameTable, Change.CommentOnTable,
                 Change.AddColumn, Change.DropColumn, Change.RenameColumn, Change.AlterColumn,
-                Change.AddConstraint, Change.DropConstraint,
+                Change.AddConstraint, Change.DropConstraint, Change.RenameConstraint, Change.AlterConstraint,
                 Change.CreateIndex, Change.DropIndex,
                 Change.CreateView, Change.DropView,
                 Change.CreateFunction, Change.DropFunction, Change.ReplaceFunction,
@@ -418,6 +418,57 @@ public sealed interface Change
 
         public QualifiedName object() {
             return member(table, constraint.name());
+        }
+    }
+
+    /**
+     * {@code ALTER TABLE t RENAME CONSTRAINT a TO b}: the same definition under another name
+     * (PostgreSQL renames the index of a primary key, unique or exclusion constraint with it).
+     * {@code from} is the constraint as it is (columns as in the desired table), {@code to} the same
+     * with its new name.
+     */
+    record RenameConstraint(QualifiedName table, Constraint from, Constraint to) implements Change {
+        public RenameConstraint {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        public Phase phase() {
+            return Phase.RENAME_CONSTRAINT;
+        }
+
+        public QualifiedName object() {
+            return member(table, to.name());
+        }
+    }
+
+    /**
+     * A constraint changed in place: {@code ALTER TABLE t ALTER CONSTRAINT name [NOT] DEFERRABLE
+     * ...} (foreign keys; {@link ConstraintChange#DEFERRABILITY}) and {@code VALIDATE CONSTRAINT}
+     * (a NOT VALID check or foreign key the model wants validated; {@link ConstraintChange#VALIDATE}).
+     * Both constraints carry the desired name.
+     */
+    record AlterConstraint(QualifiedName table, Constraint from, Constraint to, EnumSet<ConstraintChange> changes)
+            implements Change {
+        public AlterConstraint {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            changes = EnumSet.copyOf(changes);
+        }
+
+        @Override
+        public EnumSet<ConstraintChange> changes() {
+            return EnumSet.copyOf(changes);
+        }
+
+        public Phase phase() {
+            return Phase.ALTER_CONSTRAINT;
+        }
+
+        public QualifiedName object() {
+            return member(table, to.name());
         }
     }
 

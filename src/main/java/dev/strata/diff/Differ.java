@@ -6,6 +6,7 @@ import dev.strata.diff.Change.AddColumn;
 import dev.strata.diff.Change.AddConstraint;
 import dev.strata.diff.Change.AddEnumLabel;
 import dev.strata.diff.Change.AlterColumn;
+import dev.strata.diff.Change.AlterConstraint;
 import dev.strata.diff.Change.AlterSequence;
 import dev.strata.diff.Change.CommentOnTable;
 import dev.strata.diff.Change.CommentOnType;
@@ -32,6 +33,7 @@ import dev.strata.diff.Change.DropTrigger;
 import dev.strata.diff.Change.DropView;
 import dev.strata.diff.Change.EnableRowLevelSecurity;
 import dev.strata.diff.Change.RenameColumn;
+import dev.strata.diff.Change.RenameConstraint;
 import dev.strata.diff.Change.RenameEnumLabel;
 import dev.strata.diff.Change.RenameTable;
 import dev.strata.diff.Change.ReplaceFunction;
@@ -70,9 +72,12 @@ import java.util.stream.Collectors;
  * {@link Change}s that turn the current one into the desired one. It builds no SQL and decides no
  * order beyond a deterministic listing; {@code dev.strata.plan.Planner} orders the result.
  *
- * <p>Renames happen only on explicit {@link Hints}; a changed name without a hint is a drop plus a
- * create. Constraints, indexes, views, triggers and policies that changed are dropped and
- * recreated; functions are replaced in place when PostgreSQL allows it. Enum types are
+ * <p>Tables, columns and enum labels are renamed only on explicit {@link Hints}; a changed name
+ * without a hint is a drop plus a create. A constraint is matched by name, then by definition: the
+ * same definition under a new name is a rename. Constraints, indexes, views, triggers and policies
+ * that changed are dropped and recreated, except what PostgreSQL alters in place (a foreign key's
+ * deferrability, the validation of a NOT VALID constraint); functions are replaced in place when
+ * PostgreSQL allows it. Enum types are
  * append-only: removing or reordering labels is refused.
  */
 public final class Differ {
@@ -99,6 +104,8 @@ public final class Differ {
     private final Set<List<Object>> droppedKeys = new HashSet<>();
     /** Constraints dropped from tables that stay: (current table, constraint name). */
     private final Set<List<Object>> droppedConstraints = new HashSet<>();
+    /** Constraints renamed on tables that stay: (current table, current name) -> the rename. */
+    private final Map<List<Object>, RenameConstraint> renamedConstraints = new HashMap<>();
 
     /** The major version of the server the changes will run on: some statements exist only from a given one. */
     private final int serverMajor;
@@ -393,23 +400,7 @@ public final class Differ {
             }
         }
 
-        Map<String, Constraint> wantConstraints = byName(d.constraints(), Constraint::name);
-        Set<String> haveConstraints = new HashSet<>();
-        for (Constraint cc : c.constraints()) {
-            haveConstraints.add(cc.name());
-            Constraint dc = wantConstraints.get(cc.name());
-            if (dc == null || !normalized(c.name(), cc).equals(dc)) {
-                dropConstraint(c.name(), cc);
-                if (dc != null) {
-                    out.add(new AddConstraint(d.name(), dc));
-                }
-            }
-        }
-        for (Constraint dc : d.constraints()) {
-            if (!haveConstraints.contains(dc.name())) {
-                out.add(new AddConstraint(d.name(), dc));
-            }
-        }
+        diffConstraints(c, d);
 
         diffIndexes(c.name(), c.indexes(), d.indexes());
 
@@ -421,6 +412,95 @@ public final class Differ {
         if (!Objects.equals(c.comment(), d.comment())) {
             out.add(new CommentOnTable(d.name(), c.comment(), d.comment()));
         }
+    }
+
+    /**
+     * Constraints are matched by name first. A desired constraint whose name the current table lacks
+     * takes an unmatched current constraint of the same definition (options that change in place
+     * aside): that is a rename. The rest are dropped and added.
+     */
+    private void diffConstraints(Table c, Table d) {
+        Map<String, Constraint> wanted = byName(d.constraints(), Constraint::name);
+        Set<String> had = new HashSet<>();
+        List<Constraint> unmatched = new ArrayList<>();
+        for (Constraint cc : c.constraints()) {
+            had.add(cc.name());
+            Constraint dc = wanted.get(cc.name());
+            if (dc == null) {
+                unmatched.add(cc);
+            } else {
+                alterConstraint(c.name(), d.name(), cc, dc);
+            }
+        }
+        for (Constraint dc : d.constraints()) {
+            if (had.contains(dc.name())) {
+                continue;
+            }
+            Constraint same = null;
+            for (Constraint cc : unmatched) {
+                if (inPlace(normalized(c.name(), cc).withName(dc.name())).equals(inPlace(dc))) {
+                    same = cc;
+                    break;
+                }
+            }
+            if (same == null) {
+                out.add(new AddConstraint(d.name(), dc));
+                continue;
+            }
+            unmatched.remove(same);
+            Constraint from = normalized(c.name(), same);
+            RenameConstraint rename = new RenameConstraint(d.name(), from, from.withName(dc.name()));
+            out.add(rename);
+            renamedConstraints.put(List.of(c.name(), same.name()), rename);
+            alterConstraint(c.name(), d.name(), same.withName(dc.name()), dc);
+        }
+        for (Constraint cc : unmatched) {
+            dropConstraint(c.name(), cc);
+        }
+    }
+
+    /**
+     * A constraint kept under its name: unchanged, changed in place ({@link AlterConstraint}), or
+     * dropped and added. A live constraint that is valid where the model says NOT VALID is left as
+     * it is: PostgreSQL cannot mark a constraint NOT VALID again, and a valid one satisfies more.
+     */
+    private void alterConstraint(QualifiedName currentTable, QualifiedName table, Constraint cc, Constraint dc) {
+        Constraint from = normalized(currentTable, cc);
+        if (from.equals(dc)) {
+            return;
+        }
+        if (!inPlace(from).equals(inPlace(dc))) {
+            dropConstraint(currentTable, cc);
+            out.add(new AddConstraint(table, dc));
+            return;
+        }
+        EnumSet<ConstraintChange> changes = EnumSet.noneOf(ConstraintChange.class);
+        if (from instanceof Constraint.ForeignKey f && dc instanceof Constraint.ForeignKey t
+                && (f.deferrable() != t.deferrable() || f.initiallyDeferred() != t.initiallyDeferred())) {
+            changes.add(ConstraintChange.DEFERRABILITY);
+        }
+        if (notValid(from) && !notValid(dc)) {
+            changes.add(ConstraintChange.VALIDATE);
+        }
+        if (!changes.isEmpty()) {
+            out.add(new AlterConstraint(table, from, dc, changes));
+        }
+    }
+
+    private static boolean notValid(Constraint c) {
+        return c instanceof Constraint.Check check && check.notValid()
+                || c instanceof Constraint.ForeignKey fk && fk.notValid();
+    }
+
+    /** The constraint without what {@link AlterConstraint} changes in place (and NOT VALID). */
+    private static Constraint inPlace(Constraint c) {
+        if (c instanceof Constraint.Check check) {
+            return new Constraint.Check(check.name(), check.expression(), check.noInherit(), false);
+        } else if (c instanceof Constraint.ForeignKey fk) {
+            return new Constraint.ForeignKey(fk.name(), fk.columns(), fk.refTable(), fk.refColumns(), fk.onDelete(),
+                    fk.onUpdate(), false, false, fk.match(), false);
+        }
+        return c;
     }
 
     private void dropConstraint(QualifiedName table, Constraint constraint) {
@@ -444,8 +524,16 @@ public final class Differ {
                 continue;
             }
             if (droppedKeys.contains(List.of(fk.refTable(), fk.refColumns()))) {
+                Constraint want = wantConstraints.get(fk.name());
+                RenameConstraint rename = renamedConstraints.get(List.of(c.name(), fk.name()));
+                if (rename != null) {
+                    // The drop runs before renames: drop it under its old name, add it under the new one.
+                    want = wantConstraints.get(rename.to().name());
+                    out.removeIf(x -> x.equals(rename) || x instanceof AlterConstraint a && a.table().equals(d.name())
+                            && a.to().name().equals(rename.to().name()));
+                }
                 out.add(new DropConstraint(c.name(), fk));
-                out.add(new AddConstraint(d.name(), wantConstraints.get(fk.name())));
+                out.add(new AddConstraint(d.name(), want));
             }
         }
     }
@@ -548,13 +636,15 @@ public final class Differ {
     /** A current constraint with renamed tables and columns put in, for comparison with the desired one. */
     private Constraint normalized(QualifiedName table, Constraint c) {
         if (c instanceof Constraint.PrimaryKey pk) {
-            return new Constraint.PrimaryKey(pk.name(), columns(table, pk.columns()));
+            return new Constraint.PrimaryKey(pk.name(), columns(table, pk.columns()), pk.deferrable(),
+                    pk.initiallyDeferred());
         } else if (c instanceof Constraint.Unique u) {
-            return new Constraint.Unique(u.name(), columns(table, u.columns()), u.nullsNotDistinct());
+            return new Constraint.Unique(u.name(), columns(table, u.columns()), u.nullsNotDistinct(), u.deferrable(),
+                    u.initiallyDeferred());
         } else if (c instanceof Constraint.ForeignKey fk) {
             return new Constraint.ForeignKey(fk.name(), columns(table, fk.columns()), renamedTable(fk.refTable()),
                     columns(fk.refTable(), fk.refColumns()), fk.onDelete(), fk.onUpdate(), fk.deferrable(),
-                    fk.initiallyDeferred());
+                    fk.initiallyDeferred(), fk.match(), fk.notValid());
         } else if (c instanceof Constraint.Check || c instanceof Constraint.Exclusion) {
             return c;
         }

@@ -4,6 +4,7 @@ import dev.strata.sql.SqlText;
 import dev.strata.catalog.Dependency;
 import dev.strata.catalog.Dependency.ObjectKind;
 import dev.strata.catalog.Dependency.ObjectRef;
+import dev.strata.load.Names;
 import dev.strata.model.Column;
 import dev.strata.model.Constraint;
 import dev.strata.model.EnumType;
@@ -53,6 +54,9 @@ final class TreeBuilder {
     private final Map<String, String> droppedDefaults = new HashMap<>();
     /** table.column -> :serial / :bigserial / :smallserial. */
     private final Map<String, String> serials = new HashMap<>();
+    /** How many constraints of the schema have each name, and the schema's relation names (see keepsName). */
+    private Map<String, Integer> constraintNames;
+    private Set<String> relationNames;
 
     TreeBuilder(Schema schema, List<Dependency> dependencies, List<UnmodelledObjects.Row> unmodelled) {
         this.schema = schema;
@@ -423,16 +427,14 @@ final class TreeBuilder {
         List<Object> pkKeys = null;
         if (pk != null) {
             pkKeys = columnKeys(pk.columns());
-            String expected = objectName(t, null, "pkey");
             if (pkKeys == null) {
                 drop("constraint", t, pk.name(), "the primary key names a column only a string can name; "
                         + "the model lists key columns as keywords");
                 pk = null;
-            } else if (!pk.name().equals(expected)) {
-                note("constraint", t, pk.name(), "the model cannot name a primary key: it will be named " + expected);
             }
         }
-        boolean singlePk = pk != null && pk.columns().size() == 1;
+        String pkName = pk != null && keepsName(table, pk, null) ? pk.name() : null;
+        boolean singlePk = pk != null && pk.columns().size() == 1 && !pk.deferrable();
 
         Map<Object, Object> fields = new LinkedHashMap<>();
         for (Column column : table.columns()) {
@@ -440,12 +442,20 @@ final class TreeBuilder {
                 continue;
             }
             boolean isPk = singlePk && pk.columns().get(0).equals(column.name());
-            fields.put(ModelNames.key(column.name()), field(table, column, isPk));
+            fields.put(ModelNames.key(column.name()), field(table, column, isPk, isPk ? pkName : null));
         }
         Map<Object, Object> spec = new LinkedHashMap<>();
         spec.put(ModelNames.kw("fields"), fields);
         if (pk != null && !singlePk) {
-            spec.put(ModelNames.kw("primary-key"), pkKeys);
+            if (pkName == null && !pk.deferrable()) {
+                spec.put(ModelNames.kw("primary-key"), pkKeys);
+            } else {
+                Map<Object, Object> key = new LinkedHashMap<>();
+                putIf(key, "name", pkName);
+                key.put(ModelNames.kw("fields"), pkKeys);
+                deferrability(key, pk.deferrable(), pk.initiallyDeferred());
+                spec.put(ModelNames.kw("primary-key"), key);
+            }
         }
         List<Object> constraints = new ArrayList<>();
         List<Object> foreignKeys = new ArrayList<>();
@@ -454,12 +464,12 @@ final class TreeBuilder {
                 continue;
             }
             if (c instanceof Constraint.ForeignKey fk) {
-                Object written = foreignKey(t, fk);
+                Object written = foreignKey(table, fk);
                 if (written != null) {
                     foreignKeys.add(written);
                 }
             } else {
-                Object written = constraint(t, c);
+                Object written = constraint(table, c);
                 if (written != null) {
                     constraints.add(written);
                 }
@@ -479,7 +489,7 @@ final class TreeBuilder {
         return spec;
     }
 
-    private Map<Object, Object> field(Table table, Column column, boolean primaryKey) {
+    private Map<Object, Object> field(Table table, Column column, boolean primaryKey, String constraintName) {
         String t = table.name().name();
         Map<Object, Object> spec = new LinkedHashMap<>();
         String serial = serials.get(key(table, column.name()));
@@ -489,6 +499,7 @@ final class TreeBuilder {
         }
         if (primaryKey) {
             spec.put(ModelNames.kw("primary-key"), true);
+            putIf(spec, "constraint-name", constraintName);
         } else if (column.notNull() && column.identity() == null) {
             spec.put(ModelNames.kw("null"), false);
         }
@@ -535,7 +546,8 @@ final class TreeBuilder {
                 ? TypeForms.raw(base) : TypeForms.of(base);
     }
 
-    private Object foreignKey(String table, Constraint.ForeignKey fk) {
+    private Object foreignKey(Table owner, Constraint.ForeignKey fk) {
+        String table = owner.name().name();
         List<Object> columns = columnKeys(fk.columns());
         List<Object> refColumns = columnKeys(fk.refColumns());
         if (fk.refTable().schema() != null) {
@@ -548,12 +560,8 @@ final class TreeBuilder {
                     + "the model lists foreign key columns as keywords");
             return null;
         }
-        if (fk.deferrable()) {
-            note("constraint", table, fk.name(), "DEFERRABLE" + (fk.initiallyDeferred() ? " INITIALLY DEFERRED" : "")
-                    + " is not in the model: written as NOT DEFERRABLE");
-        }
         Map<Object, Object> spec = new LinkedHashMap<>();
-        spec.put(ModelNames.kw("name"), fk.name());
+        putIf(spec, "name", keepsName(owner, fk, null) ? fk.name() : null);
         spec.put(ModelNames.kw("fields"), columns);
         spec.put(ModelNames.kw("references"), ModelNames.key(fk.refTable().name()));
         spec.put(ModelNames.kw("ref-fields"), refColumns);
@@ -563,16 +571,63 @@ final class TreeBuilder {
         if (fk.onUpdate() != Constraint.Action.NO_ACTION) {
             spec.put(ModelNames.kw("on-update"), action(fk.onUpdate()));
         }
+        if (fk.match() == Constraint.Match.FULL) {
+            spec.put(ModelNames.kw("match"), ModelNames.kw("full"));
+        }
+        deferrability(spec, fk.deferrable(), fk.initiallyDeferred());
+        if (fk.notValid()) {
+            spec.put(ModelNames.kw("not-valid"), true);
+        }
         return spec;
+    }
+
+    private static void deferrability(Map<Object, Object> spec, boolean deferrable, boolean initiallyDeferred) {
+        if (deferrable) {
+            spec.put(ModelNames.kw("deferrable"), true);
+        }
+        if (initiallyDeferred) {
+            spec.put(ModelNames.kw("initially-deferred"), true);
+        }
+    }
+
+    /**
+     * Whether the tree must name the constraint: when its name is not the one the loader would give
+     * it unnamed ({@link Names#defaultConstraintName}), or when that name is also used by another
+     * constraint or a relation of the schema (the loader would then number it).
+     */
+    private boolean keepsName(Table table, Constraint c, String checkSql) {
+        if (constraintNames == null) {
+            constraintNames = new HashMap<>();
+            relationNames = new HashSet<>();
+            for (Table other : schema.tables()) {
+                relationNames.add(other.name().name());
+                other.indexes().forEach(i -> relationNames.add(i.name()));
+                other.constraints().forEach(k -> constraintNames.merge(k.name(), 1, Integer::sum));
+            }
+            schema.views().forEach(v -> {
+                relationNames.add(v.name().name());
+                v.indexes().forEach(i -> relationNames.add(i.name()));
+            });
+            schema.sequences().forEach(q -> relationNames.add(q.name().name()));
+        }
+        Set<String> columns = new HashSet<>();
+        for (Column column : table.columns()) {
+            if (!isLeftOut(ObjectKind.COLUMN, table.name(), column.name())) {
+                columns.add(column.name());
+            }
+        }
+        String expected = Names.defaultConstraintName(table.name().name(), c, checkSql, columns);
+        return !c.name().equals(expected) || constraintNames.getOrDefault(c.name(), 0) > 1
+                || relationNames.contains(c.name());
     }
 
     private static Keyword action(Constraint.Action action) {
         return ModelNames.kw(action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 
-    private Object constraint(String table, Constraint c) {
+    private Object constraint(Table owner, Constraint c) {
+        String table = owner.name().name();
         Map<Object, Object> spec = new LinkedHashMap<>();
-        spec.put(ModelNames.kw("name"), c.name());
         if (c instanceof Constraint.Unique u) {
             List<Object> columns = columnKeys(u.columns());
             if (columns == null) {
@@ -580,14 +635,26 @@ final class TreeBuilder {
                         + "the model lists unique columns as keywords");
                 return null;
             }
-            if (u.nullsNotDistinct()) {
-                note("constraint", table, c.name(), "NULLS NOT DISTINCT is not in the model: written without it");
-            }
+            putIf(spec, "name", keepsName(owner, c, null) ? c.name() : null);
             spec.put(ModelNames.kw("unique"), columns);
+            if (u.nullsNotDistinct()) {
+                spec.put(ModelNames.kw("nulls-not-distinct"), true);
+            }
+            deferrability(spec, u.deferrable(), u.initiallyDeferred());
         } else if (c instanceof Constraint.Check check) {
-            spec.put(ModelNames.kw("check"), TypeForms.raw(SqlText.unwrap(check.expression())));
+            String sql = SqlText.unwrap(check.expression());
+            putIf(spec, "name", keepsName(owner, c, sql) ? c.name() : null);
+            spec.put(ModelNames.kw("check"), TypeForms.raw(sql));
+            if (check.noInherit()) {
+                spec.put(ModelNames.kw("no-inherit"), true);
+            }
+            if (check.notValid()) {
+                spec.put(ModelNames.kw("not-valid"), true);
+            }
         } else if (c instanceof Constraint.Exclusion x) {
+            putIf(spec, "name", keepsName(owner, c, null) ? c.name() : null);
             spec.put(ModelNames.kw("exclude"), x.definition());
+            deferrability(spec, x.deferrable(), x.initiallyDeferred());
         } else {
             throw new IllegalStateException("unsupported constraint " + c);
         }

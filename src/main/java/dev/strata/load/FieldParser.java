@@ -25,7 +25,7 @@ public final class FieldParser {
     static final Keyword TYPE = kw("type");
     static final Set<String> OPTIONS = Set.of("type", "null", "primary-key", "unique", "default", "foreign-key",
             "on-delete", "on-update", "check", "array", "comment", "collate", "identity", "generated", "using",
-            "renamed-from", "length", "precision", "scale");
+            "renamed-from", "length", "precision", "scale", "constraint-name");
 
     private FieldParser() {
     }
@@ -48,8 +48,8 @@ public final class FieldParser {
         problems.throwIfAny("Invalid column spec for " + subject);
         List<Constraint> constraints = new ArrayList<>();
         if (draft.primaryKey()) {
-            constraints.add(new Constraint.PrimaryKey(Names.objectName(tableName, null, "pkey"),
-                    List.of(draft.column().name())));
+            constraints.add(new Constraint.PrimaryKey(draft.constraintName() != null ? draft.constraintName()
+                    : Names.objectName(tableName, null, "pkey"), List.of(draft.column().name())));
         }
         for (ConstraintDraft c : draft.constraints()) {
             constraints.add(c.build().apply(c.name().defaultName()));
@@ -68,11 +68,14 @@ public final class FieldParser {
      * Draft represents a parsed field with what the loader needs beyond {@link ParsedField}. Its
      * constraints leave out the primary key, which the table combines over all its fields.
      *
-     * @param normalForm the field as {@code [name type {options}]} for the processed model
+     * @param normalForm     the field as {@code [name type {options}]} for the processed model
+     * @param constraintName the {@code :constraint-name} when the field's one constraint is its
+     *                       primary key (the table names the key), else {@code null}
      */
     record Draft(Object key, Column column, Types.ParsedType type, boolean primaryKey, boolean unique,
                  List<ConstraintDraft> constraints, ForeignKeyDraft foreignKey, boolean hasCheck,
-                 String renamedFrom, String using, Location where, String subject, EdnVector normalForm) {
+                 String renamedFrom, String using, Location where, String subject, EdnVector normalForm,
+                 String constraintName) {
     }
 
     /** Parses a field, adding every problem to {@code problems}; never throws for model errors. */
@@ -120,7 +123,12 @@ public final class FieldParser {
             options = Map.of();
         }
         for (Object key : options.keySet()) {
-            if (!(key instanceof Keyword k) || hasPrefix(k) || !OPTIONS.contains(k.getName())) {
+            if (key instanceof Keyword k && !hasPrefix(k) && ConstraintOptions.ALL.contains(k.getName())) {
+                problems.add(where, subject, ":" + k.getName() + " is a constraint option, not a field option",
+                        "write the constraint at table level, where it takes options: :primary-key {:fields [:id] "
+                                + ":deferrable true}, :unique [{:fields [:c] :nulls-not-distinct true}], :constraints "
+                                + "[{:check ... :not-valid true}] or :foreign-keys [{... :match :full}]");
+            } else if (!(key instanceof Keyword k) || hasPrefix(k) || !OPTIONS.contains(k.getName())) {
                 problems.add(where, subject, "unknown field option " + EdnPrinter.flat(key),
                         "use one of " + String.join(" ", OPTIONS.stream().sorted().map(o -> ":" + o).toList())
                                 + ", or add the key to the strip list if it is application metadata");
@@ -233,17 +241,34 @@ public final class FieldParser {
             String using = expression("using");
             String renamedFrom = opt("renamed-from") == null ? null : nameOf("renamed-from", opt("renamed-from"));
 
+            String constraintName = constraintName();
+            int made = (primaryKey ? 1 : 0) + (unique ? 1 : 0) + (opt("foreign-key") != null ? 1 : 0)
+                    + (opt("check") != null ? 1 : 0);
+            if (constraintName != null && made != 1) {
+                if (made == 0) {
+                    problem(":constraint-name names no constraint: the field has no :primary-key, :unique, :check "
+                            + "or :foreign-key", "remove :constraint-name, or add the constraint it names");
+                } else {
+                    problem(":constraint-name is ambiguous: the field makes " + made + " constraints ("
+                                    + String.join(", ", made(primaryKey, unique)) + ")",
+                            "keep one of them on the field, and write the others at table level with their own "
+                                    + ":name (:unique [{:fields [...] :name \"...\"}], :constraints [{:check ... "
+                                    + ":name \"...\"}], :foreign-keys [{... :name \"...\"}])");
+                }
+                constraintName = null;
+            }
+            String named = constraintName;
             List<ConstraintDraft> constraints = new ArrayList<>();
             if (unique) {
-                constraints.add(new ConstraintDraft(NameSpec.generated(table, column, "key"),
+                constraints.add(new ConstraintDraft(spec(named, "key"),
                         n -> new Constraint.Unique(n, List.of(column), false), true, where, subject));
             }
-            ForeignKeyDraft fk = foreignKey(notNull);
+            ForeignKeyDraft fk = foreignKey(notNull, named);
             boolean hasCheck = false;
             if (opt("check") != null) {
                 try {
                     String check = SqlExpressions.condition(opt("check"));
-                    constraints.add(new ConstraintDraft(NameSpec.generated(table, column, "check"),
+                    constraints.add(new ConstraintDraft(spec(named, "check"),
                             n -> new Constraint.Check(n, check), false, where, subject));
                     hasCheck = true;
                 } catch (InvalidSpec e) {
@@ -253,7 +278,41 @@ public final class FieldParser {
             Column col = new Column(column, type == null ? dev.strata.model.ColumnType.builtin("?") : type.type(),
                     notNull, defaultExpr, identity, generated, collation, comment);
             return new Draft(fieldName, col, type, primaryKey, unique, constraints, fk, hasCheck, renamedFrom,
-                    using, where, subject, normalForm());
+                    using, where, subject, normalForm(), primaryKey ? named : null);
+        }
+
+        /** The name a field's constraint gets: the {@code :constraint-name}, else PostgreSQL's default. */
+        private NameSpec spec(String named, String label) {
+            return named != null ? NameSpec.explicit(named) : NameSpec.generated(table, column, label);
+        }
+
+        private List<String> made(boolean primaryKey, boolean unique) {
+            List<String> kinds = new ArrayList<>();
+            if (primaryKey) {
+                kinds.add(":primary-key");
+            }
+            if (unique) {
+                kinds.add(":unique");
+            }
+            if (opt("foreign-key") != null) {
+                kinds.add(":foreign-key");
+            }
+            if (opt("check") != null) {
+                kinds.add(":check");
+            }
+            return kinds;
+        }
+
+        private String constraintName() {
+            Object v = opt("constraint-name");
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof Keyword || v instanceof String s && !s.isEmpty()) {
+                return Names.identifier(v);
+            }
+            problem("bad :constraint-name " + EdnPrinter.flat(v), "write :constraint-name \"name\"");
+            return null;
         }
 
         private Column.Identity identity() {
@@ -310,7 +369,7 @@ public final class FieldParser {
             return null;
         }
 
-        private ForeignKeyDraft foreignKey(boolean notNull) {
+        private ForeignKeyDraft foreignKey(boolean notNull, String named) {
             Object ref = opt("foreign-key");
             Constraint.Action onDelete = action("on-delete");
             Constraint.Action onUpdate = action("on-update");
@@ -332,8 +391,9 @@ public final class FieldParser {
                 problem(":on-update :set-null on a NOT NULL column",
                         "allow NULL (remove :null false) or use another :on-update action such as :cascade");
             }
-            return new ForeignKeyDraft(NameSpec.generated(table, column, "fkey"), List.of(column), k.getPrefix(),
-                    List.of(k.getName()), onDelete, onUpdate, EdnPrinter.flat(ref), where, subject);
+            return new ForeignKeyDraft(spec(named, "fkey"), List.of(column), k.getPrefix(),
+                    List.of(k.getName()), onDelete, onUpdate, ConstraintOptions.NONE, EdnPrinter.flat(ref), where,
+                    subject);
         }
 
         private Constraint.Action action(String option) {

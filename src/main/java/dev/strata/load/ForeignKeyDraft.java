@@ -11,10 +11,12 @@ import java.util.List;
  * @param columns   the referencing columns (SQL names)
  * @param refModel  the referenced model key or table name as written ({@code account})
  * @param refFields the referenced fields as written ({@code id}); may be empty for "the primary key"
+ * @param options   DEFERRABLE, MATCH and NOT VALID
  * @param written   the reference as written, for messages ({@code :account/id})
  */
 record ForeignKeyDraft(NameSpec name, List<String> columns, String refModel, List<String> refFields,
-                       Constraint.Action onDelete, Constraint.Action onUpdate, String written,
+                       Constraint.Action onDelete, Constraint.Action onUpdate, ConstraintOptions options,
+                       String written,
                        Location where, String subject) {
     ForeignKeyDraft {
         columns = List.copyOf(columns);

@@ -25,7 +25,7 @@ final class ModelParser {
             "primary-key", "unique", "foreign-keys", "comment", "types", "renamed-from", "triggers");
     static final Set<String> ENUM_OPTIONS = Set.of("type", "choices", "comment", "renamed-from", "model-name");
     static final Set<String> FOREIGN_KEY_OPTIONS = Set.of("fields", "references", "ref-fields", "on-delete",
-            "on-update", "name");
+            "on-update", "name", "deferrable", "initially-deferred", "match", "not-valid");
     private static final Pattern IDENTIFIER = Pattern.compile("'(?:[^']|'')*'|\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
 
     final List<TableDraft> tables = new ArrayList<>();
@@ -214,9 +214,30 @@ final class ModelParser {
                 pkColumns.add(f.column().name());
             }
         }
+        String pkName = null;
+        for (FieldParser.Draft f : fields) {
+            if (f.constraintName() != null) {
+                if (pkName != null && !pkName.equals(f.constraintName())) {
+                    problems.add(f.where(), f.subject(), "the primary key is named twice: " + pkName + " and "
+                            + f.constraintName(), "keep :constraint-name on one of the key's fields");
+                }
+                pkName = f.constraintName();
+            }
+        }
+        ConstraintOptions pkOptions = ConstraintOptions.NONE;
         Object tablePk = opt(options, "primary-key");
         if (tablePk != null) {
-            List<String> cols = columnList(tablePk, where, subject, ":primary-key");
+            Object pkFields = tablePk;
+            if (tablePk instanceof Map<?, ?> pm) {
+                String sub = subject + ", primary key";
+                checkKeys(pm, Set.of("fields", "name"), ConstraintOptions.PRIMARY_KEY, where, sub,
+                        "a primary key");
+                pkFields = opt(pm, "fields");
+                pkName = constraintName(pm, where, sub);
+                pkOptions = ConstraintOptions.read(pm, ConstraintOptions.PRIMARY_KEY, "a primary key", where, sub,
+                        problems);
+            }
+            List<String> cols = columnList(pkFields, where, subject, ":primary-key");
             if (!pkColumns.isEmpty()) {
                 problems.add(where, subject, "primary key given both on fields and as :primary-key",
                         "keep one of the two");
@@ -226,8 +247,11 @@ final class ModelParser {
         }
         if (!pkColumns.isEmpty()) {
             List<String> pk = List.copyOf(pkColumns);
-            constraints.add(new ConstraintDraft(NameSpec.generated(tableName, null, "pkey"),
-                    n -> new Constraint.PrimaryKey(n, pk), true, where, subject));
+            ConstraintOptions o = pkOptions;
+            constraints.add(new ConstraintDraft(pkName != null ? NameSpec.explicit(pkName)
+                    : NameSpec.generated(tableName, null, "pkey"),
+                    n -> new Constraint.PrimaryKey(n, pk, o.deferrable(), o.initiallyDeferred()), true, where,
+                    subject + (pkName != null ? ", constraint " + pkName : "")));
         }
         for (FieldParser.Draft f : fields) {
             constraints.addAll(f.constraints());
@@ -236,17 +260,20 @@ final class ModelParser {
             }
         }
         Object uniques = opt(options, "unique");
+        if (uniques instanceof Map<?, ?>) {
+            uniques = List.of(uniques);
+        }
         if (uniques instanceof List<?> ul && !ul.isEmpty()) {
             List<?> groups = ul.stream().allMatch(u -> u instanceof Keyword) ? List.of(ul) : ul;
             for (Object g : groups) {
-                List<String> cols = columnList(g, where, subject, ":unique");
-                if (cols != null) {
-                    constraints.add(new ConstraintDraft(NameSpec.generated(tableName, Names.columnsPart(cols), "key"),
-                            n -> new Constraint.Unique(n, cols, false), true, where, subject));
+                ConstraintDraft d = uniqueGroup(tableName, g, where, subject);
+                if (d != null) {
+                    constraints.add(d);
                 }
             }
         } else if (uniques != null) {
-            problems.add(where, subject, "bad :unique " + EdnPrinter.flat(uniques), "write :unique [[:a :b] ...]");
+            problems.add(where, subject, "bad :unique " + EdnPrinter.flat(uniques),
+                    "write :unique [[:a :b] ...] or :unique [{:fields [:a :b] :name \"...\"} ...]");
         }
         Object fks = opt(options, "foreign-keys");
         if (fks instanceof List<?> fl) {
@@ -333,6 +360,58 @@ final class ModelParser {
         return null;
     }
 
+    /** One {@code :unique} entry: {@code [:a :b]} or {@code {:fields [:a :b] :name "..." ...options}}. */
+    private ConstraintDraft uniqueGroup(String tableName, Object form, Location where, String subject) {
+        Location at = form instanceof EdnMap em && em.line() > 0 ? new Location(where.file(), em.line()) : where;
+        String explicit = null;
+        ConstraintOptions o = ConstraintOptions.NONE;
+        Object fields = form;
+        String sub = subject;
+        if (form instanceof Map<?, ?> m) {
+            explicit = constraintName(m, at, subject);
+            sub = subject + ", constraint " + (explicit != null ? explicit : ":unique");
+            checkKeys(m, Set.of("fields", "name"), ConstraintOptions.UNIQUE, at, sub, "a unique constraint");
+            o = ConstraintOptions.read(m, ConstraintOptions.UNIQUE, "a unique constraint", at, sub, problems);
+            fields = opt(m, "fields");
+        }
+        List<String> cols = columnList(fields, at, sub, ":unique");
+        if (cols == null) {
+            return null;
+        }
+        ConstraintOptions opts = o;
+        NameSpec spec = explicit != null ? NameSpec.explicit(explicit)
+                : NameSpec.generated(tableName, Names.columnsPart(cols), "key");
+        return new ConstraintDraft(spec, n -> new Constraint.Unique(n, cols, opts.nullsNotDistinct(), opts.deferrable(),
+                opts.initiallyDeferred()), true, at, sub);
+    }
+
+    /** The {@code :name} of a constraint entry, or {@code null}; reports a name that is not a string or keyword. */
+    private String constraintName(Map<?, ?> m, Location where, String subject) {
+        Object name = opt(m, "name");
+        if (name == null) {
+            return null;
+        }
+        if (name instanceof Keyword || name instanceof String s && !s.isEmpty()) {
+            return Names.identifier(name);
+        }
+        problems.add(where, subject, "bad :name " + EdnPrinter.flat(name), "write :name \"constraint_name\"");
+        return null;
+    }
+
+    /** Reports keys of a constraint entry that are neither in {@code own} nor in the kind's options. */
+    private void checkKeys(Map<?, ?> m, Set<String> own, Set<String> kindOptions, Location where, String subject,
+                           String kind) {
+        for (Object k : m.keySet()) {
+            if (k instanceof Keyword kw && (own.contains(kw.getName()) || ConstraintOptions.ALL.contains(kw.getName()))) {
+                continue;
+            }
+            Set<String> all = new java.util.TreeSet<>(own);
+            all.addAll(kindOptions);
+            problems.add(where, subject, "unknown option " + EdnPrinter.flat(k) + " of " + kind,
+                    "use " + String.join(" ", all.stream().map(o -> ":" + o).toList()));
+        }
+    }
+
     private ForeignKeyDraft tableForeignKey(String tableName, Object form, Location where, String subject) {
         if (!(form instanceof Map<?, ?> m)) {
             problems.add(where, subject, "bad foreign key " + EdnPrinter.flat(form),
@@ -342,7 +421,8 @@ final class ModelParser {
         for (Object k : m.keySet()) {
             if (!(k instanceof Keyword kw) || !FOREIGN_KEY_OPTIONS.contains(kw.getName())) {
                 problems.add(where, subject, "unknown foreign key option " + EdnPrinter.flat(k),
-                        "use :fields :references :ref-fields :on-delete :on-update :name");
+                        "use :fields :references :ref-fields :on-delete :on-update :name :deferrable "
+                                + ":initially-deferred :match :not-valid");
             }
         }
         List<String> cols = columnList(opt(m, "fields"), where, subject, ":fields");
@@ -361,16 +441,18 @@ final class ModelParser {
         }
         Constraint.Action onDelete = action(m, "on-delete", where, subject);
         Constraint.Action onUpdate = action(m, "on-update", where, subject);
-        Object name = opt(m, "name");
+        String fkSubject = subject + ", foreign key " + EdnPrinter.flat(opt(m, "fields"));
+        String name = constraintName(m, where, fkSubject);
+        ConstraintOptions o = ConstraintOptions.read(m, ConstraintOptions.FOREIGN_KEY, "a foreign key", where,
+                fkSubject, problems);
         if (cols == null) {
             return null;
         }
-        NameSpec spec = name instanceof Keyword || name instanceof String ? NameSpec.explicit(Names.identifier(name))
+        NameSpec spec = name != null ? NameSpec.explicit(name)
                 : NameSpec.generated(tableName, Names.columnsPart(cols), "fkey");
         String refName = ref instanceof Keyword k ? k.getName() : (String) ref;
         String written = "to " + EdnPrinter.flat(ref) + (refFields.isEmpty() ? "" : " " + EdnPrinter.flat(opt(m, "ref-fields")));
-        return new ForeignKeyDraft(spec, cols, refName, refFields, onDelete, onUpdate, written, where,
-                subject + ", foreign key " + EdnPrinter.flat(opt(m, "fields")));
+        return new ForeignKeyDraft(spec, cols, refName, refFields, onDelete, onUpdate, o, written, where, fkSubject);
     }
 
     private Constraint.Action action(Map<?, ?> m, String option, Location where, String subject) {
@@ -394,18 +476,28 @@ final class ModelParser {
                     "write {:check [:raw \"...\"]}, {:unique [:a :b]} or {:exclude \"EXCLUDE USING ...\"}");
             return null;
         }
-        Object name = opt(m, "name");
-        String explicit = name instanceof Keyword || name instanceof String ? Names.identifier(name) : null;
-        Set<Object> keys = new LinkedHashSet<>(m.keySet());
-        keys.remove(FieldParser.kw("name"));
-        if (keys.size() != 1) {
+        String explicit = constraintName(m, at, subject);
+        List<Object> kinds = new ArrayList<>();
+        for (String k : List.of("check", "unique", "exclude")) {
+            if (m.containsKey(FieldParser.kw(k))) {
+                kinds.add(FieldParser.kw(k));
+            }
+        }
+        if (kinds.size() != 1) {
             problems.add(at, subject, "constraint " + EdnPrinter.flat(form) + " must have exactly one of :check, "
                     + ":unique, :exclude", "split it into one map per constraint");
             return null;
         }
-        Object kind = keys.iterator().next();
+        Object kind = kinds.get(0);
         Object body = m.get(kind);
         String sub = subject + ", constraint " + (explicit != null ? explicit : EdnPrinter.flat(kind));
+        String kindName = ((Keyword) kind).getName();
+        Set<String> allowed = kindName.equals("check") ? ConstraintOptions.CHECK
+                : kindName.equals("unique") ? ConstraintOptions.UNIQUE : ConstraintOptions.EXCLUSION;
+        String described = kindName.equals("check") ? "a check constraint"
+                : kindName.equals("unique") ? "a unique constraint" : "an exclusion constraint";
+        checkKeys(m, Set.of(kindName, "name"), allowed, at, sub, described);
+        ConstraintOptions o = ConstraintOptions.read(m, allowed, described, at, sub, problems);
         if (FieldParser.kw("check").equals(kind)) {
             String sql;
             try {
@@ -417,7 +509,8 @@ final class ModelParser {
             List<String> referenced = referencedColumns(sql, columns);
             NameSpec spec = explicit != null ? NameSpec.explicit(explicit)
                     : NameSpec.generated(tableName, referenced.isEmpty() ? null : referenced.get(0), "check");
-            return new ConstraintDraft(spec, n -> new Constraint.Check(n, sql), false, at, sub);
+            return new ConstraintDraft(spec, n -> new Constraint.Check(n, sql, o.noInherit(), o.notValid()), false,
+                    at, sub);
         }
         if (FieldParser.kw("unique").equals(kind)) {
             List<String> cols = columnList(body, at, sub, ":unique");
@@ -426,14 +519,31 @@ final class ModelParser {
             }
             NameSpec spec = explicit != null ? NameSpec.explicit(explicit)
                     : NameSpec.generated(tableName, Names.columnsPart(cols), "key");
-            return new ConstraintDraft(spec, n -> new Constraint.Unique(n, cols, false), true, at, sub);
+            return new ConstraintDraft(spec, n -> new Constraint.Unique(n, cols, o.nullsNotDistinct(), o.deferrable(),
+                    o.initiallyDeferred()), true, at, sub);
         }
-        if (FieldParser.kw("exclude").equals(kind) && body instanceof String sql && !sql.isBlank()) {
+        if (FieldParser.kw("exclude").equals(kind) && body instanceof String text && !text.isBlank()) {
+            // Flags written in the text itself are taken as the options they are.
+            String sql = text.strip();
+            boolean deferred = o.initiallyDeferred();
+            boolean deferrable = o.deferrable();
+            String upper = sql.toUpperCase(java.util.Locale.ROOT);
+            if (upper.endsWith(" INITIALLY DEFERRED")) {
+                sql = sql.substring(0, sql.length() - " INITIALLY DEFERRED".length()).stripTrailing();
+                upper = sql.toUpperCase(java.util.Locale.ROOT);
+                deferred = true;
+            }
+            if (upper.endsWith(" DEFERRABLE")) {
+                sql = sql.substring(0, sql.length() - " DEFERRABLE".length()).stripTrailing();
+                deferrable = true;
+            }
             List<String> referenced = referencedColumns(sql, columns);
             NameSpec spec = explicit != null ? NameSpec.explicit(explicit)
                     : NameSpec.generated(tableName, referenced.isEmpty() ? null : Names.columnsPart(referenced), "excl");
-            String definition = sql.trim();
-            return new ConstraintDraft(spec, n -> new Constraint.Exclusion(n, definition), true, at, sub);
+            String definition = sql;
+            boolean d = deferrable;
+            boolean i = deferred;
+            return new ConstraintDraft(spec, n -> new Constraint.Exclusion(n, definition, d, i), true, at, sub);
         }
         problems.add(at, sub, "cannot read constraint " + EdnPrinter.flat(form),
                 "write {:check [:raw \"...\"]}, {:unique [:a :b]} or {:exclude \"EXCLUDE USING gist (...)\"}");

@@ -74,6 +74,31 @@ public final class Names {
         return candidate;
     }
 
+    /**
+     * The name the loader gives {@code constraint} of {@code table} when the model names it not,
+     * before clashes are numbered: {@code <table>_pkey}, {@code <table>_<cols>_key},
+     * {@code <table>_<cols>_fkey}, {@code <table>_<first column the check mentions>_check},
+     * {@code <table>_<columns mentioned>_excl}. {@code columns} are the table's columns, looked
+     * for in CHECK and EXCLUDE text; {@code checkSql} is the check as the model writes it.
+     */
+    public static String defaultConstraintName(String table, dev.strata.model.Constraint constraint,
+                                               String checkSql, Set<String> columns) {
+        if (constraint instanceof dev.strata.model.Constraint.PrimaryKey) {
+            return objectName(table, null, "pkey");
+        } else if (constraint instanceof dev.strata.model.Constraint.Unique u) {
+            return objectName(table, columnsPart(u.columns()), "key");
+        } else if (constraint instanceof dev.strata.model.Constraint.ForeignKey fk) {
+            return objectName(table, columnsPart(fk.columns()), "fkey");
+        } else if (constraint instanceof dev.strata.model.Constraint.Check) {
+            List<String> referenced = ModelParser.referencedColumns(checkSql, columns);
+            return objectName(table, referenced.isEmpty() ? null : referenced.get(0), "check");
+        } else if (constraint instanceof dev.strata.model.Constraint.Exclusion x) {
+            List<String> referenced = ModelParser.referencedColumns(x.definition(), columns);
+            return objectName(table, referenced.isEmpty() ? null : columnsPart(referenced), "excl");
+        }
+        throw new IllegalStateException("unsupported constraint " + constraint);
+    }
+
     /** Column names joined with {@code _} and clipped to 63 bytes, as PostgreSQL does. */
     public static String columnsPart(List<String> columns) {
         String joined = String.join("_", columns);

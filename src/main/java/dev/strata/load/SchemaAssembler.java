@@ -199,6 +199,13 @@ final class SchemaAssembler {
             return null;
         }
         String refText = ref.name().name() + "(" + String.join(", ", refColumns) + ")";
+        if (!isKey(ref, refColumns) && isDeferrableKey(ref, refColumns)) {
+            problems.add(fk.where(), fk.subject(), "foreign key " + fk.written() + " refers to " + refText
+                            + ", whose key is DEFERRABLE; PostgreSQL refuses a foreign key to a deferrable key",
+                    "remove :deferrable from that key of " + dev.strata.edn.EdnPrinter.flat(ref.key())
+                            + ", or reference another key");
+            return null;
+        }
         if (!isKey(ref, refColumns)) {
             problems.add(fk.where(), fk.subject(), "foreign key " + fk.written() + " refers to " + refText
                             + ", which is neither the primary key nor unique",
@@ -230,21 +237,38 @@ final class SchemaAssembler {
         QualifiedName refTable = ref.name();
         List<String> cols = fk.columns();
         List<String> refCols = List.copyOf(refColumns);
+        ConstraintOptions o = fk.options();
         return new ConstraintDraft(fk.name(), n -> new Constraint.ForeignKey(n, cols, refTable, refCols,
-                fk.onDelete(), fk.onUpdate(), false, false), false, fk.where(), fk.subject());
+                fk.onDelete(), fk.onUpdate(), o.deferrable(), o.initiallyDeferred(), o.match(), o.notValid()),
+                false, fk.where(), fk.subject());
     }
 
+    /** Whether the primary key or a unique constraint on exactly these columns is DEFERRABLE. */
+    private boolean isDeferrableKey(TableDraft ref, List<String> columns) {
+        Set<String> wanted = Set.copyOf(columns);
+        for (ConstraintDraft c : ref.constraints()) {
+            Constraint built = c.build().apply(c.name().defaultName());
+            if (built instanceof Constraint.PrimaryKey pk && pk.deferrable() && Set.copyOf(pk.columns()).equals(wanted)
+                    || built instanceof Constraint.Unique u && u.deferrable() && Set.copyOf(u.columns()).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a foreign key may reference these columns: a primary key, a UNIQUE constraint (neither
+     * DEFERRABLE: PostgreSQL refuses those) or a non-partial unique index on exactly them.
+     */
     private boolean isKey(TableDraft ref, List<String> columns) {
         Set<String> wanted = Set.copyOf(columns);
         if (wanted.size() != columns.size()) {
             return false;
         }
-        if (Set.copyOf(ref.primaryKey()).equals(wanted) && !ref.primaryKey().isEmpty()) {
-            return true;
-        }
         for (ConstraintDraft c : ref.constraints()) {
-            List<String> u = c.uniqueColumns();
-            if (u != null && Set.copyOf(u).equals(wanted)) {
+            Constraint built = c.build().apply(c.name().defaultName());
+            if (built instanceof Constraint.PrimaryKey pk && !pk.deferrable() && Set.copyOf(pk.columns()).equals(wanted)
+                    || built instanceof Constraint.Unique u && !u.deferrable() && Set.copyOf(u.columns()).equals(wanted)) {
                 return true;
             }
         }

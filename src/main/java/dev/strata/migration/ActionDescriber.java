@@ -138,6 +138,24 @@ public final class ActionDescriber {
             return forward ? "Rename table " + a.name("table-name") + " to " + a.name("new-name")
                     : "Rename table " + a.name("new-name") + " back to " + a.name("table-name");
         }
+        if (kind.equals("rename-constraint")) {
+            return forward ? "Rename constraint " + a.name("constraint-name") + " of table " + a.table() + " to "
+                    + a.name("new-name")
+                    : "Rename constraint " + a.name("new-name") + " of table " + a.table() + " back to "
+                    + a.name("constraint-name");
+        }
+        if (kind.equals("alter-constraint")) {
+            List<String> changes = a.words("changes");
+            if (!forward) {
+                return changes.equals(List.of("validate"))
+                        ? "Leave constraint " + a.name("constraint-name") + " of table " + a.table()
+                                + " validated (PostgreSQL cannot make it NOT VALID again)"
+                        : "Change constraint " + a.name("constraint-name") + " of table " + a.table() + " back to: "
+                                + a.string("old-definition");
+            }
+            return "Change " + String.join(", ", changes) + " of constraint " + a.name("constraint-name")
+                    + " of table " + a.table() + (a.optional("definition") == null ? "" : ": " + a.string("definition"));
+        }
         if (kind.equals("comment-on-table") || kind.equals("comment-on-type")) {
             String subject = (kind.equals("comment-on-table") ? "table " + a.table() : "type " + a.name("type-name"));
             Object comment = a.optional(forward ? "comment" : "old-comment");

@@ -3,38 +3,78 @@ package dev.strata.model;
 import java.util.List;
 import java.util.Objects;
 
-/** Constraint represents a table constraint; every constraint has a name. */
+/**
+ * Constraint represents a table constraint; every constraint has a name. Besides its definition
+ * each kind carries the options PostgreSQL keeps for it: DEFERRABLE / INITIALLY DEFERRED (primary
+ * key, unique, foreign key, exclusion), NULLS NOT DISTINCT (unique), NO INHERIT (check), MATCH FULL
+ * (foreign key) and NOT VALID (check, foreign key).
+ */
 public sealed interface Constraint
         permits Constraint.PrimaryKey, Constraint.Unique, Constraint.Check, Constraint.ForeignKey,
                 Constraint.Exclusion {
 
     String name();
 
-    /** PRIMARY KEY (columns). */
-    record PrimaryKey(String name, List<String> columns) implements Constraint {
+    /** The same constraint under another name. */
+    Constraint withName(String name);
+
+    /** PRIMARY KEY (columns) [DEFERRABLE [INITIALLY DEFERRED]]. */
+    record PrimaryKey(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred)
+            implements Constraint {
         public PrimaryKey {
             Objects.requireNonNull(name, "name");
             columns = List.copyOf(columns);
         }
+
+        public PrimaryKey(String name, List<String> columns) {
+            this(name, columns, false, false);
+        }
+
+        public PrimaryKey withName(String newName) {
+            return new PrimaryKey(newName, columns, deferrable, initiallyDeferred);
+        }
     }
 
-    /** UNIQUE (columns). */
-    record Unique(String name, List<String> columns, boolean nullsNotDistinct) implements Constraint {
+    /** UNIQUE [NULLS NOT DISTINCT] (columns) [DEFERRABLE [INITIALLY DEFERRED]]. */
+    record Unique(String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable,
+                  boolean initiallyDeferred) implements Constraint {
         public Unique {
             Objects.requireNonNull(name, "name");
             columns = List.copyOf(columns);
         }
+
+        public Unique(String name, List<String> columns, boolean nullsNotDistinct) {
+            this(name, columns, nullsNotDistinct, false, false);
+        }
+
+        public Unique withName(String newName) {
+            return new Unique(newName, columns, nullsNotDistinct, deferrable, initiallyDeferred);
+        }
     }
 
-    /** CHECK (expression); the expression is SQL without the outer CHECK keyword. */
-    record Check(String name, String expression) implements Constraint {
+    /**
+     * CHECK (expression) [NO INHERIT] [NOT VALID]; the expression is SQL without the outer CHECK
+     * keyword.
+     */
+    record Check(String name, String expression, boolean noInherit, boolean notValid) implements Constraint {
         public Check {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(expression, "expression");
         }
+
+        public Check(String name, String expression) {
+            this(name, expression, false, false);
+        }
+
+        public Check withName(String newName) {
+            return new Check(newName, expression, noInherit, notValid);
+        }
     }
 
-    /** FOREIGN KEY (columns) REFERENCES refTable (refColumns). */
+    /**
+     * FOREIGN KEY (columns) REFERENCES refTable (refColumns) [MATCH FULL] [ON DELETE ...]
+     * [ON UPDATE ...] [DEFERRABLE [INITIALLY DEFERRED]] [NOT VALID].
+     */
     record ForeignKey(
             String name,
             List<String> columns,
@@ -43,7 +83,9 @@ public sealed interface Constraint
             Action onDelete,
             Action onUpdate,
             boolean deferrable,
-            boolean initiallyDeferred) implements Constraint {
+            boolean initiallyDeferred,
+            Match match,
+            boolean notValid) implements Constraint {
         public ForeignKey {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(refTable, "refTable");
@@ -51,14 +93,38 @@ public sealed interface Constraint
             refColumns = List.copyOf(refColumns);
             onDelete = onDelete == null ? Action.NO_ACTION : onDelete;
             onUpdate = onUpdate == null ? Action.NO_ACTION : onUpdate;
+            match = match == null ? Match.SIMPLE : match;
+        }
+
+        public ForeignKey(String name, List<String> columns, QualifiedName refTable, List<String> refColumns,
+                          Action onDelete, Action onUpdate, boolean deferrable, boolean initiallyDeferred) {
+            this(name, columns, refTable, refColumns, onDelete, onUpdate, deferrable, initiallyDeferred,
+                    Match.SIMPLE, false);
+        }
+
+        public ForeignKey withName(String newName) {
+            return new ForeignKey(newName, columns, refTable, refColumns, onDelete, onUpdate, deferrable,
+                    initiallyDeferred, match, notValid);
         }
     }
 
-    /** An exclusion constraint, kept as PostgreSQL prints it ({@code EXCLUDE USING gist (...)}). */
-    record Exclusion(String name, String definition) implements Constraint {
+    /**
+     * An exclusion constraint, kept as PostgreSQL prints it ({@code EXCLUDE USING gist (...)}) without
+     * the DEFERRABLE / INITIALLY DEFERRED flags, which are fields of their own.
+     */
+    record Exclusion(String name, String definition, boolean deferrable, boolean initiallyDeferred)
+            implements Constraint {
         public Exclusion {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(definition, "definition");
+        }
+
+        public Exclusion(String name, String definition) {
+            this(name, definition, false, false);
+        }
+
+        public Exclusion withName(String newName) {
+            return new Exclusion(newName, definition, deferrable, initiallyDeferred);
         }
     }
 
@@ -79,5 +145,11 @@ public sealed interface Constraint
         public String sql() {
             return sql;
         }
+    }
+
+    /** How a multi-column foreign key treats NULLs: MATCH SIMPLE (the default) or MATCH FULL. */
+    enum Match {
+        SIMPLE,
+        FULL
     }
 }

@@ -5,6 +5,7 @@ import dev.strata.diff.Change.AddColumn;
 import dev.strata.diff.Change.AddConstraint;
 import dev.strata.diff.Change.AddEnumLabel;
 import dev.strata.diff.Change.AlterColumn;
+import dev.strata.diff.Change.AlterConstraint;
 import dev.strata.diff.Change.AlterSequence;
 import dev.strata.diff.Change.CommentOnTable;
 import dev.strata.diff.Change.CommentOnType;
@@ -31,6 +32,7 @@ import dev.strata.diff.Change.DropTrigger;
 import dev.strata.diff.Change.DropView;
 import dev.strata.diff.Change.EnableRowLevelSecurity;
 import dev.strata.diff.Change.RenameColumn;
+import dev.strata.diff.Change.RenameConstraint;
 import dev.strata.diff.Change.RenameEnumLabel;
 import dev.strata.diff.Change.RenameTable;
 import dev.strata.diff.Change.ReplaceFunction;
@@ -226,6 +228,11 @@ final class References {
             } else if (isKey(c.constraint())) {
                 f.removes.add("key:" + c.table());
             }
+        } else if (change instanceof RenameConstraint c) {
+            relation(f.requires, c.table());
+        } else if (change instanceof AlterConstraint c) {
+            relation(f.requires, c.table());
+            constraintNeeds(c.to(), f.softRequires);
         } else if (change instanceof CreateIndex c) {
             relation(f.requires, c.index().table());
             indexNeeds(c.index(), f.softRequires);
@@ -311,6 +318,9 @@ final class References {
             f.takes.add("relname:" + new QualifiedName(c.table().schema(), c.constraint().name()));
         } else if (change instanceof DropConstraint c && hasIndex(c.constraint())) {
             f.frees.add("relname:" + new QualifiedName(c.table().schema(), c.constraint().name()));
+        } else if (change instanceof RenameConstraint c && hasIndex(c.from())) {
+            f.frees.add("relname:" + new QualifiedName(c.table().schema(), c.from().name()));
+            f.takes.add("relname:" + new QualifiedName(c.table().schema(), c.to().name()));
         } else if (change instanceof CreateEnum c) {
             f.takes.add("typname:" + c.type().name());
         } else if (change instanceof DropEnum c) {

@@ -5,6 +5,7 @@ import dev.strata.diff.Change.AddColumn;
 import dev.strata.diff.Change.AddConstraint;
 import dev.strata.diff.Change.AddEnumLabel;
 import dev.strata.diff.Change.AlterColumn;
+import dev.strata.diff.Change.AlterConstraint;
 import dev.strata.diff.Change.AlterSequence;
 import dev.strata.diff.Change.CommentOnTable;
 import dev.strata.diff.Change.CommentOnType;
@@ -31,10 +32,13 @@ import dev.strata.diff.Change.DropTrigger;
 import dev.strata.diff.Change.DropView;
 import dev.strata.diff.Change.EnableRowLevelSecurity;
 import dev.strata.diff.Change.RenameColumn;
+import dev.strata.diff.Change.RenameConstraint;
 import dev.strata.diff.Change.RenameEnumLabel;
 import dev.strata.diff.Change.RenameTable;
 import dev.strata.diff.Change.ReplaceFunction;
 import dev.strata.diff.ColumnChange;
+import dev.strata.diff.ConstraintChange;
+import dev.strata.model.Constraint;
 import dev.strata.diff.SequenceChange;
 import dev.strata.model.SequenceOwner;
 import dev.strata.model.Column;
@@ -146,6 +150,11 @@ public final class ChangeRenderer {
         } else if (change instanceof DropConstraint c) {
             return of(List.of(dropConstraint(c.table(), c.constraint().name())),
                     List.of(Ddl.addConstraint(c.table(), c.constraint())));
+        } else if (change instanceof RenameConstraint c) {
+            return of(List.of(Ddl.renameConstraint(c.table(), c.from().name(), c.to().name())),
+                    List.of(Ddl.renameConstraint(c.table(), c.to().name(), c.from().name())));
+        } else if (change instanceof AlterConstraint c) {
+            return alterConstraint(c);
         } else if (change instanceof CreateIndex c) {
             return of(List.of(Ddl.createIndex(c.index(), false)), List.of(dropIndex(c.index())));
         } else if (change instanceof DropIndex c) {
@@ -282,6 +291,32 @@ public final class ChangeRenderer {
         return sql;
     }
 
+    // ---------------------------------------------------------------- constraints
+
+    /**
+     * A foreign key's deferrability set to {@code to}'s (the down: back to {@code from}'s), then
+     * VALIDATE CONSTRAINT. PostgreSQL cannot mark a constraint NOT VALID again, so the reverse of
+     * the validation is a comment-only statement that says so (a down must not be empty).
+     */
+    private static Rendered alterConstraint(AlterConstraint c) {
+        List<String> up = new ArrayList<>();
+        List<String> down = new ArrayList<>();
+        if (c.changes().contains(ConstraintChange.VALIDATE)) {
+            down.add("-- " + Identifiers.quote(c.table()) + "." + Identifiers.quote(c.to().name())
+                    + " stays validated: PostgreSQL cannot mark a constraint NOT VALID again");
+        }
+        if (c.changes().contains(ConstraintChange.DEFERRABILITY)
+                && c.from() instanceof Constraint.ForeignKey from && c.to() instanceof Constraint.ForeignKey to) {
+            up.add(Ddl.alterConstraintDeferrability(c.table(), to.name(), to.deferrable(), to.initiallyDeferred()));
+            down.add(Ddl.alterConstraintDeferrability(c.table(), to.name(), from.deferrable(),
+                    from.initiallyDeferred()));
+        }
+        if (c.changes().contains(ConstraintChange.VALIDATE)) {
+            up.add(Ddl.validateConstraint(c.table(), c.to().name()));
+        }
+        return of(up, down);
+    }
+
     // ---------------------------------------------------------------- tables and columns
 
     /** The table with its indexes, comments and row-level-security flag, as its drop would lose them. */
@@ -289,6 +324,8 @@ public final class ChangeRenderer {
         List<String> sql = new ArrayList<>();
         sql.add(Ddl.createTable(new Table(table.name(), table.columns().stream().toList(),
                 table.constraints(), table.indexes(), table.rowLevelSecurity(), table.comment()), true));
+        table.constraints().stream().filter(Ddl::addedAfterCreate)
+                .forEach(c -> sql.add(Ddl.addConstraint(table.name(), c)));
         for (Index index : table.indexes()) {
             sql.add(Ddl.createIndex(index, false));
         }

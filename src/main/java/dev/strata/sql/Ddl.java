@@ -69,7 +69,7 @@ public final class Ddl {
      * {@code CREATE TABLE} with its columns and, inline, every constraint as
      * {@code CONSTRAINT name ...}; foreign keys only when {@code withForeignKeys} (otherwise they
      * are added later with {@link #addConstraint}, so that tables referring to each other can be
-     * created).
+     * created). Constraints {@link #addedAfterCreate} are left out: the caller adds them.
      */
     public static String createTable(Table table, boolean withForeignKeys) {
         List<String> elements = new ArrayList<>();
@@ -77,7 +77,7 @@ public final class Ddl {
             elements.add(columnDefinition(column));
         }
         for (Constraint constraint : table.constraints()) {
-            if (withForeignKeys || !(constraint instanceof Constraint.ForeignKey)) {
+            if ((withForeignKeys || !(constraint instanceof Constraint.ForeignKey)) && !addedAfterCreate(constraint)) {
                 elements.add(namedConstraint(constraint));
             }
         }
@@ -85,26 +85,39 @@ public final class Ddl {
                 + String.join(",\n    ", elements) + "\n)";
     }
 
-    /** The text of a constraint after {@code CONSTRAINT name}. */
+    /**
+     * The text of a constraint after {@code CONSTRAINT name}, with its options in the order
+     * PostgreSQL prints them ({@code pg_get_constraintdef}): NO INHERIT, MATCH FULL, DEFERRABLE,
+     * INITIALLY DEFERRED, NOT VALID.
+     */
     public static String constraintDefinition(Constraint constraint) {
         if (constraint instanceof Constraint.PrimaryKey pk) {
-            return "PRIMARY KEY (" + Identifiers.quoteList(pk.columns()) + ")";
+            return "PRIMARY KEY (" + Identifiers.quoteList(pk.columns()) + ")"
+                    + deferrability(pk.deferrable(), pk.initiallyDeferred());
         } else if (constraint instanceof Constraint.Unique unique) {
             return "UNIQUE " + (unique.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "")
-                    + "(" + Identifiers.quoteList(unique.columns()) + ")";
+                    + "(" + Identifiers.quoteList(unique.columns()) + ")"
+                    + deferrability(unique.deferrable(), unique.initiallyDeferred());
         } else if (constraint instanceof Constraint.Check check) {
-            return "CHECK (" + check.expression() + ")";
+            return "CHECK (" + check.expression() + ")" + (check.noInherit() ? " NO INHERIT" : "")
+                    + (check.notValid() ? " NOT VALID" : "");
         } else if (constraint instanceof Constraint.ForeignKey fk) {
             return foreignKeyDefinition(fk);
         } else if (constraint instanceof Constraint.Exclusion exclusion) {
-            return exclusion.definition();
+            return exclusion.definition() + deferrability(exclusion.deferrable(), exclusion.initiallyDeferred());
         }
         throw new IllegalStateException("unsupported constraint " + constraint);
     }
 
+    /** {@code " DEFERRABLE"}, {@code " DEFERRABLE INITIALLY DEFERRED"} or nothing. */
+    static String deferrability(boolean deferrable, boolean initiallyDeferred) {
+        return !deferrable ? "" : initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+    }
+
     /**
-     * {@code FOREIGN KEY (a) REFERENCES t (b)} with ON DELETE / ON UPDATE when not NO ACTION and
-     * DEFERRABLE [INITIALLY DEFERRED]. Without referenced columns the reference is to the primary key.
+     * {@code FOREIGN KEY (a) REFERENCES t (b)} with MATCH FULL, ON DELETE / ON UPDATE when not NO
+     * ACTION, DEFERRABLE [INITIALLY DEFERRED] and NOT VALID. Without referenced columns the reference
+     * is to the primary key.
      */
     public static String foreignKeyDefinition(Constraint.ForeignKey fk) {
         StringBuilder sql = new StringBuilder("FOREIGN KEY (").append(Identifiers.quoteList(fk.columns()))
@@ -112,19 +125,47 @@ public final class Ddl {
         if (!fk.refColumns().isEmpty()) {
             sql.append(" (").append(Identifiers.quoteList(fk.refColumns())).append(')');
         }
+        if (fk.match() == Constraint.Match.FULL) {
+            sql.append(" MATCH FULL");
+        }
         if (fk.onDelete() != Constraint.Action.NO_ACTION) {
             sql.append(" ON DELETE ").append(fk.onDelete().sql());
         }
         if (fk.onUpdate() != Constraint.Action.NO_ACTION) {
             sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
         }
-        if (fk.deferrable()) {
-            sql.append(" DEFERRABLE");
-            if (fk.initiallyDeferred()) {
-                sql.append(" INITIALLY DEFERRED");
-            }
+        sql.append(deferrability(fk.deferrable(), fk.initiallyDeferred()));
+        if (fk.notValid()) {
+            sql.append(" NOT VALID");
         }
         return sql.toString();
+    }
+
+    /**
+     * Whether CREATE TABLE cannot hold the constraint as it is: PostgreSQL marks a NOT VALID check
+     * given there as valid, so such a check is added after the table with {@link #addConstraint}.
+     */
+    public static boolean addedAfterCreate(Constraint constraint) {
+        return constraint instanceof Constraint.Check check && check.notValid();
+    }
+
+    /** {@code ALTER TABLE t RENAME CONSTRAINT a TO b} (PostgreSQL renames a key's index with it). */
+    public static String renameConstraint(QualifiedName table, String from, String to) {
+        return "ALTER TABLE " + Identifiers.quote(table) + " RENAME CONSTRAINT " + Identifiers.quote(from) + " TO "
+                + Identifiers.quote(to);
+    }
+
+    /** {@code ALTER TABLE t ALTER CONSTRAINT name [NOT] DEFERRABLE INITIALLY DEFERRED|IMMEDIATE} (foreign keys). */
+    public static String alterConstraintDeferrability(QualifiedName table, String name, boolean deferrable,
+                                                      boolean initiallyDeferred) {
+        return "ALTER TABLE " + Identifiers.quote(table) + " ALTER CONSTRAINT " + Identifiers.quote(name)
+                + (deferrable ? " DEFERRABLE" : " NOT DEFERRABLE")
+                + (initiallyDeferred ? " INITIALLY DEFERRED" : " INITIALLY IMMEDIATE");
+    }
+
+    /** {@code ALTER TABLE t VALIDATE CONSTRAINT name}. */
+    public static String validateConstraint(QualifiedName table, String name) {
+        return "ALTER TABLE " + Identifiers.quote(table) + " VALIDATE CONSTRAINT " + Identifiers.quote(name);
     }
 
     /** {@code ALTER TABLE t ADD CONSTRAINT name ...}. */

@@ -5,6 +5,7 @@ import dev.strata.diff.Change.AddColumn;
 import dev.strata.diff.Change.AddConstraint;
 import dev.strata.diff.Change.AddEnumLabel;
 import dev.strata.diff.Change.AlterColumn;
+import dev.strata.diff.Change.AlterConstraint;
 import dev.strata.diff.Change.AlterSequence;
 import dev.strata.diff.Change.CommentOnTable;
 import dev.strata.diff.Change.CommentOnType;
@@ -31,6 +32,7 @@ import dev.strata.diff.Change.DropTrigger;
 import dev.strata.diff.Change.DropView;
 import dev.strata.diff.Change.EnableRowLevelSecurity;
 import dev.strata.diff.Change.RenameColumn;
+import dev.strata.diff.Change.RenameConstraint;
 import dev.strata.diff.Change.RenameEnumLabel;
 import dev.strata.diff.Change.RenameTable;
 import dev.strata.diff.Change.ReplaceFunction;
@@ -112,6 +114,11 @@ public final class ChangeActions {
             constraint(a, c.table(), c.constraint());
         } else if (change instanceof DropConstraint c) {
             constraint(a, c.table(), c.constraint());
+        } else if (change instanceof RenameConstraint c) {
+            a.name("table-name", c.table()).name("constraint-name", c.from().name()).name("new-name", c.to().name());
+        } else if (change instanceof AlterConstraint c) {
+            constraint(a, c.table(), c.to());
+            a.put("changes", keywords(c.changes())).put("old-definition", Ddl.constraintDefinition(c.from()));
         } else if (change instanceof CreateIndex c) {
             index(a, c.index());
         } else if (change instanceof DropIndex c) {

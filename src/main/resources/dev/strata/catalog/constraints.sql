@@ -1,7 +1,8 @@
 -- Primary key, unique, check, foreign key and exclusion constraints of every table read by
 -- tables.sql. Constraints cloned from a parent (conparentid <> 0) are left out.
 -- indnullsnotdistinct exists from PostgreSQL 15 on; reading it through to_jsonb keeps one query
--- for every version (absent means false).
+-- for every version (absent means false). The flags (DEFERRABLE, NOT VALID, NO INHERIT, MATCH
+-- FULL) come from their columns; pg_get_constraintdef's text is used only for CHECK and EXCLUDE.
 SELECT con.conrelid AS table_oid,
        con.conname AS constraint_name,
        con.contype AS constraint_type,
@@ -19,6 +20,9 @@ SELECT con.conrelid AS table_oid,
        con.confupdtype AS on_update,
        con.condeferrable AS deferrable,
        con.condeferred AS initially_deferred,
+       con.convalidated AS validated,
+       con.connoinherit AS no_inherit,
+       con.confmatchtype AS match_type,
        coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
        pg_get_constraintdef(con.oid) AS definition
 FROM pg_constraint con

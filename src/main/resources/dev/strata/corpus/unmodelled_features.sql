@@ -127,20 +127,8 @@ SELECT 'privilege', 'default privileges' FROM pg_default_acl
 UNION ALL
 SELECT 'ownership', rel.relname FROM rel WHERE rel.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)
 UNION ALL
-SELECT 'NOT VALID constraint', c.conname
-FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace WHERE NOT c.convalidated
-UNION ALL
-SELECT 'deferrable primary key, unique or exclusion constraint', c.conname
-FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace WHERE c.contype IN ('p', 'u', 'x') AND c.condeferrable
-UNION ALL
-SELECT 'foreign key MATCH FULL', c.conname
-FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace WHERE c.contype = 'f' AND c.confmatchtype = 'f'
-UNION ALL
 SELECT 'foreign key ON DELETE SET NULL (columns)', c.conname
 FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace WHERE to_jsonb(c) ->> 'confdelsetcols' IS NOT NULL
-UNION ALL
-SELECT 'NO INHERIT constraint', c.conname
-FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace WHERE c.connoinherit AND c.contype = 'c'
 UNION ALL
 SELECT 'primary key or unique constraint with INCLUDE', c.conname
 FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace JOIN pg_index i ON i.indexrelid = c.conindid

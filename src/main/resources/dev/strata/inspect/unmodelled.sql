@@ -81,14 +81,6 @@ SELECT 'rule', c.relname, r.rulename, 'rules have no model syntax', NULL, NULL, 
 FROM pg_rewrite r JOIN rel c ON c.oid = r.ev_class
 WHERE r.rulename <> '_RETURN' AND NOT c.relispartition
 UNION ALL
-SELECT 'constraint', c.relname, con.conname,
-       concat_ws(' and ', CASE WHEN NOT con.convalidated THEN 'NOT VALID' END,
-                 CASE WHEN con.contype = 'c' AND con.connoinherit THEN 'NO INHERIT' END) || ' is not in the model',
-       NULL, NULL, NULL
-FROM pg_constraint con JOIN rel c ON c.oid = con.conrelid
-WHERE (NOT con.convalidated OR con.contype = 'c' AND con.connoinherit)
-  AND NOT c.relispartition AND con.conparentid = 0
-UNION ALL
 SELECT 'comment', NULL, CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view '
                                        WHEN 'S' THEN 'sequence ' ELSE 'index ' END || c.relname,
        'comments on this kind of object are not in the model', NULL, NULL, NULL

@@ -95,23 +95,24 @@ class CatalogReaderTest {
                         + " during tstzrange,"
                         + " CONSTRAINT child_parent_fk FOREIGN KEY (pb, pa) REFERENCES parent (b, a)"
                         + "   ON DELETE CASCADE ON UPDATE RESTRICT DEFERRABLE INITIALLY DEFERRED,"
-                        + " CONSTRAINT \"Positive\" CHECK (id > 0),"
-                        + " CONSTRAINT no_overlap EXCLUDE USING gist (during WITH &&))",
+                        + " CONSTRAINT \"Positive\" CHECK (id > 0) NO INHERIT,"
+                        + " CONSTRAINT no_overlap EXCLUDE USING gist (during WITH &&) DEFERRABLE INITIALLY DEFERRED)",
                 "ALTER TABLE child ADD CONSTRAINT later CHECK (pa <> 0 AND pb <> ')') NOT VALID",
                 "ALTER TABLE child ADD CONSTRAINT child_parent_soft FOREIGN KEY (pa, pb) REFERENCES parent (a, b)"
-                        + " ON UPDATE SET DEFAULT DEFERRABLE");
+                        + " MATCH FULL ON UPDATE SET DEFAULT DEFERRABLE");
         Table child = read.schema().table("child").orElseThrow();
         assertEquals(List.of(
-                new Constraint.Check("Positive", "((id > 0))"),
+                new Constraint.Check("Positive", "((id > 0))", true, false),
                 new Constraint.ForeignKey("child_parent_fk", List.of("pb", "pa"), QualifiedName.of("parent"),
                         List.of("b", "a"), Action.CASCADE, Action.RESTRICT, true, true),
                 new Constraint.ForeignKey("child_parent_soft", List.of("pa", "pb"), QualifiedName.of("parent"),
-                        List.of("a", "b"), Action.NO_ACTION, Action.SET_DEFAULT, true, false),
+                        List.of("a", "b"), Action.NO_ACTION, Action.SET_DEFAULT, true, false, Constraint.Match.FULL,
+                        false),
                 new Constraint.PrimaryKey("child_pkey", List.of("id")),
                 new Constraint.ForeignKey("child_r_fkey", List.of("r"), new QualifiedName("other", "ref"),
                         List.of("id"), Action.SET_NULL, Action.NO_ACTION, false, false),
-                new Constraint.Check("later", "(((pa <> 0) AND (pb <> ')'::text)))"),
-                new Constraint.Exclusion("no_overlap", "EXCLUDE USING gist (during WITH &&)")),
+                new Constraint.Check("later", "(((pa <> 0) AND (pb <> ')'::text)))", false, true),
+                new Constraint.Exclusion("no_overlap", "EXCLUDE USING gist (during WITH &&)", true, true)),
                 child.constraints());
         assertEquals(List.of(), child.indexes(), "indexes behind constraints belong to the constraint");
         Table parent = read.schema().table("parent").orElseThrow();

@@ -35,8 +35,6 @@ class InspectUnsupportedTest {
                 "- column items.qty",
                 "~ comment view item_names",
                 "- constraint items.items_qty_small",
-                "~ constraint items.items_shop_id_fkey",
-                "~ constraint shops.shop_identity",
                 "- domain positive_int",
                 "- index items.items_label_desc_idx",
                 "- index items.items_qty_idx",

@@ -217,19 +217,23 @@ final class Blueprint {
         List<Column> columns = t.columns.stream().map(c -> toColumn(t, c)).toList();
         List<Constraint> constraints = new ArrayList<>();
         if (t.primaryKey != null) {
-            constraints.add(new Constraint.PrimaryKey(t.primaryKey.name(), t.primaryKey.columns()));
+            constraints.add(new Constraint.PrimaryKey(t.primaryKey.name(), t.primaryKey.columns(),
+                    t.primaryKey.deferrable(), t.primaryKey.initiallyDeferred()));
         }
-        t.uniques.forEach(u -> constraints.add(new Constraint.Unique(u.name(), u.columns(), false)));
+        t.uniques.forEach(u -> constraints.add(new Constraint.Unique(u.name(), u.columns(), u.nullsNotDistinct(),
+                u.deferrable(), u.initiallyDeferred())));
         for (CheckSpec k : t.checks) {
-            constraints.add(new Constraint.Check(k.name(), checkExpression(t, k)));
+            constraints.add(new Constraint.Check(k.name(), checkExpression(t, k), k.noInherit(), k.notValid()));
         }
         for (FkSpec fk : t.foreignKeys) {
             constraints.add(new Constraint.ForeignKey(fk.name(), fk.columns(), QualifiedName.of(fk.refTable()),
-                    fk.refColumns(), fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred()));
+                    fk.refColumns(), fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred(),
+                    fk.matchFull() ? Constraint.Match.FULL : Constraint.Match.SIMPLE, fk.notValid()));
         }
         for (ExclusionSpec x : t.exclusions) {
             constraints.add(new Constraint.Exclusion(x.name(),
-                    "EXCLUDE USING btree (" + Identifiers.quote(x.column()) + " WITH =)"));
+                    "EXCLUDE USING btree (" + Identifiers.quote(x.column()) + " WITH =)", x.deferrable(),
+                    x.initiallyDeferred()));
         }
         constraints.sort(Comparator.comparing(Constraint::name));
         List<Index> indexes = t.indexes.stream().map(i -> toIndex(t, i))
@@ -371,32 +375,67 @@ final class Blueprint {
         }
     }
 
-    /** A primary key or unique constraint. */
-    record KeySpec(String name, List<String> columns) {
+    /** A primary key or unique constraint, with its options ({@code nullsNotDistinct} only on a unique one). */
+    record KeySpec(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred,
+                   boolean nullsNotDistinct) {
         KeySpec {
             columns = List.copyOf(columns);
+        }
+
+        KeySpec(String name, List<String> columns) {
+            this(name, columns, false, false, false);
+        }
+
+        KeySpec withName(String newName) {
+            return new KeySpec(newName, columns, deferrable, initiallyDeferred, nullsNotDistinct);
         }
     }
 
     /** A check over one column (a type-specific expression) or several ({@code a IS NOT NULL OR b IS NOT NULL}). */
-    record CheckSpec(String name, List<String> columns) {
+    record CheckSpec(String name, List<String> columns, boolean noInherit, boolean notValid) {
         CheckSpec {
             columns = List.copyOf(columns);
+        }
+
+        CheckSpec(String name, List<String> columns) {
+            this(name, columns, false, false);
+        }
+
+        CheckSpec withName(String newName) {
+            return new CheckSpec(newName, columns, noInherit, notValid);
         }
     }
 
     /** A foreign key. */
     record FkSpec(String name, List<String> columns, String refTable, List<String> refColumns,
                   Constraint.Action onDelete, Constraint.Action onUpdate, boolean deferrable,
-                  boolean initiallyDeferred) {
+                  boolean initiallyDeferred, boolean matchFull, boolean notValid) {
         FkSpec {
             columns = List.copyOf(columns);
             refColumns = List.copyOf(refColumns);
         }
+
+        FkSpec withName(String newName) {
+            return new FkSpec(newName, columns, refTable, refColumns, onDelete, onUpdate, deferrable, initiallyDeferred,
+                    matchFull, notValid);
+        }
+
+        FkSpec withOptions(boolean newDeferrable, boolean newInitiallyDeferred, boolean newMatchFull,
+                           boolean newNotValid) {
+            return new FkSpec(name, columns, refTable, refColumns, onDelete, onUpdate, newDeferrable,
+                    newInitiallyDeferred, newMatchFull, newNotValid);
+        }
     }
 
-    /** {@code EXCLUDE USING btree (column WITH =)}. */
-    record ExclusionSpec(String name, String column) {
+    /** {@code EXCLUDE USING btree (column WITH =)}, maybe DEFERRABLE. */
+    record ExclusionSpec(String name, String column, boolean deferrable, boolean initiallyDeferred) {
+        ExclusionSpec(String name, String column) {
+            this(name, column, false, false);
+        }
+
+        ExclusionSpec withName(String newName) {
+            return new ExclusionSpec(newName, column, deferrable, initiallyDeferred);
+        }
     }
 
     /** An index: plain keys, or expressions over them ({@code lower}, {@code abs}), optionally partial. */

@@ -1,9 +1,13 @@
 package dev.strata.props;
 
+import dev.strata.props.Blueprint.CheckSpec;
 import dev.strata.props.Blueprint.ColumnSpec;
 import dev.strata.props.Blueprint.EnumSpec;
 import dev.strata.props.Blueprint.FunctionKind;
+import dev.strata.props.Blueprint.ExclusionSpec;
+import dev.strata.props.Blueprint.FkSpec;
 import dev.strata.props.Blueprint.FunctionSpec;
+import dev.strata.props.Blueprint.KeySpec;
 import dev.strata.props.Blueprint.SequenceSpec;
 import dev.strata.props.Blueprint.TableSpec;
 import dev.strata.props.Blueprint.ViewSpec;
@@ -20,7 +24,7 @@ import java.util.Random;
  * keeps the blueprint valid: what used a dropped object goes with it.
  */
 final class SchemaEdits {
-    private static final int KINDS = 19;
+    private static final int KINDS = 20;
 
     private final Blueprint bp;
     private final SchemaGen gen;
@@ -73,6 +77,7 @@ final class SchemaEdits {
             case 16: commentEdit(r); break;
             case 17: collationEdit(r); break;
             case 18: sequenceEdit(r); break;
+            case 19: constraintEdit(r); break;
             default: throw new IllegalStateException("unsupported edit " + kind);
         }
     }
@@ -213,6 +218,74 @@ final class SchemaEdits {
         if (!list.isEmpty()) {
             Object removed = list.remove(r.nextInt(list.size()));
             log.add("drop constraint on " + t.name + ": " + removed);
+        }
+    }
+
+    /**
+     * A constraint renamed (the differ must rename it, not drop and add it), or one of its options
+     * switched: a foreign key's DEFERRABLE / MATCH FULL / NOT VALID, a check's NOT VALID / NO INHERIT,
+     * a unique's NULLS NOT DISTINCT / DEFERRABLE, an exclusion's DEFERRABLE.
+     */
+    private void constraintEdit(Random r) {
+        TableSpec t = anyTable(r);
+        if (t == null) {
+            return;
+        }
+        int k = r.nextInt(6);
+        if (k <= 1) {
+            String name = bp.nextName(t.name, "renamed");
+            int which = r.nextInt(5);
+            String old = null;
+            if (which == 0 && t.primaryKey != null) {
+                old = t.primaryKey.name();
+                t.primaryKey = t.primaryKey.withName(name);
+            } else if (which == 1 && !t.uniques.isEmpty()) {
+                int i = r.nextInt(t.uniques.size());
+                old = t.uniques.get(i).name();
+                t.uniques.set(i, t.uniques.get(i).withName(name));
+            } else if (which == 2 && !t.checks.isEmpty()) {
+                int i = r.nextInt(t.checks.size());
+                old = t.checks.get(i).name();
+                t.checks.set(i, t.checks.get(i).withName(name));
+            } else if (which == 3 && !t.foreignKeys.isEmpty()) {
+                int i = r.nextInt(t.foreignKeys.size());
+                old = t.foreignKeys.get(i).name();
+                t.foreignKeys.set(i, t.foreignKeys.get(i).withName(name));
+            } else if (which == 4 && !t.exclusions.isEmpty()) {
+                int i = r.nextInt(t.exclusions.size());
+                old = t.exclusions.get(i).name();
+                t.exclusions.set(i, t.exclusions.get(i).withName(name));
+            }
+            if (old != null) {
+                log.add("rename constraint " + old + " to " + name + " on " + t.name);
+            }
+        } else if (k == 2 && !t.foreignKeys.isEmpty()) {
+            int i = r.nextInt(t.foreignKeys.size());
+            FkSpec fk = t.foreignKeys.get(i);
+            boolean deferrable = !fk.deferrable();
+            t.foreignKeys.set(i, fk.withOptions(deferrable, deferrable && r.nextBoolean(),
+                    r.nextInt(4) == 0 != fk.matchFull(), r.nextInt(3) == 0 != fk.notValid()));
+            log.add("alter constraint options of " + fk.name() + " on " + t.name);
+        } else if (k == 3 && !t.checks.isEmpty()) {
+            int i = r.nextInt(t.checks.size());
+            CheckSpec c = t.checks.get(i);
+            boolean flipInherit = r.nextInt(3) == 0;
+            t.checks.set(i, new CheckSpec(c.name(), c.columns(), c.noInherit() != flipInherit,
+                    flipInherit ? c.notValid() : !c.notValid()));
+            log.add("alter constraint options of " + c.name() + " on " + t.name);
+        } else if (k == 4 && !t.uniques.isEmpty()) {
+            int i = r.nextInt(t.uniques.size());
+            KeySpec u = t.uniques.get(i);
+            boolean deferrable = r.nextBoolean() != u.deferrable();
+            t.uniques.set(i, new KeySpec(u.name(), u.columns(), deferrable, deferrable && r.nextBoolean(),
+                    !u.nullsNotDistinct()));
+            log.add("alter constraint options of " + u.name() + " on " + t.name);
+        } else if (k == 5 && !t.exclusions.isEmpty()) {
+            int i = r.nextInt(t.exclusions.size());
+            ExclusionSpec x = t.exclusions.get(i);
+            boolean deferrable = !x.deferrable();
+            t.exclusions.set(i, new ExclusionSpec(x.name(), x.column(), deferrable, deferrable && r.nextBoolean()));
+            log.add("alter constraint options of " + x.name() + " on " + t.name);
         }
     }
 

@@ -174,7 +174,10 @@ final class SchemaGen {
             b.notNull = true;
             t.columns.add(a);
             t.columns.add(b);
-            t.primaryKey = new KeySpec(bp.nextName(t.name, "pk"), List.of(a.name, b.name));
+            // A composite key is never referenced by a foreign key, so it may be DEFERRABLE.
+            boolean deferrable = r.nextInt(4) == 0;
+            t.primaryKey = new KeySpec(bp.nextName(t.name, "pk"), List.of(a.name, b.name), deferrable,
+                    deferrable && r.nextBoolean(), false);
             return;
         }
         ColumnSpec id = new ColumnSpec("id", Ty.of(Ty.Kind.INTEGER));
@@ -262,17 +265,21 @@ final class SchemaGen {
         if (keys.isEmpty() || repeats) {
             return;
         }
+        int options = r.nextInt(8);
+        boolean deferrable = options == 1 || options == 2;
         if (r.nextInt(5) == 0 && keys.size() == 1) {
-            t.exclusions.add(new ExclusionSpec(bp.nextName(t.name, "excl"), keys.get(0)));
+            t.exclusions.add(new ExclusionSpec(bp.nextName(t.name, "excl"), keys.get(0), deferrable, options == 2));
         } else {
-            t.uniques.add(new KeySpec(bp.nextName(t.name, "key"), keys));
+            t.uniques.add(new KeySpec(bp.nextName(t.name, "key"), keys, deferrable, options == 2, options >= 3
+                    && options <= 4));
         }
     }
 
     void addCheck(Random r, TableSpec t) {
         List<String> columns = pickColumns(r, t, r.nextInt(4) == 0 ? 2 : 1, false);
         if (!columns.isEmpty()) {
-            t.checks.add(new CheckSpec(bp.nextName(t.name, "check"), columns));
+            int options = r.nextInt(8);
+            t.checks.add(new CheckSpec(bp.nextName(t.name, "check"), columns, options == 1, options == 2));
         }
     }
 
@@ -305,7 +312,9 @@ final class SchemaGen {
     }
 
     void addForeignKey(Random r, TableSpec t) {
-        List<TableSpec> targets = bp.tables.stream().filter(o -> o.primaryKey != null).toList();
+        // PostgreSQL refuses a foreign key to a DEFERRABLE key.
+        List<TableSpec> targets = bp.tables.stream()
+                .filter(o -> o.primaryKey != null && !o.primaryKey.deferrable()).toList();
         if (targets.isEmpty()) {
             return;
         }
@@ -323,8 +332,9 @@ final class SchemaGen {
         }
         Constraint.Action onUpdate = r.nextInt(3) == 0 ? Constraint.Action.CASCADE : Constraint.Action.NO_ACTION;
         boolean deferrable = r.nextInt(6) == 0;
+        int options = r.nextInt(6);
         t.foreignKeys.add(new FkSpec(bp.nextName(t.name, "fkey"), columns, target.name, target.primaryKey.columns(),
-                onDelete, onUpdate, deferrable, deferrable && r.nextBoolean()));
+                onDelete, onUpdate, deferrable, deferrable && r.nextBoolean(), options == 1, options == 2));
         if (features.indexes() && r.nextBoolean()) {
             t.indexes.add(new IndexSpec(bp.nextName(t.name, "fk_idx"), false, "btree", columns, false, false, false));
         }

@@ -98,6 +98,22 @@ class SchemaGeneratorTest {
         features.put("gin on jsonb", s -> s.tables().stream().anyMatch(t -> t.indexes().stream().anyMatch(i -> i.method().equals("gin")
                 && t.column(Identifiers.quote(i.keys().get(0)).equals(i.keys().get(0)) ? i.keys().get(0) : unquote(i.keys().get(0)))
                         .map(c -> c.type().sql().equals("jsonb")).orElse(false))));
+        features.put("deferrable primary key", s -> constraints(s, Constraint.PrimaryKey.class).stream()
+                .anyMatch(Constraint.PrimaryKey::deferrable));
+        features.put("deferrable unique, initially deferred", s -> constraints(s, Constraint.Unique.class).stream()
+                .anyMatch(Constraint.Unique::initiallyDeferred));
+        features.put("unique NULLS NOT DISTINCT", s -> constraints(s, Constraint.Unique.class).stream()
+                .anyMatch(Constraint.Unique::nullsNotDistinct));
+        features.put("deferrable exclusion", s -> constraints(s, Constraint.Exclusion.class).stream()
+                .anyMatch(Constraint.Exclusion::deferrable));
+        features.put("check NO INHERIT", s -> constraints(s, Constraint.Check.class).stream()
+                .anyMatch(Constraint.Check::noInherit));
+        features.put("check NOT VALID", s -> constraints(s, Constraint.Check.class).stream()
+                .anyMatch(Constraint.Check::notValid));
+        features.put("foreign key MATCH FULL", s -> constraints(s, Constraint.ForeignKey.class).stream()
+                .anyMatch(fk -> fk.match() == Constraint.Match.FULL));
+        features.put("foreign key NOT VALID", s -> constraints(s, Constraint.ForeignKey.class).stream()
+                .anyMatch(Constraint.ForeignKey::notValid));
         features.put("enum type", s -> !s.enums().isEmpty());
         features.put("enum label needing quotes", s -> s.enums().stream().anyMatch(e -> e.labels().contains("it's")));
         features.put("sequence", s -> !s.sequences().isEmpty());
@@ -147,10 +163,23 @@ class SchemaGeneratorTest {
                 "add table", "drop table", "add foreign", "add unique", "add check", "drop constraint", "add index",
                 "drop index", "enum", "add enum", "add view", "drop view", "change view", "add function",
                 "drop function", "change function", "add trigger", "drop trigger", "add policy", "drop policy",
-                "table comment", "column comment", "collation", "add sequence", "alter sequence");
+                "table comment", "column comment", "collation", "add sequence", "alter sequence",
+                "rename constraint", "alter constraint");
         Set<String> missing = new TreeSet<>(expected);
         missing.removeIf(e -> seen.stream().anyMatch(s -> s.startsWith(e)));
         assertEquals(Set.of(), missing, "edits never made; seen: " + new TreeSet<>(seen));
+    }
+
+    @Test
+    void pairsMakeTheDifferRenameAndAlterConstraints() {
+        Set<String> kinds = new TreeSet<>();
+        for (long seed = 0; seed < SAMPLES; seed++) {
+            SchemaPair p = SchemaArbitraries.pair(seed, 3, Features.all(), seed * 31, SchemaArbitraries.MAX_EDITS,
+                    KnownGaps.NONE);
+            dev.strata.diff.Differ.diff(p.a(), p.b(), dev.strata.model.Hints.none())
+                    .forEach(c -> kinds.add(c.getClass().getSimpleName()));
+        }
+        assertTrue(kinds.containsAll(Set.of("RenameConstraint", "AlterConstraint")), kinds.toString());
     }
 
     private static String unquote(String key) {

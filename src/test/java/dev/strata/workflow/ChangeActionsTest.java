@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.strata.diff.Change;
 import dev.strata.diff.ColumnChange;
+import dev.strata.diff.ConstraintChange;
 import dev.strata.diff.SequenceChange;
 import dev.strata.migration.ActionDescriber;
 import dev.strata.migration.Direction;
@@ -105,6 +106,16 @@ class ChangeActionsTest {
                 new Case(new Change.DropConstraint(ACCOUNTS, new Constraint.Unique("accounts_plan_key", List.of("plan"), false)),
                         "Drop constraint accounts_plan_key from table accounts",
                         "Add constraint accounts_plan_key to table accounts: UNIQUE (plan)"),
+                new Case(new Change.RenameConstraint(ACCOUNTS, new Constraint.PrimaryKey("accounts_pkey", List.of("id")),
+                        new Constraint.PrimaryKey("pk_accounts", List.of("id"))),
+                        "Rename constraint accounts_pkey of table accounts to pk_accounts",
+                        "Rename constraint pk_accounts of table accounts back to accounts_pkey"),
+                new Case(new Change.AlterConstraint(ACCOUNTS, new Constraint.Check("accounts_plan_check", "(plan <> ''::text)",
+                        false, true), new Constraint.Check("accounts_plan_check", "(plan <> ''::text)"),
+                        EnumSet.of(ConstraintChange.VALIDATE)),
+                        "Change validate of constraint accounts_plan_check of table accounts: CHECK ((plan <> ''::text))",
+                        "Leave constraint accounts_plan_check of table accounts validated (PostgreSQL cannot make it NOT"
+                                + " VALID again)"),
                 new Case(new Change.CreateIndex(INDEX),
                         "Create unique index accounts_plan_idx on table accounts (plan, lower(plan)) where (plan <> 'free'::text)",
                         "Drop index accounts_plan_idx"),

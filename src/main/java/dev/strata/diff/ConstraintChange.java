@@ -1,0 +1,9 @@
+package dev.strata.diff;
+
+/** ConstraintChange represents what an {@link Change.AlterConstraint} changes in place. */
+public enum ConstraintChange {
+    /** DEFERRABLE / INITIALLY DEFERRED of a foreign key ({@code ALTER CONSTRAINT}). */
+    DEFERRABILITY,
+    /** A NOT VALID constraint becomes valid ({@code VALIDATE CONSTRAINT}); it cannot go back. */
+    VALIDATE
+}
