@@ -73,6 +73,10 @@ public final class DdlCompiler {
         for (Table table : tables) {
             table.indexes().forEach(i -> out.add(Ddl.createIndex(i, false)));
         }
+        for (Table table : tables) {
+            table.indexes().stream().filter(i -> i.comment() != null)
+                    .forEach(i -> out.add(Ddl.commentOnIndex(i, i.comment())));
+        }
 
         enums.stream().filter(e -> e.comment() != null).forEach(e -> out.add(Ddl.commentOnType(e.name(), e.comment())));
         for (Table table : tables) {
@@ -91,11 +95,16 @@ public final class DdlCompiler {
         for (View view : views) {
             for (Index index : view.indexes()) {
                 out.add(Ddl.createIndex(index, false));
+                if (index.comment() != null) {
+                    out.add(Ddl.commentOnIndex(index, index.comment()));
+                }
             }
         }
         sorted(schema.triggers(), Comparator.comparing(Trigger::table).thenComparing(Trigger::name))
                 .forEach(t -> out.add(definition(t.definition())));
         tables.stream().filter(Table::rowLevelSecurity).forEach(t -> out.add(Ddl.enableRowLevelSecurity(t.name())));
+        tables.stream().filter(Table::forceRowLevelSecurity)
+                .forEach(t -> out.add(Ddl.forceRowLevelSecurity(t.name(), true)));
         sorted(schema.policies(), Comparator.comparing(Policy::table).thenComparing(Policy::name))
                 .forEach(p -> out.add(definition(p.definition())));
         return List.copyOf(out);
