@@ -64,15 +64,16 @@ public final class DdlCompiler {
                 .toList();
         sequences.forEach(s -> out.add(Ddl.createSequence(s, false)));
         tables.forEach(t -> out.add(Ddl.createTable(t, false)));
+        // Indexes before foreign keys: a foreign key may reference the columns of a unique index.
+        for (Table table : tables) {
+            table.indexes().forEach(i -> out.add(Ddl.createIndex(i, false)));
+        }
         for (Table table : tables) {
             for (Constraint.ForeignKey fk : table.constraints(Constraint.ForeignKey.class)) {
                 out.add(Ddl.addConstraint(table.name(), fk));
             }
         }
         sequences.stream().filter(s -> s.ownedBy() != null).forEach(s -> out.add(Ddl.alterSequenceOwnedBy(s)));
-        for (Table table : tables) {
-            table.indexes().forEach(i -> out.add(Ddl.createIndex(i, false)));
-        }
         for (Table table : tables) {
             table.indexes().stream().filter(i -> i.comment() != null)
                     .forEach(i -> out.add(Ddl.commentOnIndex(i, i.comment())));

@@ -12,7 +12,7 @@ import us.bpsm.edn.Keyword;
  * StorageParser reads the {@code :with} option of a table or index: a map of storage parameter
  * to value, {@code {:fillfactor 70 :autovacuum_enabled false}}, into the text PostgreSQL stores
  * ({@code reloptions}). Parameters PostgreSQL documents get their type checked (an integer, a
- * number, a boolean); any other parameter takes a number, boolean, string or keyword, and
+ * number, a boolean: {@code true}/{@code false} or the words {@code "on"}, {@code "off"}, ...); any other parameter takes a number, boolean, string or keyword, and
  * PostgreSQL itself judges it when the model is applied.
  */
 final class StorageParser {
@@ -26,6 +26,10 @@ final class StorageParser {
             "autovacuum_vacuum_insert_scale_factor", "autovacuum_analyze_scale_factor", "autovacuum_vacuum_cost_delay");
     private static final Set<String> BOOLEANS = Set.of("autovacuum_enabled", "user_catalog_table", "vacuum_truncate",
             "deduplicate_items", "fastupdate", "autosummarize");
+
+    /** The spellings PostgreSQL takes for a boolean parameter, kept as written (it stores the text). */
+    private static final java.util.regex.Pattern BOOLEAN_WORDS =
+            java.util.regex.Pattern.compile("(?i)on|off|true|false|yes|no");
 
     private StorageParser() {
     }
@@ -56,7 +60,8 @@ final class StorageParser {
                 expected = "an integer";
             } else if (NUMBERS.contains(bare) && !(value instanceof Number)) {
                 expected = "a number";
-            } else if (BOOLEANS.contains(bare) && !(value instanceof Boolean)) {
+            } else if (BOOLEANS.contains(bare) && !(value instanceof Boolean
+                    || text != null && BOOLEAN_WORDS.matcher(text).matches() && !(value instanceof Number))) {
                 expected = "true or false";
             } else if (text == null) {
                 expected = "a number, true, false, a string or a keyword";
