@@ -16,9 +16,11 @@ import dev.strata.model.Policy;
 import dev.strata.model.QualifiedName;
 import dev.strata.model.Schema;
 import dev.strata.model.Sequence;
+import dev.strata.model.StorageParameters;
 import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
+import dev.strata.sql.Ddl;
 import dev.strata.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -102,7 +104,8 @@ public final class CatalogReader {
     private record Contents(Schema schema, List<Dependency> dependencies) {
     }
 
-    private record TableRow(long oid, String name, boolean rowLevelSecurity, String comment) {
+    private record TableRow(long oid, String name, boolean rowLevelSecurity, String comment, boolean unlogged,
+                            List<String> storage, boolean forceRowLevelSecurity) {
     }
 
     private record IndexRow(long tableOid, boolean onMaterializedView, Index index) {
@@ -129,7 +132,9 @@ public final class CatalogReader {
 
     private static Contents readContents(CatalogQueries q) throws SQLException {
         List<TableRow> tableRows = q.query("tables", rs -> new TableRow(rs.getLong("table_oid"),
-                rs.getString("table_name"), rs.getBoolean("row_level_security"), rs.getString("comment")));
+                rs.getString("table_name"), rs.getBoolean("row_level_security"), rs.getString("comment"),
+                rs.getBoolean("unlogged"), CatalogQueries.strings(rs, "storage"),
+                rs.getBoolean("force_row_level_security")));
         Map<Long, List<Column>> columns = group(q.query("columns", rs -> Map.entry(rs.getLong("table_oid"), column(rs))));
         Map<Long, List<Constraint>> constraints =
                 group(q.query("constraints", rs -> Map.entry(rs.getLong("table_oid"), constraint(rs))));
@@ -139,7 +144,8 @@ public final class CatalogReader {
                 CatalogQueries.strings(rs, "labels"), rs.getString("comment")));
         List<Sequence> sequences = q.query("sequences", CatalogReader::sequence);
         List<ViewRow> viewRows = q.query("views", rs -> new ViewRow(rs.getString("view_name"),
-                rs.getBoolean("materialized"), rs.getBoolean("populated"), rs.getString("definition")));
+                rs.getBoolean("materialized"), rs.getBoolean("populated"), rs.getString("definition"),
+                CatalogQueries.strings(rs, "storage")));
         List<Function> functions = q.query("functions", CatalogReader::function);
         List<Trigger> triggers = q.query("triggers", rs -> new Trigger(rs.getString("trigger_name"),
                 QualifiedName.of(rs.getString("table_name")), rs.getString("definition"), null,
@@ -163,7 +169,8 @@ public final class CatalogReader {
                     columns.getOrDefault(row.oid(), List.of()),
                     sorted(constraints.getOrDefault(row.oid(), List.of()), Comparator.comparing(Constraint::name)),
                     sorted(tableIndexes.getOrDefault(row.oid(), List.of()), Comparator.comparing(Index::name)),
-                    row.rowLevelSecurity(), row.comment()));
+                    row.rowLevelSecurity(), row.comment(), row.unlogged(),
+                    StorageParameters.fromReloptions(row.storage()), row.forceRowLevelSecurity()));
         }
         List<View> views = new ArrayList<>();
         for (ViewRow row : viewRows) {
@@ -191,8 +198,12 @@ public final class CatalogReader {
         return new Contents(schema, sorted(dependencies, Comparator.naturalOrder()));
     }
 
-    private record ViewRow(String name, boolean materialized, boolean populated, String definition) {
-        /** {@code CREATE [MATERIALIZED] VIEW name AS\n<pg_get_viewdef>} without the semicolon. */
+    private record ViewRow(String name, boolean materialized, boolean populated, String definition,
+                           List<String> storage) {
+        /**
+         * {@code CREATE [MATERIALIZED] VIEW name [WITH (storage parameters)] AS\n<pg_get_viewdef>}
+         * without the semicolon; a materialized view ends in {@code WITH [NO] DATA}.
+         */
         String statement() {
             String body = definition.stripTrailing();
             if (body.endsWith(";")) {
@@ -202,7 +213,9 @@ public final class CatalogReader {
             if (!materialized) {
                 return "CREATE VIEW " + quoted + " AS\n" + body;
             }
-            return "CREATE MATERIALIZED VIEW " + quoted + " AS\n" + body + (populated ? "\nWITH DATA" : "\nWITH NO DATA");
+            String with = storage == null || storage.isEmpty() ? ""
+                    : " WITH (" + Ddl.storageList(StorageParameters.fromReloptions(storage)) + ")";
+            return "CREATE MATERIALIZED VIEW " + quoted + with + " AS\n" + body + (populated ? "\nWITH DATA" : "\nWITH NO DATA");
         }
     }
 
@@ -293,7 +306,8 @@ public final class CatalogReader {
         IndexDefinition parts = IndexDefinition.parse(rs.getString("definition"));
         return new Index(rs.getString("index_name"), QualifiedName.of(rs.getString("table_name")),
                 rs.getBoolean("is_unique"), rs.getString("method"), parts.keys(), parts.include(),
-                ExpressionForms.canonical(parts.where()));
+                ExpressionForms.canonical(parts.where()),
+                StorageParameters.fromReloptions(CatalogQueries.strings(rs, "storage")), rs.getString("comment"));
     }
 
     private static Sequence sequence(ResultSet rs) throws SQLException {

@@ -70,6 +70,10 @@ public final class DdlCompiler {
                 .toList();
         sequences.forEach(s -> out.add(Ddl.createSequence(s, false)));
         tables.forEach(t -> out.add(Ddl.createTable(t, false)));
+        // Indexes before foreign keys: a foreign key may reference the columns of a unique index.
+        for (Table table : tables) {
+            table.indexes().forEach(i -> out.add(Ddl.createIndex(i, false)));
+        }
         for (Table table : tables) {
             // CREATE TABLE would mark a NOT VALID check valid.
             table.constraints().stream().filter(Ddl::addedAfterCreate)
@@ -84,7 +88,8 @@ public final class DdlCompiler {
         functions.stream().filter(f -> tiers.get(f) == FunctionTier.AFTER_TABLES)
                 .forEach(f -> out.add(definition(f.definition())));
         for (Table table : tables) {
-            table.indexes().forEach(i -> out.add(Ddl.createIndex(i, false)));
+            table.indexes().stream().filter(i -> i.comment() != null)
+                    .forEach(i -> out.add(Ddl.commentOnIndex(i, i.comment())));
         }
 
         enums.stream().filter(e -> e.comment() != null).forEach(e -> out.add(Ddl.commentOnType(e.name(), e.comment())));
@@ -106,6 +111,9 @@ public final class DdlCompiler {
         for (View view : views) {
             for (Index index : view.indexes()) {
                 out.add(Ddl.createIndex(index, false));
+                if (index.comment() != null) {
+                    out.add(Ddl.commentOnIndex(index, index.comment()));
+                }
             }
         }
         List<Trigger> triggers = sorted(schema.triggers(), Comparator.comparing(Trigger::table).thenComparing(Trigger::name));
@@ -113,6 +121,8 @@ public final class DdlCompiler {
         triggers.stream().filter(t -> t.enablement() != Trigger.Enablement.ORIGIN)
                 .forEach(t -> out.add(Ddl.alterTriggerEnablement(t, t.enablement())));
         tables.stream().filter(Table::rowLevelSecurity).forEach(t -> out.add(Ddl.enableRowLevelSecurity(t.name())));
+        tables.stream().filter(Table::forceRowLevelSecurity)
+                .forEach(t -> out.add(Ddl.forceRowLevelSecurity(t.name(), true)));
         sorted(schema.policies(), Comparator.comparing(Policy::table).thenComparing(Policy::name))
                 .forEach(p -> out.add(definition(p.definition())));
         return List.copyOf(out);

@@ -27,10 +27,10 @@ public sealed interface Change
                 Change.CreateEnum, Change.DropEnum, Change.AddEnumLabel, Change.RenameEnumLabel,
                 Change.CommentOnType,
                 Change.CreateSequence, Change.DropSequence, Change.AlterSequence,
-                Change.CreateTable, Change.DropTable, Change.RenameTable, Change.CommentOnTable,
+                Change.CreateTable, Change.DropTable, Change.RenameTable, Change.CommentOnTable, Change.AlterTable,
                 Change.AddColumn, Change.DropColumn, Change.RenameColumn, Change.AlterColumn,
                 Change.AddConstraint, Change.DropConstraint, Change.RenameConstraint, Change.AlterConstraint,
-                Change.CreateIndex, Change.DropIndex,
+                Change.CreateIndex, Change.DropIndex, Change.AlterIndex,
                 Change.CreateView, Change.DropView,
                 Change.CreateFunction, Change.DropFunction, Change.ReplaceFunction,
                 Change.CreateTrigger, Change.DropTrigger,
@@ -233,6 +233,32 @@ public sealed interface Change
 
         public Phase phase() {
             return Phase.ALTER_SEQUENCE;
+        }
+
+        public QualifiedName object() {
+            return to.name();
+        }
+    }
+
+    /**
+     * Table options that change in place: {@code SET LOGGED} / {@code SET UNLOGGED}, storage
+     * parameters ({@code SET (...)} / {@code RESET (...)}), {@code [NO] FORCE ROW LEVEL SECURITY}.
+     * {@code from} and {@code to} are the table as it is and as it should be (desired names).
+     */
+    record AlterTable(Table from, Table to, EnumSet<TableChange> changes) implements Change {
+        public AlterTable {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            changes = EnumSet.copyOf(changes);
+        }
+
+        @Override
+        public EnumSet<TableChange> changes() {
+            return EnumSet.copyOf(changes);
+        }
+
+        public Phase phase() {
+            return Phase.ALTER_TABLE;
         }
 
         public QualifiedName object() {
@@ -499,6 +525,31 @@ public sealed interface Change
 
         public QualifiedName object() {
             return new QualifiedName(index.table().schema(), index.name());
+        }
+    }
+
+    /**
+     * An index whose definition stays but whose storage parameters or comment change:
+     * {@code ALTER INDEX ... SET (...)} / {@code RESET (...)}, {@code COMMENT ON INDEX}.
+     */
+    record AlterIndex(Index from, Index to, EnumSet<IndexChange> changes) implements Change {
+        public AlterIndex {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            changes = EnumSet.copyOf(changes);
+        }
+
+        @Override
+        public EnumSet<IndexChange> changes() {
+            return EnumSet.copyOf(changes);
+        }
+
+        public Phase phase() {
+            return Phase.ALTER_INDEX;
+        }
+
+        public QualifiedName object() {
+            return new QualifiedName(to.table().schema(), to.name());
         }
     }
 

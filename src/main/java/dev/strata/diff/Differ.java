@@ -7,6 +7,8 @@ import dev.strata.diff.Change.AddConstraint;
 import dev.strata.diff.Change.AddEnumLabel;
 import dev.strata.diff.Change.AlterColumn;
 import dev.strata.diff.Change.AlterConstraint;
+import dev.strata.diff.Change.AlterIndex;
+import dev.strata.diff.Change.AlterTable;
 import dev.strata.diff.Change.AlterSequence;
 import dev.strata.diff.Change.CommentOnTable;
 import dev.strata.diff.Change.CommentOnType;
@@ -54,6 +56,7 @@ import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
 import dev.strata.sql.Identifiers;
+import dev.strata.sql.IndexKeyParts;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -412,6 +415,20 @@ public final class Differ {
         if (!Objects.equals(c.comment(), d.comment())) {
             out.add(new CommentOnTable(d.name(), c.comment(), d.comment()));
         }
+        EnumSet<TableChange> options = EnumSet.noneOf(TableChange.class);
+        if (c.unlogged() != d.unlogged()) {
+            options.add(TableChange.PERSISTENCE);
+        }
+        if (!c.storage().equals(d.storage())) {
+            options.add(TableChange.STORAGE);
+        }
+        if (c.forceRowLevelSecurity() != d.forceRowLevelSecurity()) {
+            options.add(TableChange.FORCE_ROW_LEVEL_SECURITY);
+        }
+        if (!options.isEmpty()) {
+            out.add(new AlterTable(new Table(d.name(), c.columns(), c.constraints(), c.indexes(), c.rowLevelSecurity(),
+                    c.comment(), c.unlogged(), c.storage(), c.forceRowLevelSecurity()), d, options));
+        }
     }
 
     /**
@@ -544,9 +561,19 @@ public final class Differ {
         for (Index ci : have) {
             had.add(ci.name());
             Index di = wanted.get(ci.name());
-            Index normalized = new Index(ci.name(), renamedTable(ci.table()), ci.unique(), ci.method(), ci.keys(),
-                    ci.include(), ci.where());
-            if (di == null || !normalized.equals(di)) {
+            Index normalized = ci.onTable(renamedTable(ci.table()));
+            if (di != null && normalized.sameDefinition(di)) {
+                EnumSet<IndexChange> changes = EnumSet.noneOf(IndexChange.class);
+                if (!normalized.storage().equals(di.storage())) {
+                    changes.add(IndexChange.STORAGE);
+                }
+                if (!Objects.equals(normalized.comment(), di.comment())) {
+                    changes.add(IndexChange.COMMENT);
+                }
+                if (!changes.isEmpty()) {
+                    out.add(new AlterIndex(normalized, di, changes));
+                }
+            } else {
                 out.add(new DropIndex(ci));
                 if (ci.unique() && ci.where() == null) {
                     droppedKeys.add(List.of(currentTable, ci.keys().stream().map(Differ::unquote).toList()));
@@ -563,7 +590,12 @@ public final class Differ {
         }
     }
 
+    /** The column a key names, its options (opclass, COLLATE, DESC, NULLS) left aside. */
     private static String unquote(String key) {
+        IndexKeyParts parts = IndexKeyParts.parse(key);
+        if (parts != null && parts.column() != null) {
+            return parts.column();
+        }
         return key.startsWith("\"") && key.endsWith("\"") && key.length() > 1
                 ? key.substring(1, key.length() - 1).replace("\"\"", "\"") : key;
     }
@@ -664,7 +696,7 @@ public final class Differ {
     private static Table withoutForeignKeys(Table t) {
         return new Table(t.name(), t.columns(),
                 t.constraints().stream().filter(c -> !(c instanceof Constraint.ForeignKey)).toList(),
-                t.indexes(), t.rowLevelSecurity(), t.comment());
+                t.indexes(), t.rowLevelSecurity(), t.comment(), t.unlogged(), t.storage(), t.forceRowLevelSecurity());
     }
 
     // ---------------------------------------------------------------- sequences

@@ -86,6 +86,9 @@ final class EdnText {
             return string(s);
         } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer) {
             return value.toString();
+        } else if (value instanceof Double d && !d.isNaN() && !d.isInfinite()) {
+            String plain = java.math.BigDecimal.valueOf(d).toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
         }
         throw new IllegalStateException("unsupported EDN value " + value.getClass().getName() + ": " + value);
     }

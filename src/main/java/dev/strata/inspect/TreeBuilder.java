@@ -19,6 +19,7 @@ import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
 import dev.strata.sql.Identifiers;
+import dev.strata.sql.IndexKeyParts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -486,6 +487,15 @@ final class TreeBuilder {
             spec.put(ModelNames.kw("indexes"), indexes);
         }
         putIf(spec, "comment", table.comment());
+        if (table.unlogged()) {
+            spec.put(ModelNames.kw("unlogged"), true);
+        }
+        if (!table.storage().isEmpty()) {
+            spec.put(ModelNames.kw("with"), storage(table.storage()));
+        }
+        if (table.forceRowLevelSecurity()) {
+            spec.put(ModelNames.kw("force-row-level-security"), true);
+        }
         return spec;
     }
 
@@ -683,27 +693,13 @@ final class TreeBuilder {
                 continue;
             }
             List<Object> keys = new ArrayList<>();
-            String problem = null;
             for (String key : index.keys()) {
-                Object form = indexKey(key, names, columns.isEmpty());
-                if (form == null) {
-                    problem = "key " + key + " has options (opclass, COLLATE, DESC, NULLS) the model cannot write";
-                    break;
-                }
-                keys.add(form);
+                keys.add(indexKey(key, names, columns.isEmpty()));
             }
             List<Object> include = new ArrayList<>();
             for (String col : index.include()) {
-                Object form = indexKey(col, names, columns.isEmpty());
-                if (!(form instanceof Keyword)) {
-                    problem = "INCLUDE column " + col + " has no keyword";
-                    break;
-                }
-                include.add(form);
-            }
-            if (problem != null) {
-                drop("index", owner.name(), index.name(), problem);
-                continue;
+                String unquoted = unquote(col);
+                include.add(ModelNames.key(unquoted != null ? unquoted : col));
             }
             Map<Object, Object> spec = new LinkedHashMap<>();
             spec.put(ModelNames.kw("name"), index.name());
@@ -720,25 +716,108 @@ final class TreeBuilder {
             if (index.where() != null) {
                 spec.put(ModelNames.kw("where"), TypeForms.raw(SqlText.unwrap(index.where())));
             }
+            if (!index.storage().isEmpty()) {
+                spec.put(ModelNames.kw("with"), storage(index.storage()));
+            }
+            putIf(spec, "comment", index.comment());
             out.add(spec);
         }
         return out;
     }
 
     /**
-     * A column key as its field keyword (or string), an expression as {@code [:raw "expr"]}, or
-     * {@code null} for a key with options. Columns of a materialized view are not known, so there
-     * any plain identifier counts as a column.
+     * A key as the model writes it: a column as its field keyword (or string), an expression as
+     * {@code [:raw "expr"]}, and a key with options (opclass, COLLATE, DESC, NULLS) as a map
+     * {@code {:field :code :opclass :text-pattern-ops :order :desc}}. What the map cannot say in
+     * its parts (a collation of another schema, a key PostgreSQL printed in an unexpected shape)
+     * goes, as printed, into a raw {@code :opclass} (taken as written after the expression) or a
+     * raw expression, so that the index is always written. Columns of a materialized view are not
+     * known, so there any plain identifier counts as a column.
      */
     private static Object indexKey(String key, Set<String> columns, boolean anyIdentifier) {
-        String unquoted = unquote(key);
-        if (unquoted != null && (columns.contains(unquoted) || anyIdentifier)) {
-            return ModelNames.key(unquoted);
+        IndexKeyParts parts = IndexKeyParts.parse(key);
+        if (parts == null) {
+            String expression = leadingExpression(key);
+            if (expression == null) {
+                return TypeForms.raw(SqlText.unwrap(key));
+            }
+            Map<Object, Object> spec = new LinkedHashMap<>();
+            spec.put(ModelNames.kw("expression"), TypeForms.raw(SqlText.unwrap(expression)));
+            spec.put(ModelNames.kw("opclass"), TypeForms.raw(key.substring(expression.length()).strip()));
+            return spec;
         }
-        if (SqlText.hasTopLevelSpace(key)) {
+        String column = unquote(parts.expression());
+        boolean isColumn = column != null && (columns.contains(column) || anyIdentifier);
+        if (parts.plain()) {
+            return isColumn ? ModelNames.key(column) : TypeForms.raw(SqlText.unwrap(parts.expression()));
+        }
+        Map<Object, Object> spec = new LinkedHashMap<>();
+        if (isColumn) {
+            spec.put(ModelNames.kw("field"), ModelNames.key(column));
+        } else {
+            spec.put(ModelNames.kw("expression"), TypeForms.raw(SqlText.unwrap(parts.expression())));
+        }
+        String collation = parts.collation() == null ? null : unquote(parts.collation());
+        String opclass = parts.opclass();
+        if (parts.collation() != null && collation == null) {
+            // A qualified collation: kept as printed, in front of the operator class.
+            opclass = "COLLATE " + parts.collation() + (opclass == null ? "" : " " + opclass);
+            spec.put(ModelNames.kw("opclass"), TypeForms.raw(opclass));
+        } else {
+            if (collation != null) {
+                spec.put(ModelNames.kw("collate"), collation);
+            }
+            if (opclass != null) {
+                Keyword k = opclass.matches("[a-z_][a-z0-9_]*") && Identifiers.quote(opclass).equals(opclass)
+                        ? ModelNames.keyword(opclass) : null;
+                spec.put(ModelNames.kw("opclass"), k != null ? k : opclass);
+            }
+        }
+        if (parts.order() != null) {
+            spec.put(ModelNames.kw("order"), ModelNames.kw(parts.order().toLowerCase(java.util.Locale.ROOT)));
+        }
+        if (parts.nulls() != null) {
+            spec.put(ModelNames.kw("nulls"), ModelNames.kw(parts.nulls().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return spec;
+    }
+
+    /** The parenthesised expression a key starts with, or {@code null}. */
+    private static String leadingExpression(String key) {
+        String k = key.strip();
+        if (!k.startsWith("(")) {
             return null;
         }
-        return TypeForms.raw(SqlText.unwrap(key));
+        try {
+            return k.substring(0, SqlText.closingParen(k, 0) + 1);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Storage parameters as the model's {@code :with} map: a value PostgreSQL stores as
+     * {@code true}/{@code false} or an integer becomes that EDN value, a decimal the loader prints
+     * back the same way becomes a number, anything else a string, so the model stores the same text.
+     */
+    static Map<Object, Object> storage(Map<String, String> parameters) {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        parameters.forEach((name, text) -> {
+            Object key = name.matches("[a-z_][a-z0-9_.]*") ? ModelNames.kw(name) : name;
+            Object value = text;
+            if (text.equals("true") || text.equals("false")) {
+                value = Boolean.valueOf(text);
+            } else if (text.matches("-?[1-9][0-9]{0,17}|0")) {
+                value = Long.valueOf(text);
+            } else if (text.matches("-?[0-9]+\\.[0-9]+")) {
+                double d = Double.parseDouble(text);
+                if (java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString().equals(text)) {
+                    value = d;
+                }
+            }
+            out.put(key, value);
+        });
+        return out;
     }
 
     /** The identifier {@code key} spells (quoted or not), or {@code null} when it is no plain identifier. */

@@ -22,7 +22,8 @@ import us.bpsm.edn.Keyword;
  */
 final class ModelParser {
     static final Set<String> TABLE_OPTIONS = Set.of("fields", "table-name", "indexes", "constraints",
-            "primary-key", "unique", "foreign-keys", "comment", "types", "renamed-from", "triggers");
+            "primary-key", "unique", "foreign-keys", "comment", "types", "renamed-from", "triggers", "unlogged", "with",
+            "force-row-level-security");
     static final Set<String> ENUM_OPTIONS = Set.of("type", "choices", "comment", "renamed-from", "model-name");
     static final Set<String> FOREIGN_KEY_OPTIONS = Set.of("fields", "references", "ref-fields", "on-delete",
             "on-update", "name", "deferrable", "initially-deferred", "match", "not-valid");
@@ -343,12 +344,26 @@ final class ModelParser {
             problems.add(where, subject, "bad :renamed-from " + EdnPrinter.flat(renamed),
                     "write :renamed-from :old-model-name");
         }
+        boolean unlogged = flag(options, "unlogged", where, subject);
+        boolean forceRls = flag(options, "force-row-level-security", where, subject);
+        Map<String, String> storage = StorageParser.parse(opt(options, "with"), where, subject, problems);
         EdnMap.Builder normal = new EdnMap.Builder(0);
         options.forEach((k, v) -> normal.put(k, v, 0));
         normal.put(FieldParser.kw("fields"), new EdnVector(normalFields, 0), 0);
         processed.put(key, normal.build());
         tables.add(new TableDraft(key, table, fields, pkColumns, constraints, foreignKeys, indexes, (String) comment,
-                renamedFrom, where, subject, normal.build()));
+                renamedFrom, where, subject, normal.build(), unlogged, storage, forceRls));
+    }
+
+    /** A table option that is {@code true} or {@code false} (absent: false). */
+    private boolean flag(Map<?, ?> options, String name, Location where, String subject) {
+        Object v = opt(options, name);
+        if (v == null || v instanceof Boolean) {
+            return Boolean.TRUE.equals(v);
+        }
+        problems.add(where, subject, ":" + name + " must be true or false, not " + EdnPrinter.flat(v),
+                "write :" + name + " true");
+        return false;
     }
 
     private List<String> columnList(Object form, Location where, String subject, String option) {

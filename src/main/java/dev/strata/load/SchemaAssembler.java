@@ -8,6 +8,7 @@ import dev.strata.model.Hints;
 import dev.strata.model.Index;
 import dev.strata.model.Policy;
 import dev.strata.model.QualifiedName;
+import dev.strata.model.StorageParameters;
 import dev.strata.model.Schema;
 import dev.strata.model.Table;
 import dev.strata.model.Trigger;
@@ -79,7 +80,8 @@ final class SchemaAssembler {
             }
             indexes.sort(Comparator.comparing(Index::name));
             tables.add(new Table(t.name(), t.fields().stream().map(FieldParser.Draft::column).toList(), cs, indexes,
-                    rlsTables.contains(t.name().name()), t.comment()));
+                    rlsTables.contains(t.name().name()), t.comment(), t.unlogged(),
+                    StorageParameters.copyOf(t.storage()), t.forceRowLevelSecurity()));
         }
         List<View> views = new ArrayList<>();
         for (ExtendedObjectParser.ViewDraft v : extended.views) {

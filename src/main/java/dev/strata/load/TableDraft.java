@@ -12,17 +12,22 @@ import java.util.Optional;
  * @param name        the table name
  * @param primaryKey  the primary key columns, empty when there is none
  * @param normalForm  the model in Automigrate map form, for the processed file
+ * @param unlogged    {@code :unlogged true}
+ * @param storage     {@code :with}: storage parameters as PostgreSQL stores them
+ * @param forceRowLevelSecurity {@code :force-row-level-security true}
  */
 record TableDraft(Object key, QualifiedName name, List<FieldParser.Draft> fields, List<String> primaryKey,
                   List<ConstraintDraft> constraints,
                   List<ForeignKeyDraft> foreignKeys, List<IndexDraft> indexes, String comment, String renamedFrom,
-                  Location where, String subject, EdnMap normalForm) {
+                  Location where, String subject, EdnMap normalForm, boolean unlogged,
+                  java.util.Map<String, String> storage, boolean forceRowLevelSecurity) {
     TableDraft {
         fields = List.copyOf(fields);
         primaryKey = List.copyOf(primaryKey);
         constraints = List.copyOf(constraints);
         foreignKeys = List.copyOf(foreignKeys);
         indexes = List.copyOf(indexes);
+        storage = java.util.Map.copyOf(storage);
     }
 
     Optional<FieldParser.Draft> field(String column) {

@@ -165,6 +165,10 @@ public final class ActionDescriber {
         if (kind.equals("alter-sequence")) {
             return "Change " + String.join(", ", a.words("changes")) + " of sequence " + a.name("name") + (forward ? "" : " back");
         }
+        if (kind.equals("alter-table") || kind.equals("alter-index")) {
+            String subject = kind.equals("alter-table") ? "table " + a.table() : "index " + a.name("index-name");
+            return "Change " + String.join(", ", a.words("changes")) + " of " + subject + (forward ? "" : " back");
+        }
         if (kind.equals("replace-function")) {
             return (forward ? "Replace the definition of " : "Restore the previous definition of ") + function(a);
         }

@@ -1,12 +1,19 @@
 package dev.strata.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * Table represents a table with its columns (in position order), constraints and indexes (each
- * sorted by name), its row-level-security flag and its comment.
+ * sorted by name), its row-level-security flags, its comment and its table options.
+ *
+ * @param unlogged              {@code CREATE UNLOGGED TABLE}
+ * @param storage               storage parameters ({@code WITH (fillfactor=80)}), name to value as
+ *                              PostgreSQL stores them, sorted by name; empty when none
+ * @param forceRowLevelSecurity {@code ALTER TABLE ... FORCE ROW LEVEL SECURITY}
  */
 public record Table(
         QualifiedName name,
@@ -14,13 +21,29 @@ public record Table(
         List<Constraint> constraints,
         List<Index> indexes,
         boolean rowLevelSecurity,
-        String comment) {
+        String comment,
+        boolean unlogged,
+        SortedMap<String, String> storage,
+        boolean forceRowLevelSecurity) {
 
     public Table {
         Objects.requireNonNull(name, "name");
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);
         indexes = List.copyOf(indexes);
+        storage = StorageParameters.copyOf(storage);
+    }
+
+    /** A logged table without storage parameters or FORCE ROW LEVEL SECURITY. */
+    public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
+                 boolean rowLevelSecurity, String comment) {
+        this(name, columns, constraints, indexes, rowLevelSecurity, comment, false, null, false);
+    }
+
+    /** This table with other table options. */
+    public Table withOptions(boolean newUnlogged, Map<String, String> newStorage, boolean newForceRowLevelSecurity) {
+        return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, newUnlogged,
+                StorageParameters.copyOf(newStorage), newForceRowLevelSecurity);
     }
 
     public Optional<Column> column(String columnName) {

@@ -7,6 +7,8 @@ import dev.strata.diff.Change.AddEnumLabel;
 import dev.strata.diff.Change.AlterColumn;
 import dev.strata.diff.Change.AlterConstraint;
 import dev.strata.diff.Change.AlterSequence;
+import dev.strata.diff.Change.AlterIndex;
+import dev.strata.diff.Change.AlterTable;
 import dev.strata.diff.Change.CommentOnTable;
 import dev.strata.diff.Change.CommentOnType;
 import dev.strata.diff.Change.CreateEnum;
@@ -183,6 +185,8 @@ final class References {
             f.provides.add("key:" + c.to());
         } else if (change instanceof CommentOnTable c) {
             f.requires.add("rel:" + c.table());
+        } else if (change instanceof AlterTable c) {
+            relation(f.requires, c.to().name());
         } else if (change instanceof AddColumn c) {
             f.requires.add("rel:" + c.table());
             f.provides.add("cols:" + c.table());
@@ -245,6 +249,8 @@ final class References {
             if (c.index().unique()) {
                 f.removes.add("key:" + c.index().table());
             }
+        } else if (change instanceof AlterIndex c) {
+            relation(f.requires, c.to().table());
         } else if (change instanceof CreateView c) {
             relation(f.provides, c.view().name());
             c.view().dependsOn().forEach(d -> relation(f.requires, d));

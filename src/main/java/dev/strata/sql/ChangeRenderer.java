@@ -7,6 +7,8 @@ import dev.strata.diff.Change.AddEnumLabel;
 import dev.strata.diff.Change.AlterColumn;
 import dev.strata.diff.Change.AlterConstraint;
 import dev.strata.diff.Change.AlterSequence;
+import dev.strata.diff.Change.AlterIndex;
+import dev.strata.diff.Change.AlterTable;
 import dev.strata.diff.Change.CommentOnTable;
 import dev.strata.diff.Change.CommentOnType;
 import dev.strata.diff.Change.CreateEnum;
@@ -31,6 +33,8 @@ import dev.strata.diff.Change.DropTable;
 import dev.strata.diff.Change.DropTrigger;
 import dev.strata.diff.Change.DropView;
 import dev.strata.diff.Change.EnableRowLevelSecurity;
+import dev.strata.diff.IndexChange;
+import dev.strata.diff.TableChange;
 import dev.strata.diff.Change.RenameColumn;
 import dev.strata.diff.Change.RenameConstraint;
 import dev.strata.diff.Change.RenameEnumLabel;
@@ -53,6 +57,7 @@ import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -156,9 +161,13 @@ public final class ChangeRenderer {
         } else if (change instanceof AlterConstraint c) {
             return alterConstraint(c);
         } else if (change instanceof CreateIndex c) {
-            return of(List.of(Ddl.createIndex(c.index(), false)), List.of(dropIndex(c.index())));
+            return of(createIndex(c.index()), List.of(dropIndex(c.index())));
         } else if (change instanceof DropIndex c) {
-            return of(List.of(dropIndex(c.index())), List.of(Ddl.createIndex(c.index(), false)));
+            return of(List.of(dropIndex(c.index())), createIndex(c.index()));
+        } else if (change instanceof AlterIndex c) {
+            return of(alterIndex(c.from(), c.to(), c.changes()), alterIndex(c.to(), c.from(), c.changes()));
+        } else if (change instanceof AlterTable c) {
+            return of(alterTable(c.from(), c.to(), c.changes()), alterTable(c.to(), c.from(), c.changes()));
         } else if (change instanceof CreateView c) {
             return of(createView(c.view()), List.of(dropView(c.view())));
         } else if (change instanceof DropView c) {
@@ -322,12 +331,11 @@ public final class ChangeRenderer {
     /** The table with its indexes, comments and row-level-security flag, as its drop would lose them. */
     private static List<String> createTable(Table table) {
         List<String> sql = new ArrayList<>();
-        sql.add(Ddl.createTable(new Table(table.name(), table.columns().stream().toList(),
-                table.constraints(), table.indexes(), table.rowLevelSecurity(), table.comment()), true));
+        sql.add(Ddl.createTable(table, true));
         table.constraints().stream().filter(Ddl::addedAfterCreate)
                 .forEach(c -> sql.add(Ddl.addConstraint(table.name(), c)));
         for (Index index : table.indexes()) {
-            sql.add(Ddl.createIndex(index, false));
+            sql.addAll(createIndex(index));
         }
         if (table.comment() != null) {
             sql.add(Ddl.commentOnTable(table.name(), table.comment()));
@@ -339,6 +347,9 @@ public final class ChangeRenderer {
         }
         if (table.rowLevelSecurity()) {
             sql.add(Ddl.enableRowLevelSecurity(table.name()));
+        }
+        if (table.forceRowLevelSecurity()) {
+            sql.add(Ddl.forceRowLevelSecurity(table.name(), true));
         }
         return sql;
     }
@@ -459,6 +470,45 @@ public final class ChangeRenderer {
         return List.of(verbatim(trigger.definition()), Ddl.alterTriggerEnablement(trigger, trigger.enablement()));
     }
 
+    /** The index and its comment, as its drop would lose them. */
+    private static List<String> createIndex(Index index) {
+        List<String> sql = new ArrayList<>();
+        sql.add(Ddl.createIndex(index, false));
+        if (index.comment() != null) {
+            sql.add(Ddl.commentOnIndex(index, index.comment()));
+        }
+        return sql;
+    }
+
+    /** Storage parameters set / reset, then the comment, from {@code from} to {@code to}. */
+    private static List<String> alterIndex(Index from, Index to, EnumSet<IndexChange> changes) {
+        List<String> sql = new ArrayList<>();
+        if (changes.contains(IndexChange.STORAGE)) {
+            sql.addAll(Ddl.alterStorage("INDEX", Identifiers.quote(new QualifiedName(to.table().schema(), to.name())),
+                    from.storage(), to.storage()));
+        }
+        if (changes.contains(IndexChange.COMMENT)) {
+            sql.add(Ddl.commentOnIndex(to, to.comment()));
+        }
+        return sql;
+    }
+
+    /** SET LOGGED / UNLOGGED, storage parameters set / reset, FORCE / NO FORCE ROW LEVEL SECURITY. */
+    private static List<String> alterTable(Table from, Table to, EnumSet<TableChange> changes) {
+        List<String> sql = new ArrayList<>();
+        String name = Identifiers.quote(to.name());
+        if (changes.contains(TableChange.PERSISTENCE)) {
+            sql.add("ALTER TABLE " + name + (to.unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
+        }
+        if (changes.contains(TableChange.STORAGE)) {
+            sql.addAll(Ddl.alterStorage("TABLE", name, from.storage(), to.storage()));
+        }
+        if (changes.contains(TableChange.FORCE_ROW_LEVEL_SECURITY)) {
+            sql.add(Ddl.forceRowLevelSecurity(to.name(), to.forceRowLevelSecurity()));
+        }
+        return sql;
+    }
+
     private static String dropIndex(Index index) {
         return "DROP INDEX " + Identifiers.quote(new QualifiedName(index.table().schema(), index.name()));
     }
@@ -469,7 +519,7 @@ public final class ChangeRenderer {
         List<String> sql = new ArrayList<>();
         sql.add(verbatim(view.definition()));
         for (Index index : view.indexes()) {
-            sql.add(Ddl.createIndex(index, false));
+            sql.addAll(createIndex(index));
         }
         return sql;
     }

@@ -12,6 +12,9 @@ import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Ddl renders single PostgreSQL statements from model records: each method returns one statement
@@ -20,6 +23,7 @@ import java.util.List;
  * and predicates, exclusion constraints) are inserted verbatim.
  */
 public final class Ddl {
+    private static final Pattern PLAIN_VALUE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*|-?[0-9]+(\\.[0-9]+)?");
     private Ddl() {
     }
 
@@ -81,8 +85,58 @@ public final class Ddl {
                 elements.add(namedConstraint(constraint));
             }
         }
-        return "CREATE TABLE " + Identifiers.quote(table.name()) + " (\n    "
-                + String.join(",\n    ", elements) + "\n)";
+        return "CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + Identifiers.quote(table.name())
+                + " (\n    " + String.join(",\n    ", elements) + "\n)" + with(table.storage());
+    }
+
+    /** {@code  WITH (a=1, b=x)} for non-empty storage parameters, else the empty string. */
+    static String with(Map<String, String> storage) {
+        return storage.isEmpty() ? "" : " WITH (" + storageList(storage) + ")";
+    }
+
+    /** {@code a=1, b='x y'}: names as stored, values bare when they are a plain word or number, else quoted. */
+    public static String storageList(Map<String, String> storage) {
+        List<String> items = new ArrayList<>();
+        new TreeMap<>(storage).forEach((k, v) -> items.add(k + "=" + storageValue(v)));
+        return String.join(", ", items);
+    }
+
+    private static String storageValue(String value) {
+        return PLAIN_VALUE.matcher(value).matches() ? value : Identifiers.literal(value);
+    }
+
+    /**
+     * {@code ALTER <kind> name SET (...)} for parameters added or changed and {@code ALTER <kind>
+     * name RESET (...)} for parameters removed, from {@code from} to {@code to}; nothing when equal.
+     */
+    public static List<String> alterStorage(String kind, String quotedName, Map<String, String> from,
+                                            Map<String, String> to) {
+        List<String> sql = new ArrayList<>();
+        Map<String, String> set = new TreeMap<>();
+        to.forEach((k, v) -> {
+            if (!v.equals(from.get(k))) {
+                set.put(k, v);
+            }
+        });
+        List<String> reset = from.keySet().stream().filter(k -> !to.containsKey(k)).sorted().toList();
+        if (!reset.isEmpty()) {
+            sql.add("ALTER " + kind + " " + quotedName + " RESET (" + String.join(", ", reset) + ")");
+        }
+        if (!set.isEmpty()) {
+            sql.add("ALTER " + kind + " " + quotedName + " SET (" + storageList(set) + ")");
+        }
+        return sql;
+    }
+
+    /** {@code ALTER TABLE t FORCE ROW LEVEL SECURITY}, or {@code NO FORCE} when {@code force} is false. */
+    public static String forceRowLevelSecurity(QualifiedName table, boolean force) {
+        return "ALTER TABLE " + Identifiers.quote(table) + (force ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY";
+    }
+
+    /** {@code COMMENT ON INDEX i IS '...'}; a {@code null} comment removes it ({@code IS NULL}). */
+    public static String commentOnIndex(Index index, String comment) {
+        return "COMMENT ON INDEX " + Identifiers.quote(new QualifiedName(index.table().schema(), index.name()))
+                + " IS " + commentLiteral(comment);
     }
 
     /**
@@ -175,7 +229,7 @@ public final class Ddl {
 
     /**
      * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] name ON t USING method (keys) [INCLUDE (...)]
-     * [WHERE (...)]}, the predicate in one pair of parentheses. Keys are SQL already and go in
+     * [WITH (...)] [WHERE (...)]}, the predicate in one pair of parentheses. Keys are SQL already and go in
      * verbatim; INCLUDE entries are column names.
      */
     public static String createIndex(Index index, boolean concurrently) {
@@ -193,6 +247,7 @@ public final class Ddl {
         if (!index.include().isEmpty()) {
             sql.append(" INCLUDE (").append(Identifiers.quoteList(index.include())).append(')');
         }
+        sql.append(with(index.storage()));
         if (index.where() != null) {
             sql.append(" WHERE ").append(parenthesized(index.where().strip()));
         }

@@ -7,6 +7,8 @@ import dev.strata.diff.Change.AddEnumLabel;
 import dev.strata.diff.Change.AlterColumn;
 import dev.strata.diff.Change.AlterConstraint;
 import dev.strata.diff.Change.AlterSequence;
+import dev.strata.diff.Change.AlterIndex;
+import dev.strata.diff.Change.AlterTable;
 import dev.strata.diff.Change.CommentOnTable;
 import dev.strata.diff.Change.CommentOnType;
 import dev.strata.diff.Change.CreateEnum;
@@ -99,6 +101,8 @@ public final class ChangeActions {
             a.name("table-name", c.table().name()).put("columns", names(c.table().columns().stream().map(Column::name).toList()));
         } else if (change instanceof RenameTable c) {
             a.name("table-name", c.from()).name("new-name", c.to());
+        } else if (change instanceof AlterTable c) {
+            a.name("table-name", c.to().name()).put("changes", keywords(c.changes()));
         } else if (change instanceof CommentOnTable c) {
             a.name("table-name", c.table()).put("comment", c.to()).put("old-comment", c.from());
         } else if (change instanceof AddColumn c) {
@@ -123,6 +127,8 @@ public final class ChangeActions {
             index(a, c.index());
         } else if (change instanceof DropIndex c) {
             index(a, c.index());
+        } else if (change instanceof AlterIndex c) {
+            a.name("table-name", c.to().table()).name("index-name", c.to().name()).put("changes", keywords(c.changes()));
         } else if (change instanceof CreateView c) {
             a.name("name", c.view().name()).flag("materialized", c.view().materialized());
         } else if (change instanceof DropView c) {

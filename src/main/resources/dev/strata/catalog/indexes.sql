@@ -6,7 +6,9 @@ SELECT i.indrelid AS table_oid,
        ic.relname AS index_name,
        i.indisunique AS is_unique,
        am.amname AS method,
-       pg_get_indexdef(i.indexrelid) AS definition
+       pg_get_indexdef(i.indexrelid) AS definition,
+       ic.reloptions AS storage,
+       obj_description(ic.oid, 'pg_class') AS comment
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid

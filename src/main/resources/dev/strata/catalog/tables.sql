@@ -3,6 +3,9 @@
 SELECT c.oid AS table_oid,
        c.relname AS table_name,
        c.relrowsecurity AS row_level_security,
+       c.relforcerowsecurity AS force_row_level_security,
+       c.relpersistence = 'u' AS unlogged,
+       c.reloptions AS storage,
        obj_description(c.oid, 'pg_class') AS comment
 FROM pg_class c
 WHERE c.relnamespace = :schema_oid

@@ -3,7 +3,8 @@
 SELECT c.relname AS view_name,
        c.relkind = 'm' AS materialized,
        c.relispopulated AS populated,
-       pg_get_viewdef(c.oid, true) AS definition
+       pg_get_viewdef(c.oid, true) AS definition,
+       CASE WHEN c.relkind = 'm' THEN c.reloptions END AS storage
 FROM pg_class c
 WHERE c.relnamespace = :schema_oid
   AND c.relkind IN ('v', 'm')

@@ -69,13 +69,9 @@ UNION ALL
 SELECT 'foreign data wrapper', w.fdwname FROM pg_foreign_data_wrapper w
 WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_foreign_data_wrapper'::regclass AND ext.objid = w.oid)
 UNION ALL
-SELECT 'unlogged table', rel.relname FROM rel WHERE rel.relpersistence = 'u'
-UNION ALL
-SELECT 'storage parameter', rel.relname || ' ' || array_to_string(rel.reloptions, ',')
-FROM rel WHERE rel.relkind IN ('r', 'p', 'm') AND rel.reloptions IS NOT NULL
-UNION ALL
-SELECT 'index storage parameter', rel.relname || ' ' || array_to_string(rel.reloptions, ',')
+SELECT 'constraint index storage parameter', rel.relname || ' ' || array_to_string(rel.reloptions, ',')
 FROM rel WHERE rel.relkind IN ('i', 'I') AND rel.reloptions IS NOT NULL
+  AND EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = rel.oid AND con.contype IN ('p', 'u', 'x'))
 UNION ALL
 SELECT 'tablespace', rel.relname FROM rel WHERE rel.reltablespace <> 0
 UNION ALL
@@ -83,8 +79,6 @@ SELECT 'table access method', rel.relname
 FROM rel JOIN pg_am am ON am.oid = rel.relam WHERE rel.relkind IN ('r', 'm') AND am.amname <> 'heap'
 UNION ALL
 SELECT 'replica identity', rel.relname FROM rel WHERE rel.relkind IN ('r', 'p') AND rel.relreplident <> 'd'
-UNION ALL
-SELECT 'FORCE ROW LEVEL SECURITY', rel.relname FROM rel WHERE rel.relforcerowsecurity
 UNION ALL
 SELECT 'materialized view WITH NO DATA', rel.relname FROM rel WHERE rel.relkind = 'm' AND NOT rel.relispopulated
 UNION ALL
@@ -197,6 +191,8 @@ SELECT 'comment on ' || CASE rel.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'mat
        rel.relname
 FROM rel JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = rel.oid
 WHERE rel.relkind NOT IN ('r', 'p', 'c', 'f')
+  AND (rel.relkind NOT IN ('i', 'I')
+       OR EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = rel.oid AND con.contype IN ('p', 'u', 'x')))
 UNION ALL
 SELECT 'comment on constraint', c.conname
 FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace

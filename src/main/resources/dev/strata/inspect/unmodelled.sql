@@ -64,16 +64,6 @@ JOIN pg_inherits i ON i.inhrelid = c.oid
 JOIN pg_class parent ON parent.oid = i.inhparent
 WHERE NOT c.relispartition AND c.relkind = 'r'
 UNION ALL
-SELECT 'table', NULL, c.relname, 'UNLOGGED is not in the model: written as a logged table', NULL, NULL, NULL
-FROM rel c WHERE c.relpersistence = 'u' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-UNION ALL
-SELECT 'table', NULL, c.relname, 'FORCE ROW LEVEL SECURITY is not in the model', NULL, NULL, NULL
-FROM rel c WHERE c.relforcerowsecurity AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-UNION ALL
-SELECT 'table', NULL, c.relname,
-       'storage parameters (' || array_to_string(c.reloptions, ', ') || ') are not in the model', NULL, NULL, NULL
-FROM rel c WHERE c.reloptions IS NOT NULL AND c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition
-UNION ALL
 SELECT 'foreign table', NULL, c.relname, 'foreign tables have no model syntax', 'FOREIGN_TABLE', c.relname, NULL
 FROM rel c WHERE c.relkind = 'f'
 UNION ALL
@@ -82,11 +72,22 @@ FROM pg_rewrite r JOIN rel c ON c.oid = r.ev_class
 WHERE r.rulename <> '_RETURN' AND NOT c.relispartition
 UNION ALL
 SELECT 'comment', NULL, CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view '
-                                       WHEN 'S' THEN 'sequence ' ELSE 'index ' END || c.relname,
+                                       ELSE 'sequence ' END || c.relname,
        'comments on this kind of object are not in the model', NULL, NULL, NULL
 FROM rel c
-WHERE c.relkind IN ('v', 'm', 'S', 'i', 'I') AND NOT c.relispartition
+WHERE c.relkind IN ('v', 'm', 'S') AND NOT c.relispartition
   AND obj_description(c.oid, 'pg_class') IS NOT NULL
+UNION ALL
+-- Indexes behind a primary key, unique or exclusion constraint belong to the constraint, which
+-- carries no index comment; comments on other indexes are in the model (index :comment).
+SELECT 'comment', tc.relname, 'index ' || c.relname, 'comments on constraint indexes are not in the model',
+       NULL, NULL, NULL
+FROM rel c
+JOIN pg_index i ON i.indexrelid = c.oid
+JOIN pg_class tc ON tc.oid = i.indrelid
+WHERE c.relkind IN ('i', 'I') AND NOT c.relispartition AND obj_description(c.oid, 'pg_class') IS NOT NULL
+  AND EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = c.oid AND con.conrelid = i.indrelid
+                AND con.contype IN ('p', 'u', 'x'))
 UNION ALL
 SELECT 'comment', NULL, 'function ' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
        'comments on functions are not in the model', NULL, NULL, NULL

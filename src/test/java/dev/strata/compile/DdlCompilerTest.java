@@ -65,10 +65,10 @@ class DdlCompilerTest {
                 "CREATE TABLE a (\n    id integer DEFAULT nextval('a_seq'::regclass) NOT NULL,\n    b_x integer,\n"
                         + "    CONSTRAINT a_pkey PRIMARY KEY (id)\n)",
                 "CREATE TABLE b (\n    x integer,\n    a_id integer,\n    CONSTRAINT b_pkey PRIMARY KEY (x)\n)",
+                "CREATE INDEX b_a_idx ON b USING btree (a_id)",
                 "ALTER TABLE a ADD CONSTRAINT a_b_fkey FOREIGN KEY (b_x) REFERENCES b (x)",
                 "ALTER TABLE b ADD CONSTRAINT b_a_fkey FOREIGN KEY (a_id) REFERENCES a (id)",
                 "ALTER SEQUENCE a_seq OWNED BY a.id",
-                "CREATE INDEX b_a_idx ON b USING btree (a_id)",
                 "COMMENT ON TYPE mood IS 'how it feels'",
                 "COMMENT ON TABLE b IS 'bees'",
                 "COMMENT ON COLUMN b.x IS 'the x'",

@@ -50,6 +50,11 @@ class CatalogProbeTest {
             CREATE TRIGGER item_touch BEFORE UPDATE ON item FOR EACH ROW EXECUTE FUNCTION touch();
             ALTER TABLE item ENABLE ROW LEVEL SECURITY;
             CREATE POLICY own_items ON item USING (account_id = 1);
+            CREATE UNLOGGED TABLE scratch (id int, code text) WITH (fillfactor = 70, autovacuum_enabled = false);
+            ALTER TABLE scratch FORCE ROW LEVEL SECURITY;
+            CREATE INDEX scratch_code ON scratch (code text_pattern_ops DESC NULLS LAST) WITH (fillfactor = 60);
+            COMMENT ON INDEX scratch_code IS 'by code';
+            CREATE MATERIALIZED VIEW scratch_codes WITH (fillfactor = 50) AS SELECT code FROM scratch;
             """;
 
     @Test
@@ -74,15 +79,19 @@ class CatalogProbeTest {
                     COMMENT ON VIEW v IS 'a view';
                     CREATE UNLOGGED TABLE scratch (id int);
                     CREATE TYPE pair AS (a int, b int);
+                    CREATE TABLE keyed (id int CONSTRAINT keyed_pkey PRIMARY KEY WITH (fillfactor = 90));
+                    COMMENT ON INDEX keyed_pkey IS 'the key';
                     """, "public");
             assertEquals(List.of("positive"), found.get("domain"));
             assertEquals(List.of("measurement"), found.get("partition"));
             assertEquals(List.of("id_ok"), found.get("comment on constraint"));
-            assertEquals(List.of("plain fillfactor=70"), found.get("storage parameter"));
+            assertEquals(null, found.get("storage parameter"), "table storage parameters are in the model");
+            assertEquals(List.of("keyed_pkey fillfactor=90"), found.get("constraint index storage parameter"));
+            assertEquals(List.of("keyed_pkey"), found.get("comment on index"));
             assertEquals(List.of("plain"), found.get("privilege"));
             assertEquals(List.of("other.t", "schema other"), found.get("non-public schema"));
             assertEquals(List.of("v"), found.get("comment on view"));
-            assertEquals(List.of("scratch"), found.get("unlogged table"));
+            assertEquals(null, found.get("unlogged table"), "UNLOGGED is in the model");
             assertEquals(List.of("pair"), found.get("composite type"));
         }
     }

@@ -209,6 +209,61 @@ class DiffInvariantsPostgresTest {
                                 + "CREATE TRIGGER t_s BEFORE UPDATE OF s ON t FOR EACH ROW EXECUTE FUNCTION touch();"
                                 + "CREATE TRIGGER t_when AFTER UPDATE ON t FOR EACH ROW WHEN (NEW.is_a) EXECUTE FUNCTION touch();",
                         Hints.none()),
+                Arguments.of("index key options: opclass with parameters, COLLATE, DESC, NULLS, under a foreign key",
+                        "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;"
+                                + "CREATE TABLE acct (code text NOT NULL, name text, n int);"
+                                + "CREATE UNIQUE INDEX acct_code ON acct (code);"
+                                + "CREATE TABLE inv (acct_code text REFERENCES acct (code));"
+                                + "CREATE INDEX acct_name ON acct (name);",
+                        "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;"
+                                + "CREATE TABLE acct (code text NOT NULL, name text, n int);"
+                                + "CREATE UNIQUE INDEX acct_code ON acct (code text_pattern_ops DESC);"
+                                + "CREATE TABLE inv (acct_code text REFERENCES acct (code));"
+                                + "CREATE INDEX acct_name ON acct (name COLLATE \"C\" DESC NULLS LAST, n NULLS FIRST);"
+                                + "CREATE INDEX acct_trgm ON acct USING gist (name public.gist_trgm_ops (siglen=32));"
+                                + "CREATE INDEX acct_lower ON acct (lower(name) text_pattern_ops);",
+                        Hints.none()),
+                Arguments.of("index storage parameters and comments change in place",
+                        "CREATE TABLE t (a int, b text);"
+                                + "CREATE INDEX t_a ON t (a) WITH (fillfactor=70, deduplicate_items=off);"
+                                + "COMMENT ON INDEX t_a IS 'by a';"
+                                + "CREATE INDEX t_b ON t (b);"
+                                + "CREATE MATERIALIZED VIEW m AS SELECT a FROM t;"
+                                + "CREATE INDEX m_a ON m (a);",
+                        "CREATE TABLE t (a int, b text);"
+                                + "CREATE INDEX t_a ON t (a) WITH (fillfactor=80);"
+                                + "CREATE INDEX t_b ON t (b) WITH (fillfactor=60);"
+                                + "COMMENT ON INDEX t_b IS 'by b';"
+                                + "CREATE MATERIALIZED VIEW m AS SELECT a FROM t;"
+                                + "CREATE INDEX m_a ON m (a) WITH (fillfactor=90);"
+                                + "COMMENT ON INDEX m_a IS 'it''s m';",
+                        Hints.none()),
+                Arguments.of("table options: UNLOGGED both ways, storage parameters, FORCE ROW LEVEL SECURITY",
+                        "CREATE TABLE t (a int) WITH (fillfactor=80, autovacuum_enabled=false);"
+                                + "INSERT INTO t VALUES (1);"
+                                + "CREATE UNLOGGED TABLE u (a int);"
+                                + "ALTER TABLE u ENABLE ROW LEVEL SECURITY;"
+                                + "ALTER TABLE u FORCE ROW LEVEL SECURITY;"
+                                + "CREATE TABLE gone (a int) WITH (fillfactor=50);"
+                                + "ALTER TABLE gone FORCE ROW LEVEL SECURITY;"
+                                + "CREATE INDEX gone_a ON gone (a) WITH (fillfactor=40);"
+                                + "COMMENT ON INDEX gone_a IS 'gone';",
+                        "CREATE UNLOGGED TABLE t (a int) WITH (autovacuum_enabled=false, autovacuum_vacuum_scale_factor=0.2);"
+                                + "ALTER TABLE t FORCE ROW LEVEL SECURITY;"
+                                + "CREATE TABLE u (a int) WITH (toast.autovacuum_enabled=false);"
+                                + "ALTER TABLE u ENABLE ROW LEVEL SECURITY;"
+                                + "CREATE UNLOGGED TABLE fresh (a int) WITH (fillfactor=60);"
+                                + "ALTER TABLE fresh FORCE ROW LEVEL SECURITY;"
+                                + "CREATE INDEX fresh_a ON fresh (a DESC) WITH (fillfactor=30);"
+                                + "COMMENT ON INDEX fresh_a IS 'fresh';",
+                        Hints.none()),
+                Arguments.of("materialized view storage parameters and WITH NO DATA",
+                        "CREATE TABLE t (a int);"
+                                + "CREATE MATERIALIZED VIEW m AS SELECT a FROM t;",
+                        "CREATE TABLE t (a int);"
+                                + "CREATE MATERIALIZED VIEW m WITH (fillfactor=50, autovacuum_enabled=false) AS SELECT a FROM t"
+                                + " WITH NO DATA;",
+                        Hints.none()),
                 Arguments.of("collation and comments on a column",
                         "CREATE TABLE words (w text); CREATE TABLE \"user\" (id serial PRIMARY KEY);",
                         "CREATE TABLE words (w text COLLATE \"C\", x text COLLATE \"C\");"

@@ -36,12 +36,10 @@ class InspectUnsupportedTest {
                 "~ comment view item_names",
                 "- constraint items.items_qty_small",
                 "- domain positive_int",
-                "- index items.items_label_desc_idx",
                 "- index items.items_qty_idx",
                 "- partition measurements.measurements_2024",
                 "- sequence ticket_seq",
                 "~ table measurements",
-                "~ table scratch",
                 "- view item_labels",
                 "- view item_quantities"), report.stream().sorted(InspectUnsupportedTest::byKindThenName).toList());
 
@@ -50,6 +48,11 @@ class InspectUnsupportedTest {
         assertEquals(List.of(), RoundTrip.unreported(inspection.schema(), back, inspection.unsupported()));
         // What is supported came back whole.
         assertEquals(inspection.schema().table("measurements"), back.table("measurements"));
+        // A DESC key and an unlogged table are in the model now.
+        assertEquals(inspection.schema().table("scratch"), back.table("scratch"));
+        assertEquals(true, back.table("scratch").orElseThrow().unlogged());
+        assertEquals(List.of("label DESC"), back.table("items").orElseThrow().indexes().stream()
+                .filter(i -> i.name().equals("items_label_desc_idx")).findFirst().orElseThrow().keys());
         assertEquals(inspection.schema().views().stream().filter(v -> v.name().name().equals("item_names")).toList(),
                 back.views().stream().filter(v -> v.name().name().equals("item_names")).toList());
     }

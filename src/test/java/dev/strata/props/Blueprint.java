@@ -239,7 +239,28 @@ final class Blueprint {
         List<Index> indexes = t.indexes.stream().map(i -> toIndex(t, i))
                 .sorted(Comparator.comparing(Index::name)).toList();
         boolean rls = t.rowLevelSecurity || policies.stream().anyMatch(p -> p.table().equals(t.name));
-        return new Table(name, columns, constraints, indexes, rls, t.comment);
+        java.util.SortedMap<String, String> storage = new java.util.TreeMap<>();
+        if (t.fillfactor != null) {
+            storage.put("fillfactor", t.fillfactor.toString());
+        }
+        if (t.autovacuumOff) {
+            storage.put("autovacuum_enabled", "false");
+        }
+        return new Table(name, columns, constraints, indexes, rls, t.comment, unlogged(t), storage,
+                t.forceRowLevelSecurity);
+    }
+
+    /**
+     * Whether the table is UNLOGGED: when asked for and no foreign key joins it to another table.
+     * PostgreSQL keeps permanent tables from referencing unlogged ones, and refuses SET LOGGED /
+     * SET UNLOGGED across such a reference, so an unlogged table stays out of the foreign-key graph;
+     * a key added later makes it logged again (SET LOGGED runs in an earlier phase than the key).
+     */
+    boolean unlogged(TableSpec t) {
+        return t.unlogged
+                && t.foreignKeys.stream().allMatch(fk -> fk.refTable().equals(t.name))
+                && tables.stream().filter(o -> o != t)
+                        .allMatch(o -> o.foreignKeys.stream().noneMatch(fk -> fk.refTable().equals(t.name)));
     }
 
     private Column toColumn(TableSpec t, ColumnSpec c) {
@@ -269,15 +290,34 @@ final class Blueprint {
             ColumnSpec c = t.column(name).orElseThrow();
             String q = Identifiers.quote(name);
             if (i.expression() && c.type.string()) {
-                keys.add("(lower(" + q + "))");
+                keys.add("(lower(" + q + "))" + (i.opclass() ? " text_pattern_ops" : ""));
             } else if (i.expression() && c.type.numericFamily()) {
                 keys.add("(abs(" + q + "))");
             } else {
-                keys.add(i.descending() ? q + " DESC" : q);
+                StringBuilder key = new StringBuilder(q);
+                if (i.collateC() && c.type.string() && i.method().equals("btree")) {
+                    key.append(" COLLATE \"C\"");
+                }
+                if (i.opclass() && c.type.string() && i.method().equals("btree")) {
+                    key.append(" text_pattern_ops");
+                }
+                if (i.descending()) {
+                    key.append(" DESC");
+                }
+                if (i.nullsFirst() != null && i.method().equals("btree")) {
+                    // Only the non-default placement: PostgreSQL prints no NULLS clause for the default.
+                    key.append(i.descending() ? " NULLS LAST" : " NULLS FIRST");
+                }
+                keys.add(key.toString());
             }
         }
         String where = i.partial() ? "(" + Identifiers.quote(i.columns().get(0)) + " IS NOT NULL)" : null;
-        return new Index(i.name(), QualifiedName.of(t.name), i.unique(), i.method(), keys, List.of(), where);
+        java.util.SortedMap<String, String> storage = new java.util.TreeMap<>();
+        if (i.fillfactor() != null && !i.method().equals("gin")) {
+            storage.put("fillfactor", i.fillfactor().toString());
+        }
+        return new Index(i.name(), QualifiedName.of(t.name), i.unique(), i.method(), keys, List.of(), where,
+                storage, i.comment());
     }
 
     private View toView(ViewSpec v) {
@@ -314,6 +354,11 @@ final class Blueprint {
         final List<IndexSpec> indexes = new ArrayList<>();
         boolean rowLevelSecurity;
         String comment;
+        /** UNLOGGED, when no other table's foreign key touches it (see {@link Blueprint#unlogged}). */
+        boolean unlogged;
+        Integer fillfactor;
+        boolean autovacuumOff;
+        boolean forceRowLevelSecurity;
 
         TableSpec(String name) {
             this.name = name;
@@ -330,6 +375,10 @@ final class Blueprint {
             t.indexes.addAll(indexes);
             t.rowLevelSecurity = rowLevelSecurity;
             t.comment = comment;
+            t.unlogged = unlogged;
+            t.fillfactor = fillfactor;
+            t.autovacuumOff = autovacuumOff;
+            t.forceRowLevelSecurity = forceRowLevelSecurity;
             return t;
         }
 
@@ -438,11 +487,26 @@ final class Blueprint {
         }
     }
 
-    /** An index: plain keys, or expressions over them ({@code lower}, {@code abs}), optionally partial. */
+    /**
+     * An index: plain keys, or expressions over them ({@code lower}, {@code abs}), optionally partial;
+     * btree keys of text columns may carry {@code COLLATE "C"} and {@code text_pattern_ops}, any
+     * btree key the NULLS placement that is not its order's default; a fillfactor and a comment.
+     */
     record IndexSpec(String name, boolean unique, String method, List<String> columns, boolean expression,
-                     boolean partial, boolean descending) {
+                     boolean partial, boolean descending, boolean opclass, boolean collateC, Boolean nullsFirst,
+                     Integer fillfactor, String comment) {
         IndexSpec {
             columns = List.copyOf(columns);
+        }
+
+        IndexSpec(String name, boolean unique, String method, List<String> columns, boolean expression,
+                  boolean partial, boolean descending) {
+            this(name, unique, method, columns, expression, partial, descending, false, false, null, null, null);
+        }
+
+        IndexSpec withOptions(Integer newFillfactor, String newComment) {
+            return new IndexSpec(name, unique, method, columns, expression, partial, descending, opclass, collateC,
+                    nullsFirst, newFillfactor, newComment);
         }
     }
 

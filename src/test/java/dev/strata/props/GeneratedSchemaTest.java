@@ -58,7 +58,8 @@ class GeneratedSchemaTest {
                 .append(q.cycle() ? " cycle" : "").append('\n'));
         for (Table t : s.tables()) {
             out.append("table ").append(t.name().name()).append(t.rowLevelSecurity() ? " rls" : "")
-                    .append(" comment=").append(t.comment()).append('\n');
+                    .append(t.forceRowLevelSecurity() ? " force-rls" : "").append(t.unlogged() ? " unlogged" : "")
+                    .append(" with=").append(t.storage()).append(" comment=").append(t.comment()).append('\n');
             for (Column c : t.columns()) {
                 out.append("  ").append(c.name()).append(' ').append(c.type().sql())
                         .append(c.notNull() ? " not null" : "").append(c.identity() == null ? "" : " identity " + c.identity())
@@ -72,7 +73,9 @@ class GeneratedSchemaTest {
             }
             for (Index i : t.indexes()) {
                 out.append("  index ").append(i.name()).append(i.unique() ? " unique " : " ").append(i.method())
-                        .append(i.where() == null ? "" : " partial").append(" keys=").append(i.keys().size()).append('\n');
+                        .append(i.where() == null ? "" : " partial").append(" keys=").append(i.keys().size())
+                        .append(" options=").append(i.keys().stream().map(GeneratedSchemaTest::keyOptions).toList())
+                        .append(" with=").append(i.storage()).append(" comment=").append(i.comment()).append('\n');
             }
         }
         s.views().forEach(v -> out.append(v.materialized() ? "materialized view " : "view ").append(v.name().name()).append('\n'));
@@ -80,6 +83,15 @@ class GeneratedSchemaTest {
         s.triggers().forEach(g -> out.append("trigger ").append(g.table().name()).append('.').append(g.name()).append('\n'));
         s.policies().forEach(p -> out.append("policy ").append(p.table().name()).append('.').append(p.name()).append('\n'));
         return out.toString();
+    }
+
+    /** A key's options (COLLATE, opclass, DESC, NULLS), whatever form its column or expression is printed in. */
+    private static String keyOptions(String key) {
+        dev.strata.sql.IndexKeyParts parts = dev.strata.sql.IndexKeyParts.parse(key);
+        if (parts == null) {
+            return "?";
+        }
+        return parts.collation() + " " + parts.opclass() + " " + parts.order() + " " + parts.nulls();
     }
 
     private static String constraintColumns(Constraint k) {

@@ -20,11 +20,12 @@ import java.util.Random;
  * SchemaEdits represents the random edits that derive schema B from schema A: columns added,
  * dropped and altered (compatible type changes, nullability, defaults, collation, comments), tables,
  * constraints and indexes added and dropped, enum labels inserted at random places (never removed),
- * view and function bodies changed, triggers, policies and sequences added and dropped. Each edit
+ * view and function bodies changed, triggers, policies and sequences added and dropped, table and
+ * index options (UNLOGGED, storage parameters, FORCE ROW LEVEL SECURITY, index comments) changed. Each edit
  * keeps the blueprint valid: what used a dropped object goes with it.
  */
 final class SchemaEdits {
-    private static final int KINDS = 20;
+    private static final int KINDS = 21;
 
     private final Blueprint bp;
     private final SchemaGen gen;
@@ -78,8 +79,28 @@ final class SchemaEdits {
             case 17: collationEdit(r); break;
             case 18: sequenceEdit(r); break;
             case 19: constraintEdit(r); break;
+            case 20: storageEdit(r); break;
             default: throw new IllegalStateException("unsupported edit " + kind);
         }
+    }
+
+    /** A table's options anew, or one index's fillfactor and comment. */
+    private void storageEdit(Random r) {
+        TableSpec t = anyTable(r);
+        if (t == null || !features.storage()) {
+            return;
+        }
+        if (!t.indexes.isEmpty() && r.nextBoolean()) {
+            Blueprint.IndexSpec i = any(r, t.indexes);
+            Integer fillfactor = i.method().equals("gin") || r.nextInt(3) == 0 ? null : 50 + 10 * r.nextInt(5);
+            String comment = !features.comments() || r.nextInt(3) == 0 ? null : "now " + r.nextInt(100);
+            t.indexes.set(t.indexes.indexOf(i), i.withOptions(fillfactor, comment));
+            log.add("index options " + i.name() + " fillfactor=" + fillfactor + " comment=" + comment);
+            return;
+        }
+        gen.tableOptions(r, t);
+        log.add("table options " + t.name + (t.unlogged ? " unlogged" : "") + " fillfactor=" + t.fillfactor
+                + (t.autovacuumOff ? " autovacuum off" : "") + (t.forceRowLevelSecurity ? " force rls" : ""));
     }
 
     private TableSpec anyTable(Random r) {

@@ -159,7 +159,29 @@ final class SchemaGen {
         if (features.comments() && r.nextInt(3) == 0) {
             t.comment = r.nextBoolean() ? "the " + t.name + " table" : "it's \"quoted\"\nand on two lines";
         }
+        if (features.storage()) {
+            tableOptions(r, t);
+        }
         return t;
+    }
+
+    /** UNLOGGED, a fillfactor, autovacuum off, FORCE ROW LEVEL SECURITY, each now and then. */
+    void tableOptions(Random r, TableSpec t) {
+        t.unlogged = r.nextInt(4) == 0;
+        t.fillfactor = r.nextInt(3) == 0 ? 70 + 5 * r.nextInt(7) : null;
+        t.autovacuumOff = r.nextInt(4) == 0;
+        t.forceRowLevelSecurity = r.nextInt(4) == 0;
+    }
+
+    /** The index with key options, a fillfactor and a comment, as the features allow. */
+    private IndexSpec withKeyOptions(Random r, IndexSpec i) {
+        boolean opclass = r.nextInt(3) == 0;
+        boolean collateC = features.collation() && r.nextInt(3) == 0;
+        Boolean nullsFirst = r.nextInt(3) == 0 ? r.nextBoolean() : null;
+        Integer fillfactor = features.storage() && r.nextInt(3) == 0 ? 50 + 10 * r.nextInt(5) : null;
+        String comment = features.comments() && r.nextInt(4) == 0 ? "index " + i.name() + ", it's here" : null;
+        return new IndexSpec(i.name(), i.unique(), i.method(), i.columns(), i.expression(), i.partial(),
+                i.descending(), opclass, collateC, nullsFirst, fillfactor, comment);
     }
 
     private void addPrimaryKey(Random r, TableSpec t) {
@@ -289,7 +311,8 @@ final class SchemaGen {
             List<ColumnSpec> gin = t.columns.stream().filter(c -> c.type.gin()).toList();
             if (!gin.isEmpty()) {
                 String col = gin.get(r.nextInt(gin.size())).name;
-                t.indexes.add(new IndexSpec(bp.nextName(t.name, "gin"), false, "gin", List.of(col), false, false, false));
+                t.indexes.add(withKeyOptions(r, new IndexSpec(bp.nextName(t.name, "gin"), false, "gin", List.of(col),
+                        false, false, false)));
                 return;
             }
         }
@@ -298,8 +321,8 @@ final class SchemaGen {
                     .filter(c -> c.type.string() || c.type.numericFamily()).toList();
             if (!expr.isEmpty()) {
                 String col = expr.get(r.nextInt(expr.size())).name;
-                t.indexes.add(new IndexSpec(bp.nextName(t.name, "expr"), r.nextInt(3) == 0, "btree", List.of(col),
-                        true, r.nextBoolean(), false));
+                t.indexes.add(withKeyOptions(r, new IndexSpec(bp.nextName(t.name, "expr"), r.nextInt(3) == 0, "btree",
+                        List.of(col), true, r.nextBoolean(), false)));
                 return;
             }
         }
@@ -307,8 +330,8 @@ final class SchemaGen {
         if (columns.isEmpty()) {
             return;
         }
-        t.indexes.add(new IndexSpec(bp.nextName(t.name, "idx"), shape == 3, "btree", columns, false,
-                shape == 4 || r.nextInt(5) == 0, shape == 5));
+        t.indexes.add(withKeyOptions(r, new IndexSpec(bp.nextName(t.name, "idx"), shape == 3, "btree", columns, false,
+                shape == 4 || r.nextInt(5) == 0, shape == 5)));
     }
 
     void addForeignKey(Random r, TableSpec t) {

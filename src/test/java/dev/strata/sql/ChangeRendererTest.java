@@ -193,6 +193,33 @@ class ChangeRendererTest {
     }
 
     @Test
+    void indexAndTableOptions() {
+        Index plain = new Index("t_a", n("t"), false, "btree", List.of("a DESC"), List.of(), null);
+        Index from = plain.withOptions(java.util.Map.of("fillfactor", "70", "deduplicate_items", "off"), "it's old");
+        Index to = plain.withOptions(java.util.Map.of("fillfactor", "80", "custom", "two words"), null);
+        assertSql(new Change.AlterIndex(from, to, EnumSet.of(dev.strata.diff.IndexChange.STORAGE,
+                        dev.strata.diff.IndexChange.COMMENT)),
+                List.of("ALTER INDEX t_a RESET (deduplicate_items)", "ALTER INDEX t_a SET (custom='two words', fillfactor=80)",
+                        "COMMENT ON INDEX t_a IS NULL"),
+                List.of("ALTER INDEX t_a RESET (custom)", "ALTER INDEX t_a SET (deduplicate_items=off, fillfactor=70)",
+                        "COMMENT ON INDEX t_a IS 'it''s old'"));
+        assertSql(new Change.CreateIndex(from),
+                List.of("CREATE INDEX t_a ON t USING btree (a DESC) WITH (deduplicate_items=off, fillfactor=70)",
+                        "COMMENT ON INDEX t_a IS 'it''s old'"), List.of("DROP INDEX t_a"));
+
+        Table logged = table("t").col(col("a", "integer")).build();
+        Table unlogged = logged.withOptions(true, java.util.Map.of("autovacuum_enabled", "false"), true);
+        assertSql(new Change.AlterTable(logged, unlogged, EnumSet.allOf(dev.strata.diff.TableChange.class)),
+                List.of("ALTER TABLE t SET UNLOGGED", "ALTER TABLE t SET (autovacuum_enabled=false)",
+                        "ALTER TABLE t FORCE ROW LEVEL SECURITY"),
+                List.of("ALTER TABLE t SET LOGGED", "ALTER TABLE t RESET (autovacuum_enabled)",
+                        "ALTER TABLE t NO FORCE ROW LEVEL SECURITY"));
+        assertSql(new Change.CreateTable(unlogged),
+                List.of("CREATE UNLOGGED TABLE t (\n    a integer\n) WITH (autovacuum_enabled=false)",
+                        "ALTER TABLE t FORCE ROW LEVEL SECURITY"), List.of("DROP TABLE t"));
+    }
+
+    @Test
     void columns() {
         Column email = withComment(notNull(withDefault(col("email", "character varying(255)"), "''::character varying")),
                 "contact");

@@ -1,0 +1,11 @@
+package dev.strata.diff;
+
+/** TableChange represents one table option that an {@link Change.AlterTable} changes. */
+public enum TableChange {
+    /** {@code ALTER TABLE ... SET LOGGED} / {@code SET UNLOGGED}. */
+    PERSISTENCE,
+    /** Storage parameters: {@code ALTER TABLE ... SET (...)} / {@code RESET (...)}. */
+    STORAGE,
+    /** {@code ALTER TABLE ... FORCE} / {@code NO FORCE ROW LEVEL SECURITY}. */
+    FORCE_ROW_LEVEL_SECURITY
+}
