@@ -97,10 +97,13 @@ WHERE (NOT con.convalidated OR con.contype = 'c' AND con.connoinherit)
   AND NOT c.relispartition AND con.conparentid = 0
 UNION ALL
 SELECT 'comment', NULL, CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view '
-                                       WHEN 'S' THEN 'sequence ' ELSE 'index ' END || c.relname,
+                                       WHEN 'S' THEN 'identity sequence ' ELSE 'index ' END || c.relname,
        'comments on this kind of object are not in the model', NULL, NULL, NULL
 FROM rel c
-WHERE c.relkind IN ('v', 'm', 'S', 'i', 'I') AND NOT c.relispartition
+WHERE (c.relkind IN ('v', 'm', 'i', 'I')
+       OR c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass
+                                      AND i.objid = c.oid AND i.deptype = 'i'))
+  AND NOT c.relispartition
   AND obj_description(c.oid, 'pg_class') IS NOT NULL
 UNION ALL
 SELECT 'comment', NULL, 'function ' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
