@@ -30,7 +30,6 @@ class InspectUnsupportedTest {
                 .toList();
         assertEquals(List.of(
                 "- aggregate concat_all(text)",
-                "~ column default items.ticket",
                 "- column items.qty",
                 "~ comment view item_names",
                 "- constraint items.items_qty_small",
@@ -40,7 +39,6 @@ class InspectUnsupportedTest {
                 "- index items.items_label_desc_idx",
                 "- index items.items_qty_idx",
                 "- partition measurements.measurements_2024",
-                "- sequence ticket_seq",
                 "~ table measurements",
                 "~ table scratch",
                 "- view item_labels",
