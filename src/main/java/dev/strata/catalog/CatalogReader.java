@@ -313,7 +313,8 @@ public final class CatalogReader {
     private static Sequence sequence(ResultSet rs) throws SQLException {
         return new Sequence(QualifiedName.of(rs.getString("sequence_name")), rs.getString("data_type"),
                 rs.getLong("start_value"), rs.getLong("increment"), rs.getLong("min_value"),
-                rs.getLong("max_value"), rs.getLong("cache"), rs.getBoolean("cycle"), rs.getString("owned_by"));
+                rs.getLong("max_value"), rs.getLong("cache"), rs.getBoolean("cycle"), rs.getString("owned_by"),
+                rs.getString("comment"));
     }
 
     private static Function function(ResultSet rs) throws SQLException {

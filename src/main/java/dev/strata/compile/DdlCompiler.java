@@ -93,6 +93,8 @@ public final class DdlCompiler {
         }
 
         enums.stream().filter(e -> e.comment() != null).forEach(e -> out.add(Ddl.commentOnType(e.name(), e.comment())));
+        sequences.stream().filter(s -> s.comment() != null)
+                .forEach(s -> out.add(Ddl.commentOnSequence(s.name(), s.comment())));
         for (Table table : tables) {
             if (table.comment() != null) {
                 out.add(Ddl.commentOnTable(table.name(), table.comment()));

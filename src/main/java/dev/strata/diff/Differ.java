@@ -740,6 +740,9 @@ public final class Differ {
             if (!Objects.equals(from.ownedBy(), d.ownedBy())) {
                 changes.add(SequenceChange.OWNED_BY);
             }
+            if (!Objects.equals(from.comment(), d.comment())) {
+                changes.add(SequenceChange.COMMENT);
+            }
             if (!changes.isEmpty()) {
                 out.add(new AlterSequence(from, d, changes));
             }
@@ -767,7 +770,7 @@ public final class Differ {
 
     private static Sequence withOwner(Sequence s, String ownedBy) {
         return new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.minValue(), s.maxValue(),
-                s.cache(), s.cycle(), ownedBy);
+                s.cache(), s.cycle(), ownedBy, s.comment());
     }
 
     // ---------------------------------------------------------------- views

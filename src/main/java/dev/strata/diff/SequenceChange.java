@@ -9,5 +9,6 @@ public enum SequenceChange {
     START,
     CACHE,
     CYCLE,
-    OWNED_BY
+    OWNED_BY,
+    COMMENT
 }

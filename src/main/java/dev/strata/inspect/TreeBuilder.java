@@ -15,6 +15,7 @@ import dev.strata.model.Policy;
 import dev.strata.model.QualifiedName;
 import dev.strata.model.Schema;
 import dev.strata.model.Sequence;
+import dev.strata.model.SequenceOwner;
 import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
@@ -34,13 +35,14 @@ import us.bpsm.edn.Keyword;
 /**
  * TreeBuilder turns an inspected schema into the data of the five model files, and collects what
  * the model cannot say. It first decides what is left out: the objects {@code unmodelled.sql}
- * reports, stand-alone sequences, and then, to a fixed point, everything that depends on
+ * reports, sequences owned by a column of another schema, and then, to a fixed point, everything that depends on
  * something left out (pg_depend edges, plus the columns a constraint, index, view, trigger or
  * policy names). Then it writes what remains.
  */
 final class TreeBuilder {
     private static final Keyword TYPE = ModelNames.kw("type");
     private static final Keyword RAW = ModelNames.kw("raw");
+    private static final Pattern NEXTVAL = Pattern.compile("nextval\\('(?:[^']|'')+'::regclass\\)");
 
     private final Schema schema;
     private final List<Dependency> dependencies;
@@ -53,6 +55,8 @@ final class TreeBuilder {
     private final Set<ObjectRef> reported = new HashSet<>();
     /** table.column -> the reason its default is not written. */
     private final Map<String, String> droppedDefaults = new HashMap<>();
+    /** Sequences that are not the implicit sequence of a serial column, written as {@code :type :sequence}. */
+    private final List<Sequence> standalone = new ArrayList<>();
     /** table.column -> :serial / :bigserial / :smallserial. */
     private final Map<String, String> serials = new HashMap<>();
     /** How many constraints of the schema have each name, and the schema's relation names (see keepsName). */
@@ -101,7 +105,7 @@ final class TreeBuilder {
                                 .equals(seq.ownedBy())
                         && seq.dataType().equals(column.type().sql()) && seq.start() == 1 && seq.increment() == 1
                         && seq.minValue() == 1 && seq.maxValue() == maxOf(column.type().sql()) && seq.cache() == 1
-                        && !seq.cycle()) {
+                        && !seq.cycle() && seq.comment() == null) {
                     serials.put(key(table, column.name()), serial);
                     consumed.add(seqName);
                 }
@@ -111,14 +115,15 @@ final class TreeBuilder {
             if (consumed.contains(seq.name().name())) {
                 continue;
             }
-            String reason = seq.ownedBy() == null
-                    ? "stand-alone sequences have no model syntax"
-                    : "owned by " + seq.ownedBy() + " but not the plain sequence of a serial column, "
-                            + "and sequences have no model syntax";
-            ObjectRef ref = new ObjectRef(ObjectKind.SEQUENCE, seq.name(), null);
-            unsupported.add(new Unsupported("sequence", null, seq.name().name(), reason, true));
-            leftOut.put(ref, "sequence " + seq.name().name());
-            reported.add(ref);
+            standalone.add(seq);
+            SequenceOwner owner = SequenceOwner.of(seq);
+            if (owner != null && owner.table().schema() != null) {
+                ObjectRef ref = new ObjectRef(ObjectKind.SEQUENCE, seq.name(), null);
+                unsupported.add(new Unsupported("sequence", null, seq.name().name(), "owned by " + seq.ownedBy()
+                        + ", a column of another schema, which :owned-by cannot name", true));
+                leftOut.put(ref, "sequence " + seq.name().name());
+                reported.add(ref);
+            }
         }
     }
 
@@ -404,12 +409,91 @@ final class TreeBuilder {
             putIf(spec, "comment", e.comment());
             out.put(ModelNames.key(e.name().name()), spec);
         }
+        for (Sequence seq : standalone) {
+            if (isLeftOut(ObjectKind.SEQUENCE, seq.name(), null)) {
+                continue;
+            }
+            Object key = ModelNames.key(seq.name().name());
+            if (keys.contains(key)) {
+                drop("sequence", null, seq.name().name(), "an enum of the same name takes its model key");
+                continue;
+            }
+            out.put(key, sequence(seq));
+        }
         for (Table table : schema.tables()) {
             if (!isLeftOut(ObjectKind.TABLE, table.name(), null)) {
                 out.put(ModelNames.key(table.name().name()), table(table));
             }
         }
         return out;
+    }
+
+    /** A stand-alone sequence, with only the options that differ from PostgreSQL's defaults. */
+    private Map<Object, Object> sequence(Sequence seq) {
+        Map<Object, Object> spec = map(TYPE, ModelNames.kw("sequence"));
+        String type = seq.dataType() == null ? "bigint" : seq.dataType();
+        if (!type.equals("bigint")) {
+            spec.put(ModelNames.kw("as"), ModelNames.kw(type));
+        }
+        boolean up = seq.increment() > 0;
+        long typeMin = switch (type) {
+            case "smallint" -> Short.MIN_VALUE;
+            case "integer" -> Integer.MIN_VALUE;
+            default -> Long.MIN_VALUE;
+        };
+        long defaultMin = up ? 1 : typeMin;
+        long defaultMax = up ? maxOf(type) : -1;
+        if (seq.start() != (up ? seq.minValue() : seq.maxValue())) {
+            spec.put(ModelNames.kw("start"), seq.start());
+        }
+        if (seq.increment() != 1) {
+            spec.put(ModelNames.kw("increment"), seq.increment());
+        }
+        if (seq.minValue() != defaultMin) {
+            spec.put(ModelNames.kw("min-value"), seq.minValue());
+        }
+        if (seq.maxValue() != defaultMax) {
+            spec.put(ModelNames.kw("max-value"), seq.maxValue());
+        }
+        if (seq.cache() != 1) {
+            spec.put(ModelNames.kw("cache"), seq.cache());
+        }
+        if (seq.cycle()) {
+            spec.put(ModelNames.kw("cycle"), true);
+        }
+        SequenceOwner owner = SequenceOwner.of(seq);
+        if (owner != null) {
+            Keyword table = ModelNames.keyword(owner.table().name());
+            Keyword column = ModelNames.keyword(owner.column());
+            if (table == null || column == null || isLeftOut(ObjectKind.TABLE, owner.table(), null)
+                    || isLeftOut(ObjectKind.COLUMN, owner.table(), owner.column())) {
+                note("sequence", null, seq.name().name(), "OWNED BY " + seq.ownedBy()
+                        + " is not written: :owned-by names the column as :model/field, which this one cannot be");
+            } else {
+                spec.put(ModelNames.kw("owned-by"), Keyword.newKeyword(table.getName(), column.getName()));
+            }
+        }
+        putIf(spec, "comment", seq.comment());
+        return spec;
+    }
+
+    /**
+     * {@code [:nextval :s]} for a default that is exactly {@code nextval('s'::regclass)} on a
+     * sequence the tree writes, else {@code null}.
+     */
+    private Object nextvalForm(String defaultExpr) {
+        java.util.regex.Matcher m = NEXTVAL.matcher(defaultExpr);
+        if (!m.matches()) {
+            return null;
+        }
+        for (Sequence seq : standalone) {
+            String name = seq.name().name();
+            if (defaultExpr.equals("nextval(" + Identifiers.literal(Identifiers.quote(name)) + "::regclass)")
+                    && !isLeftOut(ObjectKind.SEQUENCE, seq.name(), null)) {
+                return List.of(ModelNames.kw("nextval"), ModelNames.key(name));
+            }
+        }
+        return null;
     }
 
     private Map<Object, Object> table(Table table) {
@@ -515,7 +599,8 @@ final class TreeBuilder {
         }
         String dropped = droppedDefaults.get(key(table, column.name()));
         if (column.defaultExpr() != null && serial == null && dropped == null) {
-            spec.put(ModelNames.kw("default"), TypeForms.raw(column.defaultExpr()));
+            Object nextval = nextvalForm(column.defaultExpr());
+            spec.put(ModelNames.kw("default"), nextval != null ? nextval : TypeForms.raw(column.defaultExpr()));
         }
         if (column.identity() != null) {
             spec.put(ModelNames.kw("identity"),

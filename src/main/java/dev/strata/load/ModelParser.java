@@ -6,6 +6,7 @@ import dev.strata.edn.EdnVector;
 import dev.strata.model.Constraint;
 import dev.strata.model.Extension;
 import dev.strata.model.QualifiedName;
+import dev.strata.model.Sequence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +25,8 @@ final class ModelParser {
     static final Set<String> TABLE_OPTIONS = Set.of("fields", "table-name", "indexes", "constraints",
             "primary-key", "unique", "foreign-keys", "comment", "types", "renamed-from", "triggers", "unlogged", "with",
             "force-row-level-security");
+    static final Set<String> SEQUENCE_OPTIONS = Set.of("type", "as", "start", "increment", "min-value",
+            "max-value", "cache", "cycle", "owned-by", "comment");
     static final Set<String> ENUM_OPTIONS = Set.of("type", "choices", "comment", "renamed-from", "model-name");
     static final Set<String> FOREIGN_KEY_OPTIONS = Set.of("fields", "references", "ref-fields", "on-delete",
             "on-update", "name", "deferrable", "initially-deferred", "match", "not-valid");
@@ -32,6 +35,7 @@ final class ModelParser {
     final List<TableDraft> tables = new ArrayList<>();
     final List<EnumDraft> enums = new ArrayList<>();
     final List<Extension> extensions = new ArrayList<>();
+    final List<SequenceDraft> sequences = new ArrayList<>();
     /** Processed form of every entry, by key, in merge order. */
     final Map<Object, Object> processed = new LinkedHashMap<>();
     private final Problems problems;
@@ -56,9 +60,12 @@ final class ModelParser {
             } else if (FieldParser.kw("extension").equals(type)) {
                 extension(key, m, where, "extension " + EdnPrinter.flat(key));
                 processed.put(key, value);
+            } else if (FieldParser.kw("sequence").equals(type)) {
+                sequence(key, m, where, "sequence " + EdnPrinter.flat(key));
+                processed.put(key, value);
             } else {
                 problems.add(where, subject, "unknown model kind :type " + EdnPrinter.flat(type),
-                        "a top-level :type is :enum or :extension; tables have :fields");
+                        "a top-level :type is :enum, :extension or :sequence; tables have :fields");
             }
         } else if (value instanceof Map<?, ?> m && m.containsKey(FieldParser.kw("fields"))) {
             table(key, m, m.get(FieldParser.kw("fields")), where, subject);
@@ -82,6 +89,103 @@ final class ModelParser {
         }
         extensions.add(new Extension(name != null ? (String) name
                 : key instanceof Keyword k ? k.getName() : (String) key));
+    }
+
+    private void sequence(Object key, Map<?, ?> m, Location where, String subject) {
+        for (Object k : m.keySet()) {
+            if (!(k instanceof Keyword kw) || !SEQUENCE_OPTIONS.contains(kw.getName())) {
+                problems.add(where, subject, "unknown sequence option " + EdnPrinter.flat(k),
+                        "use :as, :start, :increment, :min-value, :max-value, :cache, :cycle, :owned-by and :comment");
+            }
+        }
+        String name = Names.identifier(key);
+        if (Names.bytes(name) > Names.MAX_BYTES) {
+            problems.add(where, subject, FieldParser.tooLong(name), "use a shorter sequence name");
+        }
+        int before = problems.size();
+        Object as = m.get(FieldParser.kw("as"));
+        String dataType = "bigint";
+        long typeMin = Long.MIN_VALUE;
+        long typeMax = Long.MAX_VALUE;
+        if (FieldParser.kw("smallint").equals(as)) {
+            dataType = "smallint";
+            typeMin = Short.MIN_VALUE;
+            typeMax = Short.MAX_VALUE;
+        } else if (FieldParser.kw("integer").equals(as)) {
+            dataType = "integer";
+            typeMin = Integer.MIN_VALUE;
+            typeMax = Integer.MAX_VALUE;
+        } else if (as != null && !FieldParser.kw("bigint").equals(as)) {
+            problems.add(where, subject, "bad :as " + EdnPrinter.flat(as),
+                    "write :as :smallint, :integer or :bigint (the default is :bigint)");
+        }
+        Long increment = sequenceNumber(m, "increment", where, subject);
+        if (increment != null && increment == 0) {
+            problems.add(where, subject, ":increment must not be 0", "write a positive or negative :increment");
+            increment = null;
+        }
+        long inc = increment == null ? 1 : increment;
+        Long min = sequenceNumber(m, "min-value", where, subject);
+        Long max = sequenceNumber(m, "max-value", where, subject);
+        Long start = sequenceNumber(m, "start", where, subject);
+        Long cache = sequenceNumber(m, "cache", where, subject);
+        long minValue = min != null ? min : inc > 0 ? 1 : typeMin;
+        long maxValue = max != null ? max : inc > 0 ? typeMax : -1;
+        long startValue = start != null ? start : inc > 0 ? minValue : maxValue;
+        if (minValue < typeMin || maxValue > typeMax) {
+            problems.add(where, subject, ":min-value " + minValue + " or :max-value " + maxValue
+                    + " is out of range for " + dataType, "keep them within " + typeMin + " .. " + typeMax
+                    + ", or choose a larger :as");
+        } else if (minValue >= maxValue) {
+            problems.add(where, subject, ":min-value " + minValue + " must be less than :max-value " + maxValue,
+                    "raise :max-value or lower :min-value");
+        } else if (startValue < minValue || startValue > maxValue) {
+            problems.add(where, subject, ":start " + startValue + " is outside " + minValue + " .. " + maxValue,
+                    "choose a :start between :min-value and :max-value");
+        }
+        if (cache != null && cache < 1) {
+            problems.add(where, subject, ":cache must be at least 1", "write :cache 1 or more");
+        }
+        Object cycle = m.get(FieldParser.kw("cycle"));
+        if (cycle != null && !(cycle instanceof Boolean)) {
+            problems.add(where, subject, "bad :cycle " + EdnPrinter.flat(cycle), "write :cycle true or :cycle false");
+        }
+        Object ownedBy = m.get(FieldParser.kw("owned-by"));
+        boolean qualified = ownedBy instanceof Keyword k && k.getPrefix() != null && !k.getPrefix().isEmpty();
+        if (ownedBy != null && !qualified) {
+            problems.add(where, subject, "bad :owned-by " + EdnPrinter.flat(ownedBy),
+                    "write :owned-by :model/field, naming the column that owns the sequence");
+            ownedBy = null;
+        }
+        Object comment = m.get(FieldParser.kw("comment"));
+        if (comment != null && !(comment instanceof String)) {
+            problems.add(where, subject, ":comment must be a string", "write :comment \"...\"");
+        }
+        if (problems.size() > before) {
+            return;
+        }
+        sequences.add(new SequenceDraft(new Sequence(QualifiedName.of(name), dataType, startValue, inc, minValue,
+                maxValue, cache == null ? 1 : cache, Boolean.TRUE.equals(cycle), null, (String) comment),
+                (Keyword) ownedBy, where, subject));
+    }
+
+    private Long sequenceNumber(Map<?, ?> m, String option, Location where, String subject) {
+        Object v = m.get(FieldParser.kw(option));
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof Integer i) {
+            return i.longValue();
+        }
+        if (v instanceof java.math.BigInteger b && b.bitLength() < 64) {
+            return b.longValue();
+        }
+        problems.add(where, subject, ":" + option + " " + EdnPrinter.flat(v) + " is not a whole number",
+                "write :" + option + " as an integer, such as :" + option + " 1");
+        return null;
     }
 
     private void enumType(Object key, Map<?, ?> m, Location where, String subject) {

@@ -10,6 +10,8 @@ import dev.strata.model.Policy;
 import dev.strata.model.QualifiedName;
 import dev.strata.model.StorageParameters;
 import dev.strata.model.Schema;
+import dev.strata.model.Sequence;
+import dev.strata.sql.Identifiers;
 import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
@@ -101,8 +103,39 @@ final class SchemaAssembler {
                 .sorted(Comparator.comparing(Extension::name)).toList();
         List<Function> functions = new ArrayList<>(extended.functions);
         functions.sort(Comparator.comparing(Function::name).thenComparing(Function::definition));
-        Schema schema = new Schema(extensions, enums, List.of(), tables, views, functions, triggers, policies);
+        Schema schema = new Schema(extensions, enums, sequences(), tables, views, functions, triggers, policies);
         return new Result(schema, hints());
+    }
+
+    /** The model's stand-alone sequences, each with its {@code :owned-by} resolved to table.column. */
+    private List<Sequence> sequences() {
+        List<Sequence> out = new ArrayList<>();
+        for (SequenceDraft d : models.sequences) {
+            Sequence s = d.sequence();
+            String ownedBy = null;
+            if (d.ownedBy() != null) {
+                String ref = dev.strata.edn.EdnPrinter.flat(d.ownedBy());
+                TableDraft table = tablesByKey.get(d.ownedBy().getPrefix());
+                Optional<FieldParser.Draft> field = table == null ? Optional.empty()
+                        : table.fieldByKey(d.ownedBy().getName());
+                if (table == null) {
+                    problems.add(d.where(), d.subject(), ":owned-by " + ref + " refers to the missing model :"
+                            + d.ownedBy().getPrefix(), "define the model :" + d.ownedBy().getPrefix()
+                            + " or fix the reference");
+                    continue;
+                } else if (field.isEmpty()) {
+                    problems.add(d.where(), d.subject(), ":owned-by " + ref + " refers to the missing field :"
+                            + d.ownedBy().getName() + " of model :" + d.ownedBy().getPrefix(),
+                            "name an existing field of :" + d.ownedBy().getPrefix());
+                    continue;
+                }
+                ownedBy = Identifiers.quote(table.name().name()) + "." + Identifiers.quote(field.get().column().name());
+            }
+            out.add(new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.minValue(), s.maxValue(),
+                    s.cache(), s.cycle(), ownedBy, s.comment()));
+        }
+        out.sort(Comparator.comparing(Sequence::name));
+        return out;
     }
 
     private void indexTablesAndTypes() {
@@ -124,6 +157,14 @@ final class SchemaAssembler {
             if (first != null) {
                 problems.add(v.where(), v.subject(), "view name " + v.view().name().name() + " is also used by "
                         + first.subject() + " (" + first.where() + ")", "rename the view or the other object");
+            }
+        }
+        for (SequenceDraft s : models.sequences) {
+            String name = s.sequence().name().name();
+            Located first = relations.putIfAbsent(name, new Located(s.where(), s.subject()));
+            if (first != null) {
+                problems.add(s.where(), s.subject(), "sequence name " + name + " is also used by "
+                        + first.subject() + " (" + first.where() + ")", "rename the sequence or the other object");
             }
         }
         for (EnumDraft e : models.enums) {

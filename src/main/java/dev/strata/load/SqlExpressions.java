@@ -48,6 +48,9 @@ final class SqlExpressions {
             if (head.getName().equals("raw")) {
                 return raw(v);
             }
+            if (head.getName().equals("nextval")) {
+                return nextval(v);
+            }
             List<String> args = new ArrayList<>();
             for (Object arg : v.subList(1, v.size())) {
                 args.add(arg instanceof List ? defaultExpr(arg) : operand(arg));
@@ -59,6 +62,20 @@ final class SqlExpressions {
                     "use a literal, :now, [:function-name args...] or [:raw \"SQL\"]");
         }
         return operand(value);
+    }
+
+    /**
+     * {@code [:nextval :order-number]} gives {@code nextval('order_number'::regclass)}, the form
+     * PostgreSQL itself stores, so that the catalog reads back the same text.
+     */
+    private static String nextval(List<?> v) {
+        Object name = v.size() == 2 ? v.get(1) : null;
+        if (!(name instanceof Keyword || name instanceof String)) {
+            throw new InvalidSpec("cannot read default " + EdnPrinter.flat(v),
+                    "write [:nextval :sequence-name], naming a sequence of models.edn");
+        }
+        return "nextval(" + dev.strata.sql.Identifiers.literal(dev.strata.sql.Identifiers.quote(Names.identifier(name)))
+                + "::regclass)";
     }
 
     private static String call(Keyword fn, List<String> args) {

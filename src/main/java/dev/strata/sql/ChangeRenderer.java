@@ -126,9 +126,9 @@ public final class ChangeRenderer {
         } else if (change instanceof CommentOnType c) {
             return of(List.of(Ddl.commentOnType(c.type(), c.to())), List.of(Ddl.commentOnType(c.type(), c.from())));
         } else if (change instanceof CreateSequence c) {
-            return of(List.of(Ddl.createSequence(c.sequence())), List.of(dropSequence(c.sequence())));
+            return of(createSequence(c.sequence()), List.of(dropSequence(c.sequence())));
         } else if (change instanceof DropSequence c) {
-            return of(List.of(dropSequence(c.sequence())), List.of(Ddl.createSequence(c.sequence())));
+            return of(List.of(dropSequence(c.sequence())), createSequence(c.sequence()));
         } else if (change instanceof AlterSequence c) {
             return of(alterSequence(c.from(), c.to(), c.changes()), alterSequence(c.to(), c.from(), c.changes()));
         } else if (change instanceof CreateTable c) {
@@ -263,6 +263,16 @@ public final class ChangeRenderer {
 
     // ---------------------------------------------------------------- sequences
 
+    /** The sequence with its comment; a re-created sequence starts again at its START WITH value. */
+    private static List<String> createSequence(Sequence sequence) {
+        List<String> sql = new ArrayList<>();
+        sql.add(Ddl.createSequence(sequence));
+        if (sequence.comment() != null) {
+            sql.add(Ddl.commentOnSequence(sequence.name(), sequence.comment()));
+        }
+        return sql;
+    }
+
     private static String dropSequence(Sequence sequence) {
         return "DROP SEQUENCE " + Identifiers.quote(sequence.name());
     }
@@ -296,6 +306,9 @@ public final class ChangeRenderer {
         }
         if (changes.contains(SequenceChange.OWNED_BY)) {
             sql.add(Ddl.alterSequenceOwnedBy(to));
+        }
+        if (changes.contains(SequenceChange.COMMENT)) {
+            sql.add(Ddl.commentOnSequence(to.name(), to.comment()));
         }
         return sql;
     }

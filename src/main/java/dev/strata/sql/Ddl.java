@@ -317,6 +317,11 @@ public final class Ddl {
         return sql.toString();
     }
 
+    /** {@code COMMENT ON SEQUENCE s IS '...'}, or {@code IS NULL} when the comment is {@code null}. */
+    public static String commentOnSequence(QualifiedName sequence, String comment) {
+        return "COMMENT ON SEQUENCE " + Identifiers.quote(sequence) + " IS " + commentLiteral(comment);
+    }
+
     /** {@code ALTER SEQUENCE s OWNED BY t.c}, or {@code OWNED BY NONE} when the sequence has no owner. */
     public static String alterSequenceOwnedBy(Sequence sequence) {
         return "ALTER SEQUENCE " + Identifiers.quote(sequence.name()) + " OWNED BY "

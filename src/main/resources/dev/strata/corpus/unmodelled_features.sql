@@ -186,13 +186,15 @@ WHERE l.oid >= 16384
   AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_language'::regclass AND ext.objid = l.oid)
 UNION ALL
 SELECT 'comment on ' || CASE rel.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
-                              WHEN 'i' THEN 'index' WHEN 'I' THEN 'index' WHEN 'S' THEN 'sequence'
+                              WHEN 'i' THEN 'index' WHEN 'I' THEN 'index'
                               ELSE 'relation kind ' || rel.relkind::text END,
        rel.relname
 FROM rel JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = rel.oid
 WHERE rel.relkind NOT IN ('r', 'p', 'c', 'f')
   AND (rel.relkind NOT IN ('i', 'I')
        OR EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = rel.oid AND con.contype IN ('p', 'u', 'x')))
+  AND (rel.relkind <> 'S'
+       OR EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass AND i.objid = rel.oid AND i.deptype = 'i'))
 UNION ALL
 SELECT 'comment on constraint', c.conname
 FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace

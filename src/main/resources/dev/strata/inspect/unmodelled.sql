@@ -72,10 +72,13 @@ FROM pg_rewrite r JOIN rel c ON c.oid = r.ev_class
 WHERE r.rulename <> '_RETURN' AND NOT c.relispartition
 UNION ALL
 SELECT 'comment', NULL, CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view '
-                                       ELSE 'sequence ' END || c.relname,
+                                       ELSE 'identity sequence ' END || c.relname,
        'comments on this kind of object are not in the model', NULL, NULL, NULL
 FROM rel c
-WHERE c.relkind IN ('v', 'm', 'S') AND NOT c.relispartition
+WHERE (c.relkind IN ('v', 'm')
+       OR c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass
+                                      AND i.objid = c.oid AND i.deptype = 'i'))
+  AND NOT c.relispartition
   AND obj_description(c.oid, 'pg_class') IS NOT NULL
 UNION ALL
 -- Indexes behind a primary key, unique or exclusion constraint belong to the constraint, which

@@ -264,6 +264,18 @@ class DiffInvariantsPostgresTest {
                                 + "CREATE MATERIALIZED VIEW m WITH (fillfactor=50, autovacuum_enabled=false) AS SELECT a FROM t"
                                 + " WITH NO DATA;",
                         Hints.none()),
+                Arguments.of("stand-alone sequences: comment, owner, nextval default, options, one dropped",
+                        "CREATE SEQUENCE gone AS smallint INCREMENT -1 CYCLE; COMMENT ON SEQUENCE gone IS 'old';"
+                                + "CREATE SEQUENCE num START 10;"
+                                + "CREATE TABLE orders (id bigint PRIMARY KEY, n bigint DEFAULT nextval('num'::regclass));"
+                                + "ALTER SEQUENCE num OWNED BY orders.n;",
+                        "CREATE SEQUENCE num AS integer START 100 INCREMENT 5 MAXVALUE 100000 CACHE 3;"
+                                + "COMMENT ON SEQUENCE num IS 'order numbers';"
+                                + "CREATE SEQUENCE \"Fresh Seq\";"
+                                + "CREATE TABLE orders (id bigint PRIMARY KEY DEFAULT nextval('\"Fresh Seq\"'::regclass),"
+                                + " n bigint DEFAULT nextval('num'::regclass));"
+                                + "ALTER SEQUENCE \"Fresh Seq\" OWNED BY orders.id;",
+                        Hints.none()),
                 Arguments.of("collation and comments on a column",
                         "CREATE TABLE words (w text); CREATE TABLE \"user\" (id serial PRIMARY KEY);",
                         "CREATE TABLE words (w text COLLATE \"C\", x text COLLATE \"C\");"

@@ -31,14 +31,12 @@ class InspectUnsupportedTest {
                 .toList();
         assertEquals(List.of(
                 "- aggregate concat_all(text)",
-                "~ column default items.ticket",
                 "- column items.qty",
                 "~ comment view item_names",
                 "- constraint items.items_qty_small",
                 "- domain positive_int",
                 "- index items.items_qty_idx",
                 "- partition measurements.measurements_2024",
-                "- sequence ticket_seq",
                 "~ table measurements",
                 "- view item_labels",
                 "- view item_quantities"), report.stream().sorted(InspectUnsupportedTest::byKindThenName).toList());

@@ -517,10 +517,27 @@ final class Blueprint {
         }
     }
 
-    /** A stand-alone sequence. */
-    record SequenceSpec(String name, long start, long increment, long cache, boolean cycle) {
+    /**
+     * A stand-alone sequence of {@code smallint}, {@code integer} or {@code bigint}, ascending or
+     * descending, with PostgreSQL's default bounds for its type and direction; {@code start} is the
+     * distance from the first value.
+     */
+    record SequenceSpec(String name, String dataType, long start, long increment, long cache, boolean cycle,
+                        String comment) {
         Sequence toSequence() {
-            return new Sequence(QualifiedName.of(name), "bigint", start, increment, 1, Long.MAX_VALUE, cache, cycle, null);
+            boolean up = increment > 0;
+            long typeMin = switch (dataType) {
+                case "smallint" -> Short.MIN_VALUE;
+                case "integer" -> Integer.MIN_VALUE;
+                default -> Long.MIN_VALUE;
+            };
+            long typeMax = switch (dataType) {
+                case "smallint" -> Short.MAX_VALUE;
+                case "integer" -> Integer.MAX_VALUE;
+                default -> Long.MAX_VALUE;
+            };
+            return new Sequence(QualifiedName.of(name), dataType, up ? start : -start, increment, up ? 1 : typeMin,
+                    up ? typeMax : -1, cache, cycle, null, comment);
         }
     }
 

@@ -460,7 +460,10 @@ final class SchemaEdits {
             log.add("drop sequence " + s.name());
             return;
         }
-        SequenceSpec changed = new SequenceSpec(s.name(), s.start(), s.increment() + 1, s.cache(), !s.cycle());
+        String type = r.nextBoolean() ? s.dataType() : List.of("bigint", "integer", "smallint").get(r.nextInt(3));
+        String comment = r.nextBoolean() ? s.comment() : s.comment() == null ? "renumbered" : null;
+        SequenceSpec changed = new SequenceSpec(s.name(), type, s.start() + r.nextInt(3),
+                s.increment() + Long.signum(s.increment()), s.cache() == 1 ? 5 : 1, !s.cycle(), comment);
         bp.sequences.set(bp.sequences.indexOf(s), changed);
         log.add("alter sequence " + s.name());
     }

@@ -108,7 +108,11 @@ final class SchemaGen {
 
     void addSequence(Random r) {
         String name = Names.fresh(r, Names.RELATIONS, bp.usedNames(), "seq_");
-        bp.sequences.add(new SequenceSpec(name, 1 + r.nextInt(100), 1 + r.nextInt(5), 1, r.nextInt(4) == 0));
+        String type = List.of("bigint", "integer", "smallint").get(r.nextInt(3));
+        long increment = (1 + r.nextInt(5)) * (r.nextInt(4) == 0 ? -1 : 1);
+        String comment = features.comments() && r.nextInt(3) == 0 ? "numbers of " + name + ", it's a sequence" : null;
+        bp.sequences.add(new SequenceSpec(name, type, 1 + r.nextInt(100), increment, 1 + r.nextInt(2) * 9,
+                r.nextInt(4) == 0, comment));
     }
 
     void addFunctions(Random r) {

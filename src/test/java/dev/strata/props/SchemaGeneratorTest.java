@@ -117,6 +117,9 @@ class SchemaGeneratorTest {
         features.put("enum type", s -> !s.enums().isEmpty());
         features.put("enum label needing quotes", s -> s.enums().stream().anyMatch(e -> e.labels().contains("it's")));
         features.put("sequence", s -> !s.sequences().isEmpty());
+        features.put("descending sequence", s -> s.sequences().stream().anyMatch(q -> q.increment() < 0));
+        features.put("integer sequence", s -> s.sequences().stream().anyMatch(q -> "integer".equals(q.dataType())));
+        features.put("sequence comment", s -> s.sequences().stream().anyMatch(q -> q.comment() != null));
         features.put("view", s -> s.views().stream().anyMatch(v -> !v.materialized()));
         features.put("materialized view", s -> s.views().stream().anyMatch(v -> v.materialized()));
         features.put("view over a view", s -> s.views().stream().anyMatch(v -> v.dependsOn().stream()

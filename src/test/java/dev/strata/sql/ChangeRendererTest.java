@@ -166,14 +166,21 @@ class ChangeRendererTest {
                 + " START WITH 1 CACHE 1 NO CYCLE";
         assertSql(new Change.CreateSequence(s), List.of(create), List.of("DROP SEQUENCE ticket_seq"));
         assertSql(new Change.DropSequence(s), List.of("DROP SEQUENCE ticket_seq"), List.of(create));
-        Sequence t = new Sequence(n("ticket_seq"), "integer", 1, 5, 1, 2147483647, 10, true, "tickets.id");
+        Sequence t = new Sequence(n("ticket_seq"), "integer", 1, 5, 1, 2147483647, 10, true, "tickets.id", "it's");
         assertSql(new Change.AlterSequence(s, t, EnumSet.allOf(SequenceChange.class)),
                 List.of("ALTER SEQUENCE ticket_seq AS integer INCREMENT BY 5 MINVALUE 1 MAXVALUE 2147483647"
                                 + " START WITH 1 CACHE 10 CYCLE",
-                        "ALTER SEQUENCE ticket_seq OWNED BY tickets.id"),
+                        "ALTER SEQUENCE ticket_seq OWNED BY tickets.id",
+                        "COMMENT ON SEQUENCE ticket_seq IS 'it''s'"),
                 List.of("ALTER SEQUENCE ticket_seq AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807"
                                 + " START WITH 1 CACHE 1 NO CYCLE",
-                        "ALTER SEQUENCE ticket_seq OWNED BY NONE"));
+                        "ALTER SEQUENCE ticket_seq OWNED BY NONE",
+                        "COMMENT ON SEQUENCE ticket_seq IS NULL"));
+        Sequence commented = new Sequence(n("ticket_seq"), "bigint", 1, 1, 1, Long.MAX_VALUE, 1, false, null, "c");
+        assertSql(new Change.DropSequence(commented), List.of("DROP SEQUENCE ticket_seq"),
+                List.of(create, "COMMENT ON SEQUENCE ticket_seq IS 'c'"));
+        assertSql(new Change.CreateSequence(commented), List.of(create, "COMMENT ON SEQUENCE ticket_seq IS 'c'"),
+                List.of("DROP SEQUENCE ticket_seq"));
         Sequence quotedOwner = new Sequence(n("user_id_seq"), "integer", 1, 1, 1, 2147483647, 1, false, "\"user\".id");
         assertSql(new Change.AlterSequence(s, quotedOwner, EnumSet.of(SequenceChange.OWNED_BY)),
                 List.of("ALTER SEQUENCE user_id_seq OWNED BY \"user\".id"),
