@@ -210,11 +210,13 @@ public final class CatalogReader {
                 body = body.substring(0, body.length() - 1);
             }
             String quoted = Identifiers.quote(name);
-            if (!materialized) {
-                return "CREATE VIEW " + quoted + " AS\n" + body;
-            }
+            // A view's options (security_barrier, security_invoker, check_option) are reloptions
+            // too, and pg_get_viewdef leaves them out: without them a changed option would pass unseen.
             String with = storage == null || storage.isEmpty() ? ""
                     : " WITH (" + Ddl.storageList(StorageParameters.fromReloptions(storage)) + ")";
+            if (!materialized) {
+                return "CREATE VIEW " + quoted + with + " AS\n" + body;
+            }
             return "CREATE MATERIALIZED VIEW " + quoted + with + " AS\n" + body + (populated ? "\nWITH DATA" : "\nWITH NO DATA");
         }
     }

@@ -112,6 +112,8 @@ public final class Differ {
 
     /** The major version of the server the changes will run on: some statements exist only from a given one. */
     private final int serverMajor;
+    /** See {@link #droppedFunctions()}; computed once. */
+    private Set<String> droppedFunctionNames;
 
     private Differ(Schema current, Schema desired, Hints hints, int serverMajor) {
         this.current = Objects.requireNonNull(current, "current");
@@ -781,7 +783,8 @@ public final class Differ {
         for (View c : current.views()) {
             View d = want.get(c.name());
             if (d == null || d.materialized() != c.materialized() || !d.definition().equals(c.definition())
-                    || c.dependsOn().stream().anyMatch(affectedTables::contains)) {
+                    || c.dependsOn().stream().anyMatch(affectedTables::contains)
+                    || droppedFunctions().stream().anyMatch(f -> calls(c.definition(), f))) {
                 recreate.add(c.name());
             }
         }
@@ -818,6 +821,33 @@ public final class Differ {
     }
 
     // ---------------------------------------------------------------- functions and triggers
+
+    /**
+     * The names of the functions this diff drops, for good or to create them again (a changed
+     * signature): PostgreSQL refuses to drop a function a view calls, so such views are dropped
+     * before and created after.
+     */
+    private Set<String> droppedFunctions() {
+        if (droppedFunctionNames == null) {
+            Map<String, Function> want = byName(desired.functions(), Differ::functionKey);
+            droppedFunctionNames = new HashSet<>();
+            for (Function c : current.functions()) {
+                Function d = want.get(functionKey(c));
+                if (d == null || (!d.definition().equals(c.definition()) || d.procedure() != c.procedure())
+                        && !replaceable(c, d)) {
+                    droppedFunctionNames.add(c.name().name());
+                }
+            }
+        }
+        return droppedFunctionNames;
+    }
+
+    /** Whether SQL calls a function of that name: the name as a whole word followed by {@code (}. */
+    private static boolean calls(String sql, String function) {
+        Pattern call = Pattern.compile("(?<![\\w$\"])" + Pattern.quote(Identifiers.quote(function)) + "\\s*\\(",
+                Identifiers.needsQuoting(function) ? 0 : Pattern.CASE_INSENSITIVE);
+        return call.matcher(sql).find();
+    }
 
     private void functions() {
         Map<String, Function> want = byName(desired.functions(), Differ::functionKey);

@@ -1,10 +1,11 @@
 -- Views and materialized views of the schema, without those of extensions. What they read comes
--- from dependencies.sql (pg_rewrite -> pg_depend).
+-- from dependencies.sql (pg_rewrite -> pg_depend). reloptions are a materialized view's storage
+-- parameters, and a view's options (security_barrier, security_invoker, check_option).
 SELECT c.relname AS view_name,
        c.relkind = 'm' AS materialized,
        c.relispopulated AS populated,
        pg_get_viewdef(c.oid, true) AS definition,
-       CASE WHEN c.relkind = 'm' THEN c.reloptions END AS storage
+       c.reloptions AS storage
 FROM pg_class c
 WHERE c.relnamespace = :schema_oid
   AND c.relkind IN ('v', 'm')

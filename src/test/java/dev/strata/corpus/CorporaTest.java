@@ -72,7 +72,11 @@ class CorporaTest {
         List<CorpusCase> samples = Corpora.samples(root);
         assertTrue(samples.stream().anyMatch(c -> c.id().equals("samples/pagila/pagila-schema")), samples.toString());
         samples.forEach(s -> assertEquals("", s.current()));
-        assertEquals(Corpora.sqldef(root).size() + migra.size() + samples.size(), Corpora.load(root).size());
+        List<CorpusCase> pgcodekeeper = Corpora.pgcodekeeper(root);
+        assertEquals(329, pgcodekeeper.size(), "pgcodekeeper's _original/_new pairs");
+        CorpusCase view = pgcodekeeper.stream().filter(c -> c.id().equals("pgcodekeeper/add_view_option")).findFirst().orElseThrow();
+        assertTrue(view.desired().contains("WITH (security_barrier)") && !view.current().contains("security_barrier"), view.desired());
+        assertEquals(Corpora.sqldef(root).size() + migra.size() + pgcodekeeper.size() + samples.size(), Corpora.load(root).size());
     }
 
     @Test
