@@ -134,6 +134,7 @@ public final class Differ {
         findTableRenames();
         extensions();
         enums();
+        UserTypeDiffer.diff(current, desired, out);
         tables();
         sequences();
         views();
