@@ -8,6 +8,8 @@ import dev.strata.catalog.Dependency.ObjectRef;
 import dev.strata.model.Column;
 import dev.strata.model.ColumnType;
 import dev.strata.model.Constraint;
+import dev.strata.model.CompositeType;
+import dev.strata.model.Domain;
 import dev.strata.model.EnumType;
 import dev.strata.model.Extension;
 import dev.strata.model.Function;
@@ -142,6 +144,8 @@ public final class CatalogReader {
                 "m".equals(rs.getString("table_kind")), index(rs)));
         List<EnumType> enums = q.query("enums", rs -> new EnumType(QualifiedName.of(rs.getString("enum_name")),
                 CatalogQueries.strings(rs, "labels"), rs.getString("comment")));
+        List<Domain> domains = q.query("domains", CatalogReader::domain);
+        List<CompositeType> composites = compositeTypes(q.query("composite_types", CompositeRow::of));
         List<Sequence> sequences = q.query("sequences", CatalogReader::sequence);
         List<ViewRow> viewRows = q.query("views", rs -> new ViewRow(rs.getString("view_name"),
                 rs.getBoolean("materialized"), rs.getBoolean("populated"), rs.getString("definition"),
@@ -194,8 +198,48 @@ public final class CatalogReader {
                 sorted(views, Comparator.comparing(View::name)),
                 sorted(functions, Comparator.comparing(Function::name).thenComparing(Function::arguments)),
                 sorted(triggers, Comparator.comparing(Trigger::table).thenComparing(Trigger::name)),
-                sorted(policies, Comparator.comparing(Policy::table).thenComparing(Policy::name)));
+                sorted(policies, Comparator.comparing(Policy::table).thenComparing(Policy::name)),
+                sorted(domains, Comparator.comparing(Domain::name)),
+                sorted(composites, Comparator.comparing(CompositeType::name)));
         return new Contents(schema, sorted(dependencies, Comparator.naturalOrder()));
+    }
+
+    private static Domain domain(ResultSet rs) throws SQLException {
+        String baseName = rs.getString("base_type_name");
+        QualifiedName baseType = baseName == null ? null : name(rs.getString("base_type_schema"), baseName);
+        List<String> names = CatalogQueries.strings(rs, "check_names");
+        List<String> definitions = CatalogQueries.strings(rs, "check_definitions");
+        List<Domain.Check> checks = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            checks.add(new Domain.Check(names.get(i), definitions.get(i)));
+        }
+        return new Domain(QualifiedName.of(rs.getString("domain_name")), new ColumnType(rs.getString("base_sql"), baseType),
+                rs.getString("collation"), rs.getBoolean("not_null"), rs.getString("default_expr"), checks,
+                rs.getString("comment"));
+    }
+
+    /** One row of composite_types.sql: a type and one of its attributes (null for a type without any). */
+    private record CompositeRow(String type, String comment, CompositeType.Attribute attribute) {
+        static CompositeRow of(ResultSet rs) throws SQLException {
+            String attribute = rs.getString("attribute_name");
+            if (attribute == null) {
+                return new CompositeRow(rs.getString("type_name"), rs.getString("comment"), null);
+            }
+            String typeName = rs.getString("user_type_name");
+            QualifiedName userType = typeName == null ? null : name(rs.getString("user_type_schema"), typeName);
+            return new CompositeRow(rs.getString("type_name"), rs.getString("comment"), new CompositeType.Attribute(
+                    attribute, new ColumnType(rs.getString("type_sql"), userType), rs.getString("collation")));
+        }
+    }
+
+    private static List<CompositeType> compositeTypes(List<CompositeRow> rows) {
+        Map<String, List<CompositeRow>> byType = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> byType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r));
+        List<CompositeType> types = new ArrayList<>();
+        byType.forEach((type, typeRows) -> types.add(new CompositeType(QualifiedName.of(type),
+                typeRows.stream().map(CompositeRow::attribute).filter(java.util.Objects::nonNull).toList(),
+                typeRows.get(0).comment())));
+        return types;
     }
 
     private record ViewRow(String name, boolean materialized, boolean populated, String definition,

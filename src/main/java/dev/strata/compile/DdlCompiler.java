@@ -3,6 +3,8 @@ package dev.strata.compile;
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
 import dev.strata.model.Column;
+import dev.strata.model.CompositeType;
+import dev.strata.model.Domain;
 import dev.strata.model.Constraint;
 import dev.strata.model.EnumType;
 import dev.strata.model.Extension;
@@ -55,6 +57,10 @@ public final class DdlCompiler {
                 .forEach(e -> out.add(Ddl.createExtension(e)));
         List<EnumType> enums = sorted(schema.enums(), Comparator.comparing(EnumType::name));
         enums.forEach(e -> out.add(Ddl.createEnum(e)));
+        List<Object> userTypes = orderUserTypes(schema);
+        for (Object type : userTypes) {
+            out.add(type instanceof Domain d ? Ddl.createDomain(d) : Ddl.createCompositeType((CompositeType) type));
+        }
         List<Function> functions = sorted(schema.functions(),
                 Comparator.comparing(Function::name).thenComparing(Function::definition));
         Map<Function, FunctionTier> tiers = new HashMap<>();
@@ -95,6 +101,13 @@ public final class DdlCompiler {
         enums.stream().filter(e -> e.comment() != null).forEach(e -> out.add(Ddl.commentOnType(e.name(), e.comment())));
         sequences.stream().filter(s -> s.comment() != null)
                 .forEach(s -> out.add(Ddl.commentOnSequence(s.name(), s.comment())));
+        for (Object type : userTypes) {
+            if (type instanceof Domain d && d.comment() != null) {
+                out.add(Ddl.commentOnDomain(d.name(), d.comment()));
+            } else if (type instanceof CompositeType c && c.comment() != null) {
+                out.add(Ddl.commentOnType(c.name(), c.comment()));
+            }
+        }
         for (Table table : tables) {
             if (table.comment() != null) {
                 out.add(Ddl.commentOnTable(table.name(), table.comment()));
@@ -176,6 +189,34 @@ public final class DdlCompiler {
 
     private static int indexOfIgnoreCase(String text, String word) {
         return text.toUpperCase(Locale.ROOT).indexOf(word);
+    }
+
+    /**
+     * Domains and composite types, each after the domains and composite types it uses (its base
+     * type, its attributes' types); ties go by name. The loader refuses cycles.
+     */
+    public static List<Object> orderUserTypes(Schema schema) {
+        Map<QualifiedName, Object> byName = new LinkedHashMap<>();
+        sorted(schema.domains(), Comparator.comparing(Domain::name)).forEach(d -> byName.put(d.name(), d));
+        sorted(schema.compositeTypes(), Comparator.comparing(CompositeType::name)).forEach(c -> byName.put(c.name(), c));
+        DefaultDirectedGraph<QualifiedName, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
+        byName.keySet().forEach(graph::addVertex);
+        for (Map.Entry<QualifiedName, Object> e : byName.entrySet()) {
+            List<QualifiedName> uses = e.getValue() instanceof Domain d
+                    ? java.util.Collections.singletonList(d.base().userType())
+                    : ((CompositeType) e.getValue()).attributes().stream().map(a -> a.type().userType()).toList();
+            for (QualifiedName used : uses) {
+                QualifiedName target = used == null ? null : byName.containsKey(used) ? used
+                        : byName.keySet().stream().filter(n -> n.name().equals(used.name())).findFirst().orElse(null);
+                if (target != null && !target.equals(e.getKey())) {
+                    graph.addEdge(target, e.getKey());
+                }
+            }
+        }
+        List<Object> ordered = new ArrayList<>();
+        new TopologicalOrderIterator<>(graph, Comparator.<QualifiedName>naturalOrder())
+                .forEachRemaining(name -> ordered.add(byName.get(name)));
+        return ordered;
     }
 
     /** The statements as one psql-ready script: joined by {@code ";\n\n"}, ending in {@code ";\n"}. */

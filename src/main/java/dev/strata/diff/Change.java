@@ -1,6 +1,8 @@
 package dev.strata.diff;
 
 import dev.strata.model.Column;
+import dev.strata.model.CompositeType;
+import dev.strata.model.Domain;
 import dev.strata.model.Constraint;
 import dev.strata.model.EnumType;
 import dev.strata.model.Extension;
@@ -26,6 +28,10 @@ public sealed interface Change
         permits Change.CreateExtension, Change.DropExtension,
                 Change.CreateEnum, Change.DropEnum, Change.AddEnumLabel, Change.RenameEnumLabel,
                 Change.CommentOnType,
+                Change.CreateDomain, Change.DropDomain, Change.AlterDomain, Change.AddDomainCheck,
+                Change.DropDomainCheck,
+                Change.CreateCompositeType, Change.DropCompositeType, Change.AddAttribute, Change.DropAttribute,
+                Change.AlterAttribute,
                 Change.CreateSequence, Change.DropSequence, Change.AlterSequence,
                 Change.CreateTable, Change.DropTable, Change.RenameTable, Change.CommentOnTable, Change.AlterTable,
                 Change.AddColumn, Change.DropColumn, Change.RenameColumn, Change.AlterColumn,
@@ -185,6 +191,176 @@ public sealed interface Change
 
         public QualifiedName object() {
             return type;
+        }
+    }
+
+    /** {@code CREATE DOMAIN} with its constraints and comment. */
+    record CreateDomain(Domain domain) implements Change {
+        public CreateDomain {
+            Objects.requireNonNull(domain, "domain");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_TYPE;
+        }
+
+        public QualifiedName object() {
+            return domain.name();
+        }
+    }
+
+    /** {@code DROP DOMAIN} of a domain nothing uses any more. */
+    record DropDomain(Domain domain) implements Change {
+        public DropDomain {
+            Objects.requireNonNull(domain, "domain");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_TYPE;
+        }
+
+        public QualifiedName object() {
+            return domain.name();
+        }
+    }
+
+    /**
+     * {@code ALTER DOMAIN ... SET/DROP DEFAULT}, {@code SET/DROP NOT NULL} and
+     * {@code COMMENT ON DOMAIN}, for the properties in {@code changes}.
+     */
+    record AlterDomain(Domain from, Domain to, EnumSet<DomainChange> changes) implements Change {
+        public AlterDomain {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            changes = EnumSet.copyOf(changes);
+        }
+
+        @Override
+        public EnumSet<DomainChange> changes() {
+            return EnumSet.copyOf(changes);
+        }
+
+        public Phase phase() {
+            return Phase.ALTER_TYPE;
+        }
+
+        public QualifiedName object() {
+            return to.name();
+        }
+    }
+
+    /** {@code ALTER DOMAIN d ADD CONSTRAINT n CHECK (...)}. */
+    record AddDomainCheck(QualifiedName domain, Domain.Check check) implements Change {
+        public AddDomainCheck {
+            Objects.requireNonNull(domain, "domain");
+            Objects.requireNonNull(check, "check");
+        }
+
+        public Phase phase() {
+            return Phase.ALTER_TYPE;
+        }
+
+        public QualifiedName object() {
+            return member(domain, check.name());
+        }
+    }
+
+    /** {@code ALTER DOMAIN d DROP CONSTRAINT n}; carries the check so that the reverse can add it again. */
+    record DropDomainCheck(QualifiedName domain, Domain.Check check) implements Change {
+        public DropDomainCheck {
+            Objects.requireNonNull(domain, "domain");
+            Objects.requireNonNull(check, "check");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_CONSTRAINT;
+        }
+
+        public QualifiedName object() {
+            return member(domain, check.name());
+        }
+    }
+
+    /** {@code CREATE TYPE ... AS (...)} with its comment. */
+    record CreateCompositeType(CompositeType type) implements Change {
+        public CreateCompositeType {
+            Objects.requireNonNull(type, "type");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_TYPE;
+        }
+
+        public QualifiedName object() {
+            return type.name();
+        }
+    }
+
+    /** {@code DROP TYPE} of a composite type nothing uses any more. */
+    record DropCompositeType(CompositeType type) implements Change {
+        public DropCompositeType {
+            Objects.requireNonNull(type, "type");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_TYPE;
+        }
+
+        public QualifiedName object() {
+            return type.name();
+        }
+    }
+
+    /** {@code ALTER TYPE t ADD ATTRIBUTE a type}; PostgreSQL appends it after the others. */
+    record AddAttribute(QualifiedName type, CompositeType.Attribute attribute) implements Change {
+        public AddAttribute {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(attribute, "attribute");
+        }
+
+        public Phase phase() {
+            return Phase.ALTER_TYPE;
+        }
+
+        public QualifiedName object() {
+            return member(type, attribute.name());
+        }
+    }
+
+    /**
+     * {@code ALTER TYPE t DROP ATTRIBUTE a}. The differ drops only trailing attributes this way, so
+     * that the reverse, which appends the attribute again, restores the exact order.
+     */
+    record DropAttribute(QualifiedName type, CompositeType.Attribute attribute) implements Change {
+        public DropAttribute {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(attribute, "attribute");
+        }
+
+        public Phase phase() {
+            return Phase.ALTER_TYPE;
+        }
+
+        public QualifiedName object() {
+            return member(type, attribute.name());
+        }
+    }
+
+    /** {@code ALTER TYPE t ALTER ATTRIBUTE a TYPE new COLLATE c}. */
+    record AlterAttribute(QualifiedName type, CompositeType.Attribute from, CompositeType.Attribute to)
+            implements Change {
+        public AlterAttribute {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        public Phase phase() {
+            return Phase.ALTER_TYPE;
+        }
+
+        public QualifiedName object() {
+            return member(type, to.name());
         }
     }
 

@@ -146,6 +146,7 @@ public final class Differ {
         findTableRenames();
         extensions();
         enums();
+        UserTypeDiffer.diff(current, desired, out);
         tables();
         sequences();
         views();

@@ -23,6 +23,8 @@ public enum Phase {
     RENAME_ENUM_LABEL,
     CREATE_ENUM,
     ADD_ENUM_LABEL,
+    CREATE_TYPE,
+    ALTER_TYPE,
     CREATE_SEQUENCE,
     CREATE_TABLE,
     ADD_COLUMN,
@@ -44,6 +46,7 @@ public enum Phase {
     CREATE_POLICY,
     COMMENT,
     DROP_FUNCTION,
+    DROP_TYPE,
     DROP_ENUM,
     DROP_EXTENSION
 }

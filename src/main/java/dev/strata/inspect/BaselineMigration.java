@@ -100,6 +100,12 @@ public record BaselineMigration(
             a.put(kw("labels"), c.type().labels());
         } else if (change instanceof CommentOnType c) {
             a.put(kw("type-name"), name(c.type()));
+        } else if (change instanceof dev.strata.diff.Change.CreateDomain c) {
+            a.put(kw("type-name"), name(c.domain().name()));
+            a.put(kw("base"), c.domain().base().sql());
+        } else if (change instanceof dev.strata.diff.Change.CreateCompositeType c) {
+            a.put(kw("type-name"), name(c.type().name()));
+            a.put(kw("attributes"), c.type().attributes().stream().map(x -> name(x.name())).toList());
         } else if (change instanceof CreateSequence c) {
             a.put(kw("name"), name(c.sequence().name()));
         } else if (change instanceof AlterSequence c) {

@@ -67,7 +67,8 @@ public final class Inspector {
                 s.tables().stream().filter(t -> !skipped(t.name(), tables)).toList(),
                 s.views(), s.functions(),
                 s.triggers().stream().filter(t -> !skipped(t.table(), tables)).toList(),
-                s.policies().stream().filter(p -> !skipped(p.table(), tables)).toList());
+                s.policies().stream().filter(p -> !skipped(p.table(), tables)).toList(), s.domains(),
+                s.compositeTypes());
     }
 
     private static boolean skipped(QualifiedName name, Set<String> tables) {

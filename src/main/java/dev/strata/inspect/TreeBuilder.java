@@ -326,7 +326,9 @@ final class TreeBuilder {
                     && t.name().equals(ref.part()));
             case POLICY -> schema.policies().stream().anyMatch(p -> p.table().name().equals(n)
                     && p.name().equals(ref.part()));
-            case TYPE -> schema.enums().stream().anyMatch(e -> e.name().equals(ref.name()));
+            case TYPE -> schema.enums().stream().anyMatch(e -> e.name().equals(ref.name()))
+                    || schema.domains().stream().anyMatch(d -> d.name().equals(ref.name()))
+                    || schema.compositeTypes().stream().anyMatch(c -> c.name().equals(ref.name()));
             case SEQUENCE, FOREIGN_TABLE -> false;
         };
     }
@@ -420,6 +422,16 @@ final class TreeBuilder {
             }
             out.put(key, sequence(seq));
         }
+        for (dev.strata.model.Domain d : schema.domains()) {
+            if (!isLeftOut(ObjectKind.TYPE, d.name(), null)) {
+                out.put(ModelNames.key(d.name().name()), domain(d));
+            }
+        }
+        for (dev.strata.model.CompositeType c : schema.compositeTypes()) {
+            if (!isLeftOut(ObjectKind.TYPE, c.name(), null)) {
+                out.put(ModelNames.key(c.name().name()), composite(c));
+            }
+        }
         for (Table table : schema.tables()) {
             if (!isLeftOut(ObjectKind.TABLE, table.name(), null)) {
                 out.put(ModelNames.key(table.name().name()), table(table));
@@ -494,6 +506,71 @@ final class TreeBuilder {
             }
         }
         return null;
+    }
+
+    private Map<Object, Object> domain(dev.strata.model.Domain domain) {
+        String name = domain.name().name();
+        Map<Object, Object> spec = new LinkedHashMap<>();
+        spec.put(TYPE, ModelNames.kw("domain"));
+        String sql = domain.base().sql();
+        Object base = typeForm(domain.base());
+        spec.put(ModelNames.kw("base"), sql.endsWith("[]") && !(base instanceof List<?> l && l.get(0).equals(RAW))
+                ? List.of(ModelNames.kw("array"), base) : base);
+        if (domain.notNull()) {
+            spec.put(ModelNames.kw("null"), false);
+        }
+        if (domain.defaultExpr() != null) {
+            spec.put(ModelNames.kw("default"), TypeForms.raw(domain.defaultExpr()));
+        }
+        putCollation(spec, domain.collation(), "domain", null, name);
+        List<Object> checks = new ArrayList<>();
+        for (dev.strata.model.Domain.Check check : domain.checks()) {
+            String definition = check.definition();
+            if (definition.endsWith(" NOT VALID")) {
+                note("domain", null, name, "constraint " + check.name()
+                        + " is NOT VALID; the model writes it as a validated check");
+                definition = definition.substring(0, definition.length() - " NOT VALID".length());
+            }
+            String condition = definition.startsWith("CHECK ") ? definition.substring(6) : definition;
+            checks.add(map(ModelNames.kw("name"), check.name(), ModelNames.kw("check"),
+                    TypeForms.raw(SqlText.unwrap(condition))));
+        }
+        if (!checks.isEmpty()) {
+            spec.put(ModelNames.kw("checks"), checks);
+        }
+        putIf(spec, "comment", domain.comment());
+        return spec;
+    }
+
+    private Map<Object, Object> composite(dev.strata.model.CompositeType type) {
+        Map<Object, Object> spec = new LinkedHashMap<>();
+        spec.put(TYPE, ModelNames.kw("composite"));
+        Map<Object, Object> fields = new LinkedHashMap<>();
+        for (dev.strata.model.CompositeType.Attribute a : type.attributes()) {
+            Map<Object, Object> field = new LinkedHashMap<>();
+            field.put(TYPE, typeForm(a.type()));
+            if (a.type().sql().endsWith("[]")) {
+                field.put(ModelNames.kw("array"), "[]");
+            }
+            putCollation(field, a.collation(), "composite type", type.name().name(), a.name());
+            fields.put(ModelNames.key(a.name()), field);
+        }
+        spec.put(ModelNames.kw("fields"), fields);
+        putIf(spec, "comment", type.comment());
+        return spec;
+    }
+
+    private void putCollation(Map<Object, Object> spec, String collation, String kind, String table, String name) {
+        if (collation == null) {
+            return;
+        }
+        if (collation.startsWith("\"") && collation.endsWith("\"") && collation.length() > 1
+                && collation.indexOf('"', 1) == collation.length() - 1) {
+            spec.put(ModelNames.kw("collate"), collation.substring(1, collation.length() - 1));
+        } else {
+            note(kind, table, name, "COLLATE " + collation
+                    + " is not written: the model names only collations of pg_catalog or the schema itself");
+        }
     }
 
     private Map<Object, Object> table(Table table) {
@@ -625,17 +702,29 @@ final class TreeBuilder {
 
     /** The type without array brackets (the {@code :array} option carries them). */
     private Object type(Column column) {
-        String sql = column.type().sql();
+        return typeForm(column.type());
+    }
+
+    /**
+     * A type without array brackets as the model writes it: a user type of the schema as its key
+     * ({@code :status}), {@code [:enum :key]} for an enum whose key is a built-in's name.
+     */
+    private Object typeForm(dev.strata.model.ColumnType type) {
+        String sql = type.sql();
         boolean array = sql.endsWith("[]");
         String base = array ? sql.substring(0, sql.length() - 2) : sql;
-        QualifiedName user = column.type().userType();
-        if (user != null && user.schema() == null && schema.enumType(user.name()).isPresent()
-                && base.equals(Identifiers.quote(user.name()))) {
+        QualifiedName user = type.userType();
+        boolean enumType = user != null && user.schema() == null && schema.enumType(user.name()).isPresent();
+        boolean otherType = user != null && user.schema() == null && (schema.domain(user.name()).isPresent()
+                || schema.compositeType(user.name()).isPresent());
+        if ((enumType || otherType) && base.equals(Identifiers.quote(user.name()))) {
             Object key = ModelNames.key(user.name());
             if (key instanceof Keyword k && !TypeForms.isBuiltinKeyword(k.getName())) {
                 return k;
             }
-            return List.of(ModelNames.kw("enum"), key);
+            if (enumType) {
+                return List.of(ModelNames.kw("enum"), key);
+            }
         }
         return array && TypeForms.of(base) instanceof List<?> l && l.get(0).equals(RAW)
                 ? TypeForms.raw(base) : TypeForms.of(base);

@@ -28,6 +28,11 @@ final class ModelParser {
     static final Set<String> SEQUENCE_OPTIONS = Set.of("type", "as", "start", "increment", "min-value",
             "max-value", "cache", "cycle", "owned-by", "comment");
     static final Set<String> ENUM_OPTIONS = Set.of("type", "choices", "comment", "renamed-from", "model-name");
+    static final Set<String> DOMAIN_OPTIONS = Set.of("type", "base", "null", "default", "collate", "checks",
+            "comment");
+    static final Set<String> DOMAIN_CHECK_OPTIONS = Set.of("name", "check");
+    static final Set<String> COMPOSITE_OPTIONS = Set.of("type", "fields", "comment");
+    static final Set<String> ATTRIBUTE_OPTIONS = Set.of("type", "collate", "array", "length", "precision", "scale");
     static final Set<String> FOREIGN_KEY_OPTIONS = Set.of("fields", "references", "ref-fields", "on-delete",
             "on-update", "name", "deferrable", "initially-deferred", "match", "not-valid");
     private static final Pattern IDENTIFIER = Pattern.compile("'(?:[^']|'')*'|\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
@@ -36,6 +41,8 @@ final class ModelParser {
     final List<EnumDraft> enums = new ArrayList<>();
     final List<Extension> extensions = new ArrayList<>();
     final List<SequenceDraft> sequences = new ArrayList<>();
+    final List<DomainDraft> domains = new ArrayList<>();
+    final List<CompositeDraft> composites = new ArrayList<>();
     /** Processed form of every entry, by key, in merge order. */
     final Map<Object, Object> processed = new LinkedHashMap<>();
     private final Problems problems;
@@ -57,6 +64,12 @@ final class ModelParser {
             if (FieldParser.kw("enum").equals(type)) {
                 enumType(key, m, where, "enum " + EdnPrinter.flat(key));
                 processed.put(key, value);
+            } else if (FieldParser.kw("domain").equals(type)) {
+                domain(key, m, where, "domain " + EdnPrinter.flat(key));
+                processed.put(key, value);
+            } else if (FieldParser.kw("composite").equals(type)) {
+                composite(key, m, where, "composite type " + EdnPrinter.flat(key));
+                processed.put(key, value);
             } else if (FieldParser.kw("extension").equals(type)) {
                 extension(key, m, where, "extension " + EdnPrinter.flat(key));
                 processed.put(key, value);
@@ -65,7 +78,7 @@ final class ModelParser {
                 processed.put(key, value);
             } else {
                 problems.add(where, subject, "unknown model kind :type " + EdnPrinter.flat(type),
-                        "a top-level :type is :enum, :extension or :sequence; tables have :fields");
+                        "a top-level :type is :enum, :domain, :composite, :extension or :sequence; tables have :fields");
             }
         } else if (value instanceof Map<?, ?> m && m.containsKey(FieldParser.kw("fields"))) {
             table(key, m, m.get(FieldParser.kw("fields")), where, subject);
@@ -186,6 +199,152 @@ final class ModelParser {
         problems.add(where, subject, ":" + option + " " + EdnPrinter.flat(v) + " is not a whole number",
                 "write :" + option + " as an integer, such as :" + option + " 1");
         return null;
+    }
+
+    private void domain(Object key, Map<?, ?> m, Location where, String subject) {
+        for (Object k : m.keySet()) {
+            if (!(k instanceof Keyword kw) || !DOMAIN_OPTIONS.contains(kw.getName())) {
+                problems.add(where, subject, "unknown domain option " + EdnPrinter.flat(k),
+                        "use " + String.join(" ", DOMAIN_OPTIONS.stream().sorted().map(o -> ":" + o).toList()));
+            }
+        }
+        String name = typeName(key, where, subject, "domain");
+        Object baseForm = opt(m, "base");
+        Types.ParsedType base = null;
+        if (baseForm == null) {
+            problems.add(where, subject, "domain has no :base type", "add :base, e.g. :base :integer");
+        } else {
+            try {
+                base = Types.parse(baseForm, null, null, null, null);
+            } catch (InvalidSpec e) {
+                problems.add(where, subject, "bad :base: " + e.what(), e.fix());
+            }
+        }
+        Object nullable = opt(m, "null");
+        if (nullable != null && !(nullable instanceof Boolean)) {
+            problems.add(where, subject, ":null must be true or false", "write :null false for NOT NULL");
+        }
+        String defaultExpr = null;
+        try {
+            defaultExpr = SqlExpressions.defaultExpr(opt(m, "default"));
+        } catch (InvalidSpec e) {
+            problems.add(where, subject, e.what(), e.fix());
+        }
+        Object collate = opt(m, "collate");
+        String collation = null;
+        if (collate instanceof String || collate instanceof Keyword) {
+            collation = dev.strata.sql.Identifiers.quote(collate instanceof Keyword k ? k.getName() : (String) collate);
+        } else if (collate != null) {
+            problems.add(where, subject, "bad :collate " + EdnPrinter.flat(collate), "write :collate \"C\"");
+        }
+        List<DomainDraft.CheckDraft> checks = new ArrayList<>();
+        Object checkForms = opt(m, "checks");
+        if (checkForms instanceof List<?> cl) {
+            for (Object c : cl) {
+                DomainDraft.CheckDraft d = domainCheck(c, where, subject);
+                if (d != null) {
+                    checks.add(d);
+                }
+            }
+        } else if (checkForms != null) {
+            problems.add(where, subject, ":checks must be a vector of maps, not " + EdnPrinter.flat(checkForms),
+                    "write :checks [{:name \"positive\" :check [:raw \"VALUE > 0\"]}]");
+        }
+        Set<String> checkNames = new LinkedHashSet<>();
+        for (DomainDraft.CheckDraft c : checks) {
+            if (c.name() != null && !checkNames.add(c.name())) {
+                problems.add(where, subject, "check name " + c.name() + " is used twice", "give one check another :name");
+            }
+        }
+        domains.add(new DomainDraft(name, base, collation, Boolean.FALSE.equals(nullable), defaultExpr, checks,
+                comment(m, where, subject), where, subject));
+    }
+
+    private DomainDraft.CheckDraft domainCheck(Object form, Location where, String subject) {
+        Location at = form instanceof EdnMap em && em.line() > 0 ? new Location(where.file(), em.line()) : where;
+        if (!(form instanceof Map<?, ?> m) || !m.containsKey(FieldParser.kw("check"))) {
+            problems.add(at, subject, "bad domain check " + EdnPrinter.flat(form),
+                    "write {:name \"positive\" :check [:raw \"VALUE > 0\"]}");
+            return null;
+        }
+        for (Object k : m.keySet()) {
+            if (!(k instanceof Keyword kw) || !DOMAIN_CHECK_OPTIONS.contains(kw.getName())) {
+                problems.add(at, subject, "unknown domain check option " + EdnPrinter.flat(k), "use :name and :check");
+            }
+        }
+        Object name = opt(m, "name");
+        String checkName = null;
+        if (name instanceof String || name instanceof Keyword) {
+            checkName = Names.identifier(name);
+            if (Names.bytes(checkName) > Names.MAX_BYTES) {
+                problems.add(at, subject, FieldParser.tooLong(checkName), "use a shorter check name");
+            }
+        } else if (name != null) {
+            problems.add(at, subject, "bad check :name " + EdnPrinter.flat(name), "write :name \"check_name\"");
+        }
+        try {
+            return new DomainDraft.CheckDraft(checkName, SqlExpressions.condition(opt(m, "check")));
+        } catch (InvalidSpec e) {
+            problems.add(at, subject, e.what(), e.fix());
+            return null;
+        }
+    }
+
+    private void composite(Object key, Map<?, ?> m, Location where, String subject) {
+        for (Object k : m.keySet()) {
+            if (!(k instanceof Keyword kw) || !COMPOSITE_OPTIONS.contains(kw.getName())) {
+                problems.add(where, subject, "unknown composite type option " + EdnPrinter.flat(k),
+                        "use :type :composite, :fields and :comment");
+            }
+        }
+        String name = typeName(key, where, subject, "composite type");
+        List<FieldParser.Draft> attributes = new ArrayList<>();
+        Object fields = opt(m, "fields");
+        if (fields instanceof Map<?, ?> fm && !fm.isEmpty()) {
+            EdnMap lines = fm instanceof EdnMap em ? em : null;
+            fm.forEach((fk, spec) -> {
+                Location at = lines == null ? where : new Location(where.file(), lines.lineOf(fk));
+                String sub = subject + ", field " + EdnPrinter.flat(fk);
+                if (spec instanceof Map<?, ?> sm) {
+                    for (Object k : sm.keySet()) {
+                        if (!(k instanceof Keyword kw) || !ATTRIBUTE_OPTIONS.contains(kw.getName())) {
+                            problems.add(at, sub, "composite type fields take no option " + EdnPrinter.flat(k),
+                                    "use " + String.join(" ", ATTRIBUTE_OPTIONS.stream().sorted()
+                                            .map(o -> ":" + o).toList()));
+                        }
+                    }
+                }
+                attributes.add(FieldParser.draft(name, fk, spec, at, sub, problems));
+            });
+        } else {
+            problems.add(where, subject, "composite type needs :fields, a non-empty map of field name to "
+                    + "{:type ...}, not " + EdnPrinter.flat(fields), "write :fields {:street {:type :text}}");
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (FieldParser.Draft a : attributes) {
+            if (!seen.add(a.column().name())) {
+                problems.add(a.where(), a.subject(), "field " + a.column().name() + " is defined twice",
+                        "rename or remove one of the fields");
+            }
+        }
+        composites.add(new CompositeDraft(name, attributes, comment(m, where, subject), where, subject));
+    }
+
+    private String typeName(Object key, Location where, String subject, String kind) {
+        String name = Names.identifier(key);
+        if (Names.bytes(name) > Names.MAX_BYTES) {
+            problems.add(where, subject, FieldParser.tooLong(name), "use a shorter " + kind + " name");
+        }
+        return name;
+    }
+
+    private String comment(Map<?, ?> m, Location where, String subject) {
+        Object comment = opt(m, "comment");
+        if (comment != null && !(comment instanceof String)) {
+            problems.add(where, subject, ":comment must be a string", "write :comment \"...\"");
+            return null;
+        }
+        return (String) comment;
     }
 
     private void enumType(Object key, Map<?, ?> m, Location where, String subject) {

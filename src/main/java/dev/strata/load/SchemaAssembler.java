@@ -37,6 +37,8 @@ final class SchemaAssembler {
     private final Map<String, TableDraft> tablesByName = new TreeMap<>();
     private final Map<String, TableDraft> tablesByKey = new HashMap<>();
     private final Map<String, EnumDraft> enumsByName = new TreeMap<>();
+    private final Map<String, DomainDraft> domainsByName = new TreeMap<>();
+    private final Map<String, CompositeDraft> compositesByName = new TreeMap<>();
     /** Per table: its constraint drafts, foreign keys included once resolved. */
     private final Map<String, List<ConstraintDraft>> constraints = new HashMap<>();
 
@@ -53,6 +55,7 @@ final class SchemaAssembler {
     Result assemble() {
         indexTablesAndTypes();
         checkColumnTypes();
+        checkUserTypes();
         for (TableDraft t : tablesByName.values()) {
             List<ConstraintDraft> list = new ArrayList<>(t.constraints());
             for (ForeignKeyDraft fk : t.foreignKeys()) {
@@ -103,7 +106,8 @@ final class SchemaAssembler {
                 .sorted(Comparator.comparing(Extension::name)).toList();
         List<Function> functions = new ArrayList<>(extended.functions);
         functions.sort(Comparator.comparing(Function::name).thenComparing(Function::definition));
-        Schema schema = new Schema(extensions, enums, sequences(), tables, views, functions, triggers, policies);
+        Schema schema = new Schema(extensions, enums, sequences(), tables, views, functions, triggers, policies,
+                domains(), composites());
         return new Result(schema, hints());
     }
 
@@ -179,13 +183,163 @@ final class SchemaAssembler {
                         "rename the enum or the table");
             }
         }
+        Map<String, Located> types = new HashMap<>(relations);
+        enumsByName.values().forEach(e -> types.putIfAbsent(e.name(), new Located(e.where(), e.subject())));
+        for (DomainDraft d : models.domains) {
+            Located first = types.putIfAbsent(d.name(), new Located(d.where(), d.subject()));
+            if (first != null) {
+                problems.add(d.where(), d.subject(), "duplicate type name " + d.name() + " (also used by "
+                        + first.subject() + " at " + first.where() + ")", "rename the domain or the other object");
+            } else {
+                domainsByName.put(d.name(), d);
+            }
+        }
+        for (CompositeDraft c : models.composites) {
+            Located first = types.putIfAbsent(c.name(), new Located(c.where(), c.subject()));
+            if (first != null) {
+                problems.add(c.where(), c.subject(), "duplicate type name " + c.name() + " (also used by "
+                        + first.subject() + " at " + first.where() + ")", "rename the composite type or the other object");
+            } else {
+                compositesByName.put(c.name(), c);
+            }
+        }
+    }
+
+    private boolean isUserType(String name) {
+        return enumsByName.containsKey(name) || domainsByName.containsKey(name) || compositesByName.containsKey(name);
+    }
+
+    /** The foreign-key compatibility group of a type: a domain's is its base type's. */
+    private String group(Types.ParsedType type) {
+        String group = type.group();
+        Set<String> seen = new HashSet<>();
+        while (group != null && group.startsWith("enum:")) {
+            String base = group.substring(5);
+            String suffix = "";
+            while (base.endsWith("[]")) {
+                base = base.substring(0, base.length() - 2);
+                suffix += "[]";
+            }
+            DomainDraft d = domainsByName.get(base);
+            if (d == null || d.base() == null || !seen.add(base)) {
+                return group;
+            }
+            group = d.base().group() == null ? null : d.base().group() + suffix;
+        }
+        return group;
+    }
+
+    /**
+     * Domain bases and composite type fields must name known types, and no type may contain
+     * itself (a domain based on itself, directly or through other types).
+     */
+    private void checkUserTypes() {
+        for (DomainDraft d : domainsByName.values()) {
+            if (d.base() != null && d.base().enumName() != null && !isUserType(d.base().enumName())) {
+                problems.add(d.where(), d.subject(), "unknown :base type " + dev.strata.edn.EdnPrinter.flat(d.base().written()),
+                        "use a PostgreSQL built-in type (such as :integer or [:varchar 255]), an enum, domain or "
+                                + "composite type defined in models.edn, or [:raw \"type SQL\"]");
+            }
+        }
+        for (CompositeDraft c : compositesByName.values()) {
+            for (FieldParser.Draft a : c.attributes()) {
+                Types.ParsedType t = a.type();
+                if (t != null && t.enumName() != null && !isUserType(t.enumName())) {
+                    problems.add(a.where(), a.subject(), "unknown type " + dev.strata.edn.EdnPrinter.flat(t.written()),
+                            "use a PostgreSQL built-in type, an enum, domain or composite type defined in "
+                                    + "models.edn, or [:raw \"type SQL\"]");
+                }
+            }
+        }
+        Set<String> reported = new HashSet<>();
+        for (String start : new java.util.TreeSet<>(userTypeEdges().keySet())) {
+            List<String> cycle = cycleFrom(start, start, new ArrayList<>(List.of(start)), new HashSet<>());
+            if (cycle != null && reported.add(new java.util.TreeSet<>(cycle).toString())) {
+                Located at = domainsByName.containsKey(start)
+                        ? new Located(domainsByName.get(start).where(), domainsByName.get(start).subject())
+                        : new Located(compositesByName.get(start).where(), compositesByName.get(start).subject());
+                problems.add(at.where(), at.subject(), cycle.size() == 2 ? "type " + start + " is based on itself"
+                                : "types contain each other in a cycle: " + String.join(" -> ", cycle),
+                        "base the type on another type");
+            }
+        }
+    }
+
+    /** Domain and composite type name -> the domains and composite types it uses. */
+    private Map<String, Set<String>> userTypeEdges() {
+        Map<String, Set<String>> edges = new HashMap<>();
+        domainsByName.values().forEach(d -> {
+            Set<String> to = new java.util.TreeSet<>();
+            if (d.base() != null && d.base().enumName() != null) {
+                to.add(d.base().enumName());
+            }
+            edges.put(d.name(), to);
+        });
+        compositesByName.values().forEach(c -> {
+            Set<String> to = new java.util.TreeSet<>();
+            c.attributes().stream().filter(a -> a.type() != null && a.type().enumName() != null)
+                    .forEach(a -> to.add(a.type().enumName()));
+            edges.put(c.name(), to);
+        });
+        return edges;
+    }
+
+    private List<String> cycleFrom(String start, String at, List<String> path, Set<String> visited) {
+        for (String next : userTypeEdges().getOrDefault(at, Set.of())) {
+            if (next.equals(start)) {
+                List<String> cycle = new ArrayList<>(path);
+                cycle.add(start);
+                return cycle;
+            }
+            if (visited.add(next)) {
+                path.add(next);
+                List<String> found = cycleFrom(start, next, path, visited);
+                if (found != null) {
+                    return found;
+                }
+                path.remove(path.size() - 1);
+            }
+        }
+        return null;
+    }
+
+    private List<dev.strata.model.Domain> domains() {
+        List<dev.strata.model.Domain> result = new ArrayList<>();
+        for (DomainDraft d : domainsByName.values()) {
+            if (d.base() == null) {
+                continue;
+            }
+            Set<String> taken = new HashSet<>();
+            d.checks().stream().filter(c -> c.name() != null).forEach(c -> taken.add(c.name()));
+            List<dev.strata.model.Domain.Check> checks = new ArrayList<>();
+            for (DomainDraft.CheckDraft c : d.checks()) {
+                String n = c.name() != null ? c.name() : Names.choose(d.name(), null, "check", taken);
+                taken.add(n);
+                checks.add(new dev.strata.model.Domain.Check(n, "CHECK (" + c.condition() + ")"));
+            }
+            result.add(new dev.strata.model.Domain(QualifiedName.of(d.name()), d.base().type(), d.collation(),
+                    d.notNull(), d.defaultExpr(), checks, d.comment()));
+        }
+        return result;
+    }
+
+    private List<dev.strata.model.CompositeType> composites() {
+        List<dev.strata.model.CompositeType> result = new ArrayList<>();
+        for (CompositeDraft c : compositesByName.values()) {
+            List<dev.strata.model.CompositeType.Attribute> attributes = c.attributes().stream()
+                    .map(a -> new dev.strata.model.CompositeType.Attribute(a.column().name(), a.column().type(),
+                            a.column().collation())).toList();
+            result.add(new dev.strata.model.CompositeType(QualifiedName.of(c.name()), attributes, c.comment()));
+        }
+        return result;
     }
 
     private void checkColumnTypes() {
         for (TableDraft t : tablesByName.values()) {
             for (FieldParser.Draft f : t.fields()) {
                 Types.ParsedType type = f.type();
-                if (type == null || type.enumName() == null || enumsByName.containsKey(type.enumName())) {
+                if (type == null || type.enumName() == null || enumsByName.containsKey(type.enumName())
+                        || !type.enumExplicit() && isUserType(type.enumName())) {
                     continue;
                 }
                 String written = dev.strata.edn.EdnPrinter.flat(type.written());
@@ -198,7 +352,7 @@ final class SchemaAssembler {
                 } else {
                     problems.add(f.where(), f.subject(), "unknown type " + written,
                             "use a PostgreSQL built-in type (such as :text, :numeric or [:varchar 255]), "
-                                    + "an enum defined in models.edn, or [:raw \"type SQL\"]");
+                                    + "an enum, domain or composite type defined in models.edn, or [:raw \"type SQL\"]");
                 }
             }
         }
@@ -263,8 +417,8 @@ final class SchemaAssembler {
             if (local.isEmpty() || remote.isEmpty() || local.get().type() == null || remote.get().type() == null) {
                 continue;
             }
-            String lg = local.get().type().group();
-            String rg = remote.get().type().group();
+            String lg = group(local.get().type());
+            String rg = group(remote.get().type());
             if (lg != null && rg != null && !lg.equals(rg)) {
                 problems.add(fk.where(), fk.subject(), "foreign key " + fk.written() + ": column "
                                 + fk.columns().get(i) + " (" + local.get().column().type().sql() + ") and "

@@ -21,7 +21,8 @@ import us.bpsm.edn.Keyword;
 public final class ActionDescriber {
     /** Object kinds whose actions come in create (or add) and drop pairs. */
     private static final Set<String> CREATED =
-            Set.of("extension", "enum", "sequence", "table", "constraint", "view", "function", "trigger", "policy");
+            Set.of("extension", "enum", "sequence", "table", "constraint", "view", "function", "trigger", "policy",
+                    "domain", "domain-check", "composite-type", "attribute");
 
     private ActionDescriber() {
     }
@@ -162,6 +163,13 @@ public final class ActionDescriber {
             return comment == null ? "Remove the comment on " + subject
                     : "Set the comment on " + subject + " to " + Identifiers.literal(a.string(forward ? "comment" : "old-comment"));
         }
+        if (kind.equals("alter-domain")) {
+            return "Change " + String.join(", ", a.words("changes")) + " of domain " + a.name("type-name") + (forward ? "" : " back");
+        }
+        if (kind.equals("alter-attribute")) {
+            return "Change the type of attribute " + a.name("attribute-name") + " of composite type " + a.name("type-name")
+                    + " to " + a.string(forward ? "type" : "old-type");
+        }
         if (kind.equals("alter-sequence")) {
             return "Change " + String.join(", ", a.words("changes")) + " of sequence " + a.name("name") + (forward ? "" : " back");
         }
@@ -184,6 +192,16 @@ public final class ActionDescriber {
         } else if (object.equals("enum")) {
             return "Create enum type " + a.name("type-name") + (a.optional("labels") == null ? ""
                     : " (" + String.join(", ", a.strings("labels").stream().map(Identifiers::literal).toList()) + ")");
+        } else if (object.equals("domain")) {
+            return "Create domain " + a.name("type-name") + (a.optional("base") == null ? "" : " as " + a.string("base"));
+        } else if (object.equals("domain-check")) {
+            return "Add constraint " + a.name("constraint-name") + " to domain " + a.name("type-name")
+                    + (a.optional("definition") == null ? "" : ": " + a.string("definition"));
+        } else if (object.equals("composite-type")) {
+            return "Create composite type " + a.name("type-name")
+                    + (a.optional("attributes") == null ? "" : " (" + String.join(", ", a.names("attributes")) + ")");
+        } else if (object.equals("attribute")) {
+            return "Add attribute " + a.name("attribute-name") + " to composite type " + a.name("type-name");
         } else if (object.equals("sequence")) {
             return "Create sequence " + a.name("name");
         } else if (object.equals("table")) {
@@ -213,6 +231,14 @@ public final class ActionDescriber {
             return "Drop extension " + a.name("name");
         } else if (object.equals("enum")) {
             return "Drop enum type " + a.name("type-name");
+        } else if (object.equals("domain")) {
+            return "Drop domain " + a.name("type-name");
+        } else if (object.equals("domain-check")) {
+            return "Drop constraint " + a.name("constraint-name") + " from domain " + a.name("type-name");
+        } else if (object.equals("composite-type")) {
+            return "Drop composite type " + a.name("type-name");
+        } else if (object.equals("attribute")) {
+            return "Drop attribute " + a.name("attribute-name") + " from composite type " + a.name("type-name");
         } else if (object.equals("sequence")) {
             return "Drop sequence " + a.name("name");
         } else if (object.equals("table")) {

@@ -15,7 +15,9 @@ public record Schema(
         List<View> views,
         List<Function> functions,
         List<Trigger> triggers,
-        List<Policy> policies) {
+        List<Policy> policies,
+        List<Domain> domains,
+        List<CompositeType> compositeTypes) {
 
     public Schema {
         extensions = List.copyOf(extensions);
@@ -26,6 +28,20 @@ public record Schema(
         functions = List.copyOf(functions);
         triggers = List.copyOf(triggers);
         policies = List.copyOf(policies);
+        domains = List.copyOf(domains);
+        compositeTypes = List.copyOf(compositeTypes);
+    }
+
+    /** A schema without domains and composite types (the signature from before they were modelled). */
+    public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
+                  List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies) {
+        this(extensions, enums, sequences, tables, views, functions, triggers, policies, List.of(), List.of());
+    }
+
+    /** This schema with other domains and composite types. */
+    public Schema withTypes(List<Domain> newDomains, List<CompositeType> newCompositeTypes) {
+        return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, newDomains,
+                newCompositeTypes);
     }
 
     public static Schema empty() {
@@ -38,5 +54,13 @@ public record Schema(
 
     public java.util.Optional<EnumType> enumType(String name) {
         return enums.stream().filter(e -> e.name().name().equals(name)).findFirst();
+    }
+
+    public java.util.Optional<Domain> domain(String name) {
+        return domains.stream().filter(d -> d.name().name().equals(name)).findFirst();
+    }
+
+    public java.util.Optional<CompositeType> compositeType(String name) {
+        return compositeTypes.stream().filter(c -> c.name().name().equals(name)).findFirst();
     }
 }

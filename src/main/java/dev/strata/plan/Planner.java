@@ -127,7 +127,10 @@ public final class Planner {
                 || drop instanceof Change.DropColumn && create instanceof Change.AddColumn
                 || drop instanceof Change.DropTable && create instanceof Change.CreateTable
                 || drop instanceof Change.DropSequence && create instanceof Change.CreateSequence
-                || drop instanceof Change.DropEnum && create instanceof Change.CreateEnum;
+                || drop instanceof Change.DropEnum && create instanceof Change.CreateEnum
+                || drop instanceof Change.DropDomain && create instanceof Change.CreateDomain
+                || drop instanceof Change.DropDomainCheck && create instanceof Change.AddDomainCheck
+                || drop instanceof Change.DropCompositeType && create instanceof Change.CreateCompositeType;
     }
 
     private static boolean extensionOrder(Change a, Change b) {

@@ -3,7 +3,17 @@ package dev.strata.plan;
 import dev.strata.diff.Change;
 import dev.strata.diff.Change.AddColumn;
 import dev.strata.diff.Change.AddConstraint;
+import dev.strata.diff.Change.AddAttribute;
+import dev.strata.diff.Change.AddDomainCheck;
 import dev.strata.diff.Change.AddEnumLabel;
+import dev.strata.diff.Change.AlterAttribute;
+import dev.strata.diff.Change.AlterDomain;
+import dev.strata.diff.Change.CreateCompositeType;
+import dev.strata.diff.Change.CreateDomain;
+import dev.strata.diff.Change.DropAttribute;
+import dev.strata.diff.Change.DropCompositeType;
+import dev.strata.diff.Change.DropDomain;
+import dev.strata.diff.Change.DropDomainCheck;
 import dev.strata.diff.Change.AlterColumn;
 import dev.strata.diff.Change.AlterConstraint;
 import dev.strata.diff.Change.AlterSequence;
@@ -60,7 +70,7 @@ import java.util.regex.Pattern;
 /**
  * References works out, for one change, the resources it needs, provides, releases and removes.
  * A resource is a string key: {@code rel:t} (a table or view exists), {@code cols:t} (its columns
- * are as desired), {@code key:t} (its primary/unique keys), {@code enum:e}, {@code seq:s},
+ * are as desired), {@code key:t} (its primary/unique keys), {@code type:e} (an enum, domain or composite type), {@code seq:s},
  * {@code fn:f}. Hard references come from the model (foreign keys, column types, View.dependsOn,
  * trigger and policy tables, nextval sequences, sequence owners); soft ones are found by name in
  * SQL text (functions in defaults, checks and view bodies; tables in function bodies) and are
@@ -102,10 +112,12 @@ final class References {
             s.tables().stream().map(Table::name).forEach(relationNames::add);
             s.views().stream().map(View::name).forEach(relationNames::add);
             s.enums().stream().map(EnumType::name).forEach(enumNames::add);
+            s.domains().stream().map(dev.strata.model.Domain::name).forEach(enumNames::add);
+            s.compositeTypes().stream().map(dev.strata.model.CompositeType::name).forEach(enumNames::add);
         }
         functionNames.forEach(n -> functions.add(new NamePattern("fn:" + n, callPattern(n.name()))));
         relationNames.forEach(n -> relations.add(new NamePattern("rel:" + n, wordPattern(n.name()))));
-        enumNames.forEach(n -> enums.add(new NamePattern("enum:" + n, wordPattern(n.name()))));
+        enumNames.forEach(n -> enums.add(new NamePattern("type:" + n, wordPattern(n.name()))));
     }
 
     private static Pattern callPattern(String name) {
@@ -126,15 +138,47 @@ final class References {
         if (change instanceof CreateExtension || change instanceof DropExtension) {
             return f;
         } else if (change instanceof CreateEnum c) {
-            f.provides.add("enum:" + c.type().name());
+            f.provides.add("type:" + c.type().name());
         } else if (change instanceof DropEnum c) {
-            f.removes.add("enum:" + c.type().name());
+            f.removes.add("type:" + c.type().name());
         } else if (change instanceof AddEnumLabel c) {
-            f.provides.add("enum:" + c.type());
+            f.provides.add("type:" + c.type());
         } else if (change instanceof RenameEnumLabel c) {
-            f.provides.add("enum:" + c.type());
+            f.provides.add("type:" + c.type());
         } else if (change instanceof CommentOnType c) {
-            f.requires.add("enum:" + c.type());
+            f.requires.add("type:" + c.type());
+        } else if (change instanceof CreateDomain c) {
+            f.provides.add("type:" + c.domain().name());
+            domainNeeds(c.domain(), f.requires, f.softRequires);
+        } else if (change instanceof DropDomain c) {
+            f.removes.add("type:" + c.domain().name());
+            domainNeeds(c.domain(), f.releases, f.softReleases);
+        } else if (change instanceof AlterDomain c) {
+            f.requires.add("type:" + c.to().name());
+            mentions(c.to().defaultExpr(), functions, null, f.softRequires);
+            mentions(c.from().defaultExpr(), functions, null, f.softReleases);
+        } else if (change instanceof AddDomainCheck c) {
+            f.requires.add("type:" + c.domain());
+            mentions(c.check().definition(), functions, null, f.softRequires);
+        } else if (change instanceof DropDomainCheck c) {
+            f.requires.add("type:" + c.domain());
+            mentions(c.check().definition(), functions, null, f.softReleases);
+        } else if (change instanceof CreateCompositeType c) {
+            f.provides.add("type:" + c.type().name());
+            c.type().attributes().forEach(a -> typeNeeds(a.type(), f.requires));
+        } else if (change instanceof DropCompositeType c) {
+            f.removes.add("type:" + c.type().name());
+            c.type().attributes().forEach(a -> typeNeeds(a.type(), f.releases));
+        } else if (change instanceof AddAttribute c) {
+            f.requires.add("type:" + c.type());
+            typeNeeds(c.attribute().type(), f.requires);
+        } else if (change instanceof DropAttribute c) {
+            f.requires.add("type:" + c.type());
+            typeNeeds(c.attribute().type(), f.releases);
+        } else if (change instanceof AlterAttribute c) {
+            f.requires.add("type:" + c.type());
+            typeNeeds(c.to().type(), f.requires);
+            typeNeeds(c.from().type(), f.releases);
         } else if (change instanceof CreateSequence c) {
             f.provides.add("seq:" + c.sequence().name());
         } else if (change instanceof DropSequence c) {
@@ -331,6 +375,14 @@ final class References {
             f.takes.add("typname:" + c.type().name());
         } else if (change instanceof DropEnum c) {
             f.frees.add("typname:" + c.type().name());
+        } else if (change instanceof CreateDomain c) {
+            f.takes.add("typname:" + c.domain().name());
+        } else if (change instanceof DropDomain c) {
+            f.frees.add("typname:" + c.domain().name());
+        } else if (change instanceof CreateCompositeType c) {
+            relationNames(c.type().name(), f.takes);
+        } else if (change instanceof DropCompositeType c) {
+            relationNames(c.type().name(), f.frees);
         }
     }
 
@@ -372,10 +424,20 @@ final class References {
         return c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique;
     }
 
-    private void columnNeeds(Column column, Set<String> hard, Set<String> soft) {
-        if (column.type().userType() != null) {
-            hard.add("enum:" + column.type().userType());
+    private void domainNeeds(dev.strata.model.Domain domain, Set<String> hard, Set<String> soft) {
+        typeNeeds(domain.base(), hard);
+        mentions(domain.defaultExpr(), functions, null, soft);
+        domain.checks().forEach(c -> mentions(c.definition(), functions, null, soft));
+    }
+
+    private static void typeNeeds(dev.strata.model.ColumnType type, Set<String> hard) {
+        if (type.userType() != null) {
+            hard.add("type:" + type.userType());
         }
+    }
+
+    private void columnNeeds(Column column, Set<String> hard, Set<String> soft) {
+        typeNeeds(column.type(), hard);
         String defaultExpr = column.defaultExpr();
         if (defaultExpr != null) {
             Matcher m = NEXTVAL.matcher(defaultExpr);

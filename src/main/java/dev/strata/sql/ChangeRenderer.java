@@ -3,7 +3,20 @@ package dev.strata.sql;
 import dev.strata.diff.Change;
 import dev.strata.diff.Change.AddColumn;
 import dev.strata.diff.Change.AddConstraint;
+import dev.strata.diff.Change.AddAttribute;
+import dev.strata.diff.Change.AddDomainCheck;
 import dev.strata.diff.Change.AddEnumLabel;
+import dev.strata.diff.Change.AlterAttribute;
+import dev.strata.diff.Change.AlterDomain;
+import dev.strata.diff.Change.CreateCompositeType;
+import dev.strata.diff.Change.CreateDomain;
+import dev.strata.diff.Change.DropAttribute;
+import dev.strata.diff.Change.DropCompositeType;
+import dev.strata.diff.Change.DropDomain;
+import dev.strata.diff.Change.DropDomainCheck;
+import dev.strata.diff.DomainChange;
+import dev.strata.model.CompositeType;
+import dev.strata.model.Domain;
 import dev.strata.diff.Change.AlterColumn;
 import dev.strata.diff.Change.AlterConstraint;
 import dev.strata.diff.Change.AlterSequence;
@@ -125,6 +138,26 @@ public final class ChangeRenderer {
                     List.of(renameEnumLabel(c.type(), c.to(), c.from())));
         } else if (change instanceof CommentOnType c) {
             return of(List.of(Ddl.commentOnType(c.type(), c.to())), List.of(Ddl.commentOnType(c.type(), c.from())));
+        } else if (change instanceof CreateDomain c) {
+            return of(createDomain(c.domain()), List.of(dropDomain(c.domain().name())));
+        } else if (change instanceof DropDomain c) {
+            return of(List.of(dropDomain(c.domain().name())), createDomain(c.domain()));
+        } else if (change instanceof AlterDomain c) {
+            return of(alterDomain(c.from(), c.to(), c.changes()), alterDomain(c.to(), c.from(), c.changes()));
+        } else if (change instanceof AddDomainCheck c) {
+            return of(List.of(addDomainCheck(c.domain(), c.check())), List.of(dropDomainCheck(c.domain(), c.check())));
+        } else if (change instanceof DropDomainCheck c) {
+            return of(List.of(dropDomainCheck(c.domain(), c.check())), List.of(addDomainCheck(c.domain(), c.check())));
+        } else if (change instanceof CreateCompositeType c) {
+            return of(createCompositeType(c.type()), List.of(dropType(c.type().name())));
+        } else if (change instanceof DropCompositeType c) {
+            return of(List.of(dropType(c.type().name())), createCompositeType(c.type()));
+        } else if (change instanceof AddAttribute c) {
+            return of(List.of(addAttribute(c.type(), c.attribute())), List.of(dropAttribute(c.type(), c.attribute())));
+        } else if (change instanceof DropAttribute c) {
+            return of(List.of(dropAttribute(c.type(), c.attribute())), List.of(addAttribute(c.type(), c.attribute())));
+        } else if (change instanceof AlterAttribute c) {
+            return of(List.of(alterAttribute(c.type(), c.to())), List.of(alterAttribute(c.type(), c.from())));
         } else if (change instanceof CreateSequence c) {
             return of(createSequence(c.sequence()), List.of(dropSequence(c.sequence())));
         } else if (change instanceof DropSequence c) {
@@ -211,6 +244,69 @@ public final class ChangeRenderer {
             sql.add(Ddl.commentOnType(type.name(), type.comment()));
         }
         return sql;
+    }
+
+    // ---------------------------------------------------------------- domains and composite types
+
+    private static List<String> createDomain(Domain domain) {
+        List<String> sql = new ArrayList<>();
+        sql.add(Ddl.createDomain(domain));
+        if (domain.comment() != null) {
+            sql.add(Ddl.commentOnDomain(domain.name(), domain.comment()));
+        }
+        return sql;
+    }
+
+    private static String dropDomain(QualifiedName domain) {
+        return "DROP DOMAIN " + Identifiers.quote(domain);
+    }
+
+    private static List<String> alterDomain(Domain from, Domain to, Set<DomainChange> changes) {
+        List<String> sql = new ArrayList<>();
+        String alter = "ALTER DOMAIN " + Identifiers.quote(to.name());
+        for (DomainChange change : changes) {
+            if (change == DomainChange.DEFAULT) {
+                sql.add(alter + (to.defaultExpr() == null ? " DROP DEFAULT" : " SET DEFAULT " + to.defaultExpr()));
+            } else if (change == DomainChange.NOT_NULL) {
+                sql.add(alter + (to.notNull() ? " SET NOT NULL" : " DROP NOT NULL"));
+            } else if (change == DomainChange.COMMENT) {
+                sql.add(Ddl.commentOnDomain(to.name(), to.comment()));
+            } else {
+                throw new IllegalStateException("unsupported domain change " + change + " of " + from.name());
+            }
+        }
+        return sql;
+    }
+
+    private static String addDomainCheck(QualifiedName domain, Domain.Check check) {
+        return "ALTER DOMAIN " + Identifiers.quote(domain) + " ADD " + Ddl.domainConstraint(check);
+    }
+
+    private static String dropDomainCheck(QualifiedName domain, Domain.Check check) {
+        return "ALTER DOMAIN " + Identifiers.quote(domain) + " DROP CONSTRAINT " + Identifiers.quote(check.name());
+    }
+
+    private static List<String> createCompositeType(CompositeType type) {
+        List<String> sql = new ArrayList<>();
+        sql.add(Ddl.createCompositeType(type));
+        if (type.comment() != null) {
+            sql.add(Ddl.commentOnType(type.name(), type.comment()));
+        }
+        return sql;
+    }
+
+    private static String addAttribute(QualifiedName type, CompositeType.Attribute attribute) {
+        return "ALTER TYPE " + Identifiers.quote(type) + " ADD ATTRIBUTE " + Ddl.attributeDefinition(attribute);
+    }
+
+    private static String dropAttribute(QualifiedName type, CompositeType.Attribute attribute) {
+        return "ALTER TYPE " + Identifiers.quote(type) + " DROP ATTRIBUTE " + Identifiers.quote(attribute.name());
+    }
+
+    private static String alterAttribute(QualifiedName type, CompositeType.Attribute attribute) {
+        return "ALTER TYPE " + Identifiers.quote(type) + " ALTER ATTRIBUTE " + Identifiers.quote(attribute.name())
+                + " TYPE " + attribute.type().sql()
+                + (attribute.collation() == null ? "" : " COLLATE " + attribute.collation());
     }
 
     private static String dropType(QualifiedName type) {

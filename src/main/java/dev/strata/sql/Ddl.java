@@ -44,6 +44,47 @@ public final class Ddl {
                 + String.join(", ", type.labels().stream().map(Identifiers::literal).toList()) + ")";
     }
 
+    /** {@code CREATE DOMAIN name AS base COLLATE c DEFAULT d NOT NULL CONSTRAINT n CHECK (...)}. */
+    public static String createDomain(dev.strata.model.Domain domain) {
+        StringBuilder sql = new StringBuilder("CREATE DOMAIN ").append(Identifiers.quote(domain.name()))
+                .append(" AS ").append(domain.base().sql());
+        if (domain.collation() != null) {
+            sql.append(" COLLATE ").append(domain.collation());
+        }
+        if (domain.defaultExpr() != null) {
+            sql.append(" DEFAULT ").append(domain.defaultExpr());
+        }
+        if (domain.notNull()) {
+            sql.append(" NOT NULL");
+        }
+        for (dev.strata.model.Domain.Check check : domain.checks()) {
+            sql.append(' ').append(domainConstraint(check));
+        }
+        return sql.toString();
+    }
+
+    /** {@code CONSTRAINT name CHECK (...)} of a domain. */
+    public static String domainConstraint(dev.strata.model.Domain.Check check) {
+        return "CONSTRAINT " + Identifiers.quote(check.name()) + " " + check.definition();
+    }
+
+    /** {@code CREATE TYPE name AS (attribute type COLLATE c, ...)}. */
+    public static String createCompositeType(dev.strata.model.CompositeType type) {
+        return "CREATE TYPE " + Identifiers.quote(type.name()) + " AS ("
+                + String.join(", ", type.attributes().stream().map(Ddl::attributeDefinition).toList()) + ")";
+    }
+
+    /** An attribute of a composite type: name, type and COLLATE. */
+    public static String attributeDefinition(dev.strata.model.CompositeType.Attribute attribute) {
+        return Identifiers.quote(attribute.name()) + " " + attribute.type().sql()
+                + (attribute.collation() == null ? "" : " COLLATE " + attribute.collation());
+    }
+
+    /** {@code COMMENT ON DOMAIN d IS '...'}; a {@code null} comment removes it ({@code IS NULL}). */
+    public static String commentOnDomain(QualifiedName domain, String comment) {
+        return "COMMENT ON DOMAIN " + Identifiers.quote(domain) + " IS " + commentLiteral(comment);
+    }
+
     /**
      * A column as it appears in CREATE TABLE or ADD COLUMN: name, type, COLLATE, generation or
      * identity, DEFAULT, NOT NULL. The collation is SQL as the record holds it ({@code "C"}).

@@ -89,6 +89,33 @@ public final class ChangeActions {
             a.name("type-name", c.type()).put("from", c.from()).put("to", c.to());
         } else if (change instanceof CommentOnType c) {
             a.name("type-name", c.type()).put("comment", c.to()).put("old-comment", c.from());
+        } else if (change instanceof Change.CreateDomain c) {
+            a.name("type-name", c.domain().name()).put("base", c.domain().base().sql());
+        } else if (change instanceof Change.DropDomain c) {
+            a.name("type-name", c.domain().name()).put("base", c.domain().base().sql());
+        } else if (change instanceof Change.AlterDomain c) {
+            a.name("type-name", c.to().name()).put("changes", keywords(c.changes()));
+        } else if (change instanceof Change.AddDomainCheck c) {
+            a.name("type-name", c.domain()).name("constraint-name", c.check().name())
+                    .put("definition", c.check().definition());
+        } else if (change instanceof Change.DropDomainCheck c) {
+            a.name("type-name", c.domain()).name("constraint-name", c.check().name())
+                    .put("definition", c.check().definition());
+        } else if (change instanceof Change.CreateCompositeType c) {
+            a.name("type-name", c.type().name()).put("attributes",
+                    names(c.type().attributes().stream().map(dev.strata.model.CompositeType.Attribute::name).toList()));
+        } else if (change instanceof Change.DropCompositeType c) {
+            a.name("type-name", c.type().name()).put("attributes",
+                    names(c.type().attributes().stream().map(dev.strata.model.CompositeType.Attribute::name).toList()));
+        } else if (change instanceof Change.AddAttribute c) {
+            a.name("type-name", c.type()).name("attribute-name", c.attribute().name())
+                    .put("type", c.attribute().type().sql());
+        } else if (change instanceof Change.DropAttribute c) {
+            a.name("type-name", c.type()).name("attribute-name", c.attribute().name())
+                    .put("type", c.attribute().type().sql());
+        } else if (change instanceof Change.AlterAttribute c) {
+            a.name("type-name", c.type()).name("attribute-name", c.to().name())
+                    .put("type", c.to().type().sql()).put("old-type", c.from().type().sql());
         } else if (change instanceof CreateSequence c) {
             a.name("name", c.sequence().name());
         } else if (change instanceof DropSequence c) {

@@ -45,10 +45,8 @@ SELECT 'extension version', e.extname || ' ' || e.extversion
 FROM pg_extension e JOIN pg_available_extensions a ON a.name = e.extname
 WHERE e.extname <> 'plpgsql' AND e.extversion IS DISTINCT FROM a.default_version
 UNION ALL
-SELECT 'domain', typ.typname FROM typ WHERE typ.typtype = 'd'
-UNION ALL
-SELECT 'composite type', typ.typname
-FROM typ JOIN pg_class c ON c.oid = typ.typrelid WHERE typ.typtype = 'c' AND c.relkind = 'c'
+SELECT 'domain check NOT VALID', typ.typname || '.' || con.conname
+FROM typ JOIN pg_constraint con ON con.contypid = typ.oid WHERE typ.typtype = 'd' AND NOT con.convalidated
 UNION ALL
 SELECT 'range type', typ.typname FROM typ WHERE typ.typtype = 'r'
 UNION ALL

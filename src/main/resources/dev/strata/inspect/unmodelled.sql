@@ -21,16 +21,9 @@ WITH target AS (
       AND NOT EXISTS (SELECT 1 FROM pg_depend e
                       WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
 )
-SELECT 'domain'::text AS kind, NULL::text AS table_name, t.typname::text AS name,
-       'CREATE DOMAIN ' || format_type(t.oid, NULL) || ' AS ' || format_type(t.typbasetype, t.typtypmod)
-           || ' has no model syntax' AS reason,
+SELECT 'range type'::text AS kind, NULL::text AS table_name, t.typname::text AS name,
+       'range types have no model syntax'::text AS reason,
        'TYPE'::text AS ref_kind, t.typname::text AS ref_name, NULL::text AS ref_part
-FROM typ t WHERE t.typtype = 'd'
-UNION ALL
-SELECT 'composite type', NULL, t.typname, 'composite types have no model syntax', 'TYPE', t.typname, NULL
-FROM typ t JOIN pg_class c ON c.oid = t.typrelid WHERE t.typtype = 'c' AND c.relkind = 'c'
-UNION ALL
-SELECT 'range type', NULL, t.typname, 'range types have no model syntax', 'TYPE', t.typname, NULL
 FROM typ t WHERE t.typtype = 'r'
 UNION ALL
 SELECT 'base type', NULL, t.typname, 'base and shell types have no model syntax', 'TYPE', t.typname, NULL

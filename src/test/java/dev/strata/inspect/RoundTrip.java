@@ -53,6 +53,8 @@ final class RoundTrip {
     static void assertSameSchema(Schema expected, Schema actual) {
         assertSameList("extensions", expected.extensions(), actual.extensions(), Object::toString);
         assertSameList("enums", expected.enums(), actual.enums(), e -> e.name().toString());
+        assertSameList("domains", expected.domains(), actual.domains(), d -> d.name().toString());
+        assertSameList("composite types", expected.compositeTypes(), actual.compositeTypes(), c -> c.name().toString());
         assertSameList("sequences", expected.sequences(), actual.sequences(), s -> s.name().toString());
         assertSameList("tables", expected.tables(), actual.tables(), t -> t.name().toString());
         for (Table t : expected.tables()) {

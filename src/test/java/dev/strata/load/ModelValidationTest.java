@@ -33,7 +33,8 @@ class ModelValidationTest {
     void unknownType() {
         List<String> p = problems("{:book [[:id :serial]\n        [:price :nummeric]]}");
         assertEquals(List.of(at(2) + "model :book, field :price: unknown type :nummeric. Use a PostgreSQL built-in type"
-                + " (such as :text, :numeric or [:varchar 255]), an enum defined in models.edn, or [:raw \"type SQL\"]."), p);
+                + " (such as :text, :numeric or [:varchar 255]), an enum, domain or composite type defined in models.edn,"
+                + " or [:raw \"type SQL\"]."), p);
     }
 
     @Test

@@ -1,0 +1,19 @@
+package dev.strata.load;
+
+import java.util.List;
+
+/**
+ * DomainDraft represents a domain as the model defines it, its base type not yet resolved.
+ *
+ * @param checks the CHECK constraints; a {@code null} name gets PostgreSQL's default name
+ */
+record DomainDraft(String name, Types.ParsedType base, String collation, boolean notNull, String defaultExpr,
+                   List<CheckDraft> checks, String comment, Location where, String subject) {
+    DomainDraft {
+        checks = List.copyOf(checks);
+    }
+
+    /** A CHECK constraint of the domain: its name (or {@code null}) and condition as SQL. */
+    record CheckDraft(String name, String condition) {
+    }
+}
