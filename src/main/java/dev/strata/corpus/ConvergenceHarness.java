@@ -194,7 +194,7 @@ public final class ConvergenceHarness {
             }
             s.execute("SET search_path TO " + Identifiers.quote(schema));
             if (!script.isBlank()) {
-                runScript(s, withoutOwnership(script));
+                runScript(s, withoutOwnership(PLPGSQL.matcher(script).replaceAll("CREATE EXTENSION IF NOT EXISTS plpgsql")));
             }
             return null;
         } catch (SQLException e) {
@@ -202,6 +202,8 @@ public final class ConvergenceHarness {
         }
     }
 
+    /** Dumps create plpgsql, which every database already has; the case is about what follows. */
+    private static final Pattern PLPGSQL = Pattern.compile("(?i)CREATE\\s+EXTENSION\\s+plpgsql\\b");
     private static final Pattern OWNER_TO = Pattern.compile("(?is)^ALTER\\s+.*\\sOWNER\\s+TO\\s+.*$");
 
     /**

@@ -33,7 +33,8 @@ public final class ConvergenceMarkdown {
             2. refuses up front the statements that would change the whole server or that Strata does not
                model at all (`GRANT`/`REVOKE`, roles, tablespaces, databases, subscriptions, user mappings);
                `ALTER ... OWNER TO role` statements are removed from both scripts instead (ownership is out of
-               scope, and the roles pgcodekeeper's dumps name do not exist here), so the rest of the case runs;
+               scope, and the roles pgcodekeeper's dumps name do not exist here), so the rest of the case runs,
+               and `CREATE EXTENSION plpgsql` becomes `CREATE EXTENSION IF NOT EXISTS plpgsql` (every database has it);
             3. creates two fresh databases and runs `current` in the first and `desired` in the second,
                each whole, in the target schema (`public`; `foo` for sqldef cases that name a `user`, as
                sqldef's own runner does). A script PostgreSQL refuses makes the case unsupported with what

@@ -397,8 +397,21 @@ public final class ChangeRenderer {
             options.append(to.cycle() ? " CYCLE" : " NO CYCLE");
         }
         List<String> sql = new ArrayList<>();
+        String quoted = Identifiers.quote(to.name());
+        // PostgreSQL refuses new bounds that leave the current value outside them. When the bound
+        // the sequence moves towards (MINVALUE ascending, MAXVALUE descending) passes its value, the
+        // value is moved forward to it first: it only skips numbers, never repeats one. (setval is
+        // not undone by a rollback; a failed migration leaves those numbers skipped.)
+        if (changes.contains(SequenceChange.MIN_VALUE) && to.increment() > 0 && to.minValue() > from.minValue()) {
+            sql.add("SELECT setval(" + Identifiers.literal(quoted) + "::regclass, " + to.minValue() + ", false) FROM "
+                    + quoted + " WHERE last_value < " + to.minValue());
+        }
+        if (changes.contains(SequenceChange.MAX_VALUE) && to.increment() < 0 && to.maxValue() < from.maxValue()) {
+            sql.add("SELECT setval(" + Identifiers.literal(quoted) + "::regclass, " + to.maxValue() + ", false) FROM "
+                    + quoted + " WHERE last_value > " + to.maxValue());
+        }
         if (options.length() > 0) {
-            sql.add("ALTER SEQUENCE " + Identifiers.quote(to.name()) + options);
+            sql.add("ALTER SEQUENCE " + quoted + options);
         }
         if (changes.contains(SequenceChange.OWNED_BY)) {
             sql.add(Ddl.alterSequenceOwnedBy(to));
