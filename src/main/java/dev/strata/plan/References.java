@@ -521,9 +521,15 @@ final class References {
     private void functionNeeds(Function function, Set<String> own, Set<String> soft) {
         own.add("fn:" + function.name());
         String self = "fn:" + function.name();
+        // The function's own name in its header is not a reference: a table of the same name
+        // (a function user() beside a table "user") would otherwise look like a dependency.
+        java.util.regex.Matcher header = callPattern(function.name().name()).matcher(function.definition());
+        String text = header.find()
+                ? function.definition().substring(0, header.start()) + "(" + function.definition().substring(header.end())
+                : function.definition();
         for (List<NamePattern> names : List.of(functions, relations, enums)) {
             for (NamePattern p : names) {
-                if (!p.key().equals(self) && p.foundIn(function.definition())) {
+                if (!p.key().equals(self) && p.foundIn(text)) {
                     soft.add(p.key());
                     if (p.key().startsWith("rel:")) {
                         soft.add("cols:" + p.key().substring(4));
