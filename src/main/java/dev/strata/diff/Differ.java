@@ -604,6 +604,16 @@ public final class Differ {
     }
 
     private void alterColumn(QualifiedName currentTable, QualifiedName table, Column from, Column to) {
+        if (from.defaultExpr() != null && from.defaultExpr().equals(to.defaultExpr())
+                && droppedFunctions().stream().anyMatch(f -> calls(from.defaultExpr(), f))) {
+            // PostgreSQL refuses to drop a function a default calls: the default goes before the
+            // function is dropped and comes back once it is created again.
+            Column bare = new Column(from.name(), from.type(), from.notNull(), null, from.identity(), from.generatedExpr(),
+                    from.collation(), from.comment());
+            out.add(new AlterColumn(table, from, bare, EnumSet.of(ColumnChange.DEFAULT), null));
+            out.add(new AlterColumn(table, withName(bare, to.name()), withDefault(to, from.defaultExpr()),
+                    EnumSet.of(ColumnChange.DEFAULT), null));
+        }
         boolean newExpression = from.generatedExpr() != null && to.generatedExpr() != null
                 && !from.generatedExpr().equals(to.generatedExpr());
         if (from.generatedExpr() == null && to.generatedExpr() != null || newExpression && serverMajor < 17) {
@@ -688,6 +698,11 @@ public final class Differ {
 
     private List<String> columns(QualifiedName currentTable, List<String> names) {
         return names.stream().map(n -> renamedColumn(currentTable, n)).toList();
+    }
+
+    private static Column withDefault(Column c, String defaultExpr) {
+        return new Column(c.name(), c.type(), c.notNull(), defaultExpr, c.identity(), c.generatedExpr(), c.collation(),
+                c.comment());
     }
 
     private static Column withName(Column c, String name) {
