@@ -262,6 +262,7 @@ final class TreeBuilder {
                 }
             }
         }
+        changed |= foreignKeysOnLeftOutIndexes();
         for (View view : schema.views()) {
             if (leftOut.containsKey(viewRef(view))) {
                 continue;
@@ -272,6 +273,50 @@ final class TreeBuilder {
                 if (cause != null) {
                     changed |= leaveOut(viewRef(view), "it uses " + cause + ", which is left out");
                     break;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * A foreign key whose referenced columns are those of a unique index that is left out (an
+     * INCLUDE column left out, say), and of no primary key or unique constraint, is left out too:
+     * PostgreSQL would refuse it in a tree without that index.
+     */
+    private boolean foreignKeysOnLeftOutIndexes() {
+        boolean changed = false;
+        for (Table table : schema.tables()) {
+            for (Index index : table.indexes()) {
+                if (!index.unique() || index.where() != null
+                        || !leftOut.containsKey(new ObjectRef(ObjectKind.INDEX, table.name(), index.name()))) {
+                    continue;
+                }
+                List<String> keyColumns = new ArrayList<>();
+                for (String key : index.keys()) {
+                    IndexKeyParts parts = IndexKeyParts.parse(key);
+                    keyColumns.add(parts == null ? null : parts.column());
+                }
+                if (keyColumns.contains(null)) {
+                    continue;
+                }
+                Set<String> columns = new HashSet<>(keyColumns);
+                boolean otherKey = table.constraints().stream()
+                        .filter(c -> !leftOut.containsKey(new ObjectRef(ObjectKind.CONSTRAINT, table.name(), c.name())))
+                        .anyMatch(c -> c instanceof Constraint.PrimaryKey pk && new HashSet<>(pk.columns()).equals(columns)
+                                || c instanceof Constraint.Unique u && new HashSet<>(u.columns()).equals(columns));
+                if (otherKey) {
+                    continue;
+                }
+                for (Table other : schema.tables()) {
+                    for (Constraint.ForeignKey fk : other.constraints(Constraint.ForeignKey.class)) {
+                        if (fk.refTable().schema() == null && fk.refTable().name().equals(table.name().name())
+                                && new HashSet<>(fk.refColumns()).equals(columns)) {
+                            changed |= leaveOut(new ObjectRef(ObjectKind.CONSTRAINT, other.name(), fk.name()),
+                                    "it references the columns of unique index " + table.name().name() + "."
+                                            + index.name() + ", which is left out");
+                        }
+                    }
                 }
             }
         }
