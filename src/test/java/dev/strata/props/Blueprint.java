@@ -295,7 +295,8 @@ final class Blueprint {
                 keys.add("(abs(" + q + "))");
             } else {
                 StringBuilder key = new StringBuilder(q);
-                if (i.collateC() && c.type.string() && i.method().equals("btree")) {
+                // PostgreSQL prints no COLLATE when the key's collation is the column's own.
+                if (i.collateC() && !c.collateC && c.type.string() && i.method().equals("btree")) {
                     key.append(" COLLATE \"C\"");
                 }
                 if (i.opclass() && c.type.string() && i.method().equals("btree")) {
