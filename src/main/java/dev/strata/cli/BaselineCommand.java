@@ -89,7 +89,9 @@ final class BaselineCommand implements Callable<Integer> {
             BaselineMigration baseline;
             ShadowServers.Choice choice = ShadowServers.forTarget(targetVersion(target));
             try (DevServer dev = DevServers.open(project.devUrl(devUrl), choice)) {
-                o.println(ShadowServers.describe(dev, choice));
+                if (ShadowServers.describe(dev, choice) != null) {
+                    o.println(ShadowServers.describe(dev, choice));
+                }
                 baseline = BaselineMigration.of(loadBack(inspection, project), dev);
             }
             Path file = MigrationWriter.writeEdn(migrationsDir, migrationName, baseline.actions(), baseline.up(),

@@ -86,9 +86,11 @@ final class DiffCommand implements Callable<Integer> {
         } finally {
             dev.close();
         }
-        PrintWriter err0 = spec.commandLine().getErr();
-        err0.println(shadow);
-        err0.flush();
+        if (shadow != null) {
+            PrintWriter err0 = spec.commandLine().getErr();
+            err0.println(shadow);
+            err0.flush();
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(json(schema, target, shadow, changes)));

@@ -41,7 +41,7 @@ final class MigrationGeneration {
         MigrationMaker.Result result;
         ShadowServers.Choice choice = project.offlineShadow();
         try (DevServer dev = DevServers.open(project.devUrl(devUrl), choice)) {
-            out.println(ShadowServers.describe(dev, choice));
+            printIf(out, ShadowServers.describe(dev, choice));
             result = MigrationMaker.plan(model, existing, dev, name);
         }
         if (result.isEmpty()) {
@@ -67,6 +67,12 @@ final class MigrationGeneration {
         out.println("Next: strata explain " + number(files.get(0)) + " --format human, then strata migrate.");
         out.flush();
         return 0;
+    }
+
+    private static void printIf(PrintWriter out, String line) {
+        if (line != null) {
+            out.println(line);
+        }
     }
 
     /** Whether the processed model on disk already holds what this model renders to. */

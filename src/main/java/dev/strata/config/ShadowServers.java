@@ -100,11 +100,13 @@ public final class ShadowServers {
         }
     }
 
-    /** A line for output: which server holds the scratch databases, and why. */
+    /**
+     * A line for output: which embedded server Strata chose for the scratch databases, and why; or
+     * {@code null} for a server the user named (its version was the user's choice).
+     */
     public static String describe(DevServer shadow, Choice choice) {
         if (!shadow.isEmbedded()) {
-            return "Shadow server: " + JdbcUrls.redact(shadow.url()) + ", PostgreSQL " + shadow.version().text()
-                    + " (named by the dev URL)";
+            return null;
         }
         return "Shadow server: embedded PostgreSQL " + shadow.version().text() + " (" + choice.reason() + ")";
     }

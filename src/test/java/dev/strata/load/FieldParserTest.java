@@ -110,7 +110,7 @@ class FieldParserTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "\"member\" | 'member'", "\"it's\" | 'it''s'", "42 | 42", "-1.5 | -1.5", "true | true",
             "false | false", ":now | now()", "[:now] | now()", "[:gen_random_uuid] | gen_random_uuid()",
-            "[:gen-random-uuid] | gen_random_uuid()", "[:nextval \"s\"] | nextval('s')",
+            "[:gen-random-uuid] | gen_random_uuid()", "[:nextval \"s\"] | nextval('s'::regclass)",
             "[:raw \"CURRENT_DATE + 1\"] | CURRENT_DATE + 1", ":current-timestamp | CURRENT_TIMESTAMP",
             "[:coalesce [:now] \"x\"] | coalesce(now(), 'x')"})
     void defaults(String form, String sql) {
