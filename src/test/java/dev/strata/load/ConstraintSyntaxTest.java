@@ -1,42 +1,16 @@
 package dev.strata.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.strata.ErrorCode;
-import dev.strata.StrataException;
 import dev.strata.model.Constraint;
 import dev.strata.model.QualifiedName;
 import dev.strata.model.Schema;
 import dev.strata.model.Table;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Constraint names and options in the model: what each key gives, and every error with its message. */
-class ConstraintSyntaxTest {
-    @TempDir
-    Path dir;
-
-    private ModelTree tree;
-
-    private Schema load(String modelsEdn) {
-        tree = new ModelTree(dir.resolve("db")).file("shared/models.edn", modelsEdn);
-        return tree.load().schema();
-    }
-
-    private List<String> problems(String modelsEdn) {
-        tree = new ModelTree(dir.resolve("db")).file("shared/models.edn", modelsEdn);
-        StrataException e = assertThrows(StrataException.class, tree::load);
-        assertEquals(ErrorCode.INVALID_MODEL, e.code());
-        return e.problems();
-    }
-
-    private String at(int line) {
-        return tree.path("shared/models.edn") + ":" + line + ": ";
-    }
-
+class ConstraintSyntaxTest extends ModelsEdnTest {
     private static Table table(Schema s, String name) {
         return s.table(name).orElseThrow();
     }

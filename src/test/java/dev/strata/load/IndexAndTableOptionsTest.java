@@ -2,43 +2,17 @@ package dev.strata.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.strata.ErrorCode;
-import dev.strata.StrataException;
 import dev.strata.model.Index;
 import dev.strata.model.Schema;
 import dev.strata.model.Table;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Index key options, index and table storage parameters, comments and table options: syntax and validation. */
-class IndexAndTableOptionsTest {
-    @TempDir
-    Path dir;
-
-    private ModelTree tree;
-
-    private Schema load(String modelsEdn) {
-        tree = new ModelTree(dir.resolve("db")).file("shared/models.edn", modelsEdn);
-        return tree.load().schema();
-    }
-
-    private List<String> problems(String modelsEdn) {
-        tree = new ModelTree(dir.resolve("db")).file("shared/models.edn", modelsEdn);
-        StrataException e = assertThrows(StrataException.class, tree::load);
-        assertEquals(ErrorCode.INVALID_MODEL, e.code());
-        return e.problems();
-    }
-
-    private String at(int line) {
-        return tree.path("shared/models.edn") + ":" + line + ": ";
-    }
-
+class IndexAndTableOptionsTest extends ModelsEdnTest {
     @Test
     void keyMapsCarryOpclassCollationOrderAndNulls() {
         Schema s = load("""

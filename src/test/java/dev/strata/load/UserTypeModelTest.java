@@ -1,45 +1,19 @@
 package dev.strata.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.strata.ErrorCode;
-import dev.strata.StrataException;
 import dev.strata.compile.DdlCompiler;
 import dev.strata.model.ColumnType;
 import dev.strata.model.CompositeType;
 import dev.strata.model.Domain;
 import dev.strata.model.QualifiedName;
 import dev.strata.model.Schema;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Domains and composite types in models.edn: what they load to, how they compile, and every validation error. */
-class UserTypeModelTest {
-    @TempDir
-    Path dir;
-
-    private ModelTree tree;
-
-    private Schema load(String modelsEdn) {
-        tree = new ModelTree(dir.resolve("db")).file("shared/models.edn", modelsEdn);
-        return tree.load().schema();
-    }
-
-    private List<String> problems(String modelsEdn) {
-        tree = new ModelTree(dir.resolve("db")).file("shared/models.edn", modelsEdn);
-        StrataException e = assertThrows(StrataException.class, tree::load);
-        assertEquals(ErrorCode.INVALID_MODEL, e.code());
-        return e.problems();
-    }
-
-    private String at(int line) {
-        return tree.path("shared/models.edn") + ":" + line + ": ";
-    }
-
+class UserTypeModelTest extends ModelsEdnTest {
     private static final String MODEL = """
             {:year {:type :domain :base :integer :null false :default [:raw "2000"] :collate "C"
                     :checks [{:name "year_check" :check [:raw "VALUE >= 1901 AND VALUE <= 2155"]}
