@@ -287,6 +287,14 @@ class DiffInvariantsPostgresTest {
     @MethodSource("pairs")
     void upConvergesAndDownReverses(String title, String sqlA, String sqlB, Hints hints, DevServer server)
             throws SQLException {
+        check(sqlA, sqlB, hints, server);
+    }
+
+    /**
+     * The invariants for one pair built with SQL in schema {@code app}: diff(A, A) and diff(B, B)
+     * empty; A to B applied converges on B; its down brings back A. Other pair tests call it too.
+     */
+    static void check(String sqlA, String sqlB, Hints hints, DevServer server) throws SQLException {
         try (ScratchDatabase dbA = server.createScratch("inv_a"); ScratchDatabase dbB = server.createScratch("inv_b");
              Connection a = open(dbA); Connection b = open(dbB)) {
             run(a, sqlA);

@@ -1,20 +1,10 @@
 package dev.strata.diff;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.strata.catalog.CatalogReader;
 import dev.strata.model.Hints;
-import dev.strata.model.Schema;
 import dev.strata.pg.DevServer;
-import dev.strata.pg.ScratchDatabase;
-import dev.strata.sql.Rendered;
-import dev.strata.sql.Statement;
 import dev.strata.testing.WithPostgres;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @WithPostgres
 class UserTypesPostgresTest {
-    private static final String SCHEMA = "app";
 
     private static final String YEAR = "CREATE DOMAIN year AS integer CONSTRAINT year_check"
             + " CHECK (VALUE >= 1901 AND VALUE <= 2155);";
@@ -103,72 +92,6 @@ class UserTypesPostgresTest {
     @MethodSource("pairs")
     void upConvergesAndDownReverses(String title, String sqlA, String sqlB, Hints hints, DevServer server)
             throws SQLException {
-        try (ScratchDatabase dbA = server.createScratch("inv_a"); ScratchDatabase dbB = server.createScratch("inv_b");
-             Connection a = open(dbA); Connection b = open(dbB)) {
-            run(a, sqlA);
-            run(b, sqlB);
-            Schema before = CatalogReader.read(a, SCHEMA);
-            Schema desired = CatalogReader.read(b, SCHEMA);
-            assertEquals(List.of(), Differ.diff(before, before, Hints.none()), "diff(A, A)");
-            assertEquals(List.of(), Differ.diff(desired, desired, Hints.none()), "diff(B, B)");
-
-            Rendered migration = Pipeline.migration(before, desired, hints);
-            assertFalse(migration.up().isEmpty(), "the pair differs");
-            apply(a, migration.up(), "up");
-            Schema afterUp = CatalogReader.read(a, SCHEMA);
-            assertEquals(List.of(), Differ.diff(afterUp, desired, Hints.none()), "diff(live after up, B)");
-
-            apply(a, migration.down(), "down");
-            Schema afterDown = CatalogReader.read(a, SCHEMA);
-            assertEquals(List.of(), Differ.diff(afterDown, before, Hints.none()), "diff(live after down, A)");
-        }
-    }
-
-    private static Connection open(ScratchDatabase db) throws SQLException {
-        Connection c = db.connect();
-        try (var s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + SCHEMA);
-            s.execute("SET search_path TO " + SCHEMA);
-        }
-        return c;
-    }
-
-    private static void run(Connection c, String script) throws SQLException {
-        try (var s = c.createStatement()) {
-            s.execute(script);
-        }
-    }
-
-    /** Runs transactional statements together in one transaction each run, the others alone. */
-    private static void apply(Connection c, List<Statement> statements, String direction) throws SQLException {
-        int i = 0;
-        while (i < statements.size()) {
-            if (!statements.get(i).transactional()) {
-                execute(c, statements.get(i), direction);
-                i++;
-                continue;
-            }
-            c.setAutoCommit(false);
-            try {
-                while (i < statements.size() && statements.get(i).transactional()) {
-                    execute(c, statements.get(i), direction);
-                    i++;
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
-    }
-
-    private static void execute(Connection c, Statement statement, String direction) throws SQLException {
-        try (var s = c.createStatement()) {
-            s.execute(statement.sql());
-        } catch (SQLException e) {
-            throw new SQLException(direction + " failed at: " + statement.sql() + "\n" + e.getMessage(), e);
-        }
+        DiffInvariantsPostgresTest.check(sqlA, sqlB, hints, server);
     }
 }
