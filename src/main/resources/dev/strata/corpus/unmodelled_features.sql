@@ -78,8 +78,6 @@ FROM rel JOIN pg_am am ON am.oid = rel.relam WHERE rel.relkind IN ('r', 'm') AND
 UNION ALL
 SELECT 'replica identity', rel.relname FROM rel WHERE rel.relkind IN ('r', 'p') AND rel.relreplident <> 'd'
 UNION ALL
-SELECT 'materialized view WITH NO DATA', rel.relname FROM rel WHERE rel.relkind = 'm' AND NOT rel.relispopulated
-UNION ALL
 SELECT 'CLUSTER ON index', rel.relname
 FROM rel JOIN pg_index i ON i.indexrelid = rel.oid WHERE i.indisclustered
 UNION ALL
