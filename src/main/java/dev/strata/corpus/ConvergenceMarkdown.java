@@ -52,7 +52,8 @@ public final class ConvergenceMarkdown {
                (`dev.strata.pg.PgDump`), `pg_dump --schema-only` of the first database after the up must
                equal that of the desired database, and after the down that of the first database before the
                up, object by object (`dev.strata.corpus.DumpComparison`; the order of columns inside a
-               table is not compared, since an added column goes to the end). A difference there, after
+               table and of the items of a `WITH (...)` list is not compared, since an added column goes to the end
+               and PostgreSQL keeps options in the order given). A difference there, after
                Strata's own re-diff found none, is a **silent divergence**: a FAIL counted on its own line.
 
             A case ends as **PASS**, **UNSUPPORTED** (with the feature, counted under the first feature in

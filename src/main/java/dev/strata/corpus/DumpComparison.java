@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * each object with {@code -- Name: x; Type: T; Schema: s; Owner: -}; the object's text is what
  * follows, up to the next head, without blank lines, comments, {@code SET} lines and the
  * per-run {@code \restrict} keys. Objects are compared by (type, schema, name) and text; the lines
- * inside a CREATE TABLE are compared in sorted order (see {@link #columnsInNameOrder}).
+ * inside a CREATE TABLE and the items of a {@code WITH (...)} list are compared in sorted order
+ * (see {@link #columnsInNameOrder} and {@link #optionsInNameOrder}).
  */
 public final class DumpComparison {
     private static final String PUBLIC_SCHEMA = "SCHEMA|-|public";
@@ -79,7 +80,25 @@ public final class DumpComparison {
         for (int i = 2; objects.containsKey(k); i++) {
             k = key + "#" + i;
         }
-        objects.put(k, columnsInNameOrder(body.strip()));
+        objects.put(k, optionsInNameOrder(columnsInNameOrder(body.strip())));
+    }
+
+    private static final Pattern WITH_OPTIONS = Pattern.compile("WITH \\(([^()]*)\\)");
+
+    /**
+     * {@code WITH (b='1', a='2')} with its items sorted: PostgreSQL keeps storage parameters and
+     * view options in the order they were given, which says nothing about the object.
+     */
+    static String optionsInNameOrder(String body) {
+        Matcher m = WITH_OPTIONS.matcher(body);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            List<String> items = new ArrayList<>(List.of(m.group(1).split(",\\s*")));
+            items.sort(null);
+            m.appendReplacement(out, Matcher.quoteReplacement("WITH (" + String.join(", ", items) + ")"));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /**

@@ -58,4 +58,13 @@ class DumpComparisonTest {
                 + "CREATE SCHEMA public;\n\n--\n-- Name: t; Type: TABLE");
         assertEquals(List.of(), DumpComparison.compare(withPublic, A));
     }
+
+    @Test
+    void storageParametersInAnotherOrderAreEqualButAnotherValueIsNot() {
+        String a = "--\n-- Name: i; Type: INDEX; Schema: public; Owner: -\n--\n\n"
+                + "CREATE INDEX i ON public.t USING btree (a) WITH (fillfactor='70', deduplicate_items='on');\n";
+        assertEquals(List.of(), DumpComparison.compare(a, a.replace("(fillfactor='70', deduplicate_items='on')",
+                "(deduplicate_items='on', fillfactor='70')")));
+        assertEquals(1, DumpComparison.compare(a, a.replace("fillfactor='70'", "fillfactor='80'")).size());
+    }
 }
