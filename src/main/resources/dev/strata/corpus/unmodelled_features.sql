@@ -134,9 +134,12 @@ FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
 JOIN pg_depend d ON d.refobjid = rel.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
     AND d.classid = 'pg_class'::regclass
 JOIN pg_sequence s ON s.seqrelid = d.objid
+JOIN pg_class sc ON sc.oid = s.seqrelid
 WHERE a.attidentity <> ''
   AND (s.seqstart <> 1 OR s.seqincrement <> 1 OR s.seqmin <> 1 OR s.seqcache <> 1 OR s.seqcycle
-       OR s.seqmax NOT IN (32767, 2147483647, 9223372036854775807))
+       OR s.seqmax NOT IN (32767, 2147483647, 9223372036854775807)
+       OR octet_length(rel.relname || '_' || a.attname || '_seq') <= 63
+          AND sc.relname <> rel.relname || '_' || a.attname || '_seq')
 UNION ALL
 SELECT 'aggregate or window function', pro.proname FROM pro WHERE pro.prokind IN ('a', 'w')
 UNION ALL
