@@ -129,6 +129,8 @@ FROM rel JOIN pg_index i ON i.indexrelid = rel.oid
 WHERE to_jsonb(i) ->> 'indnullsnotdistinct' = 'true'
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = rel.oid)
 UNION ALL
+SELECT 'unlogged sequence', rel.relname FROM rel WHERE rel.relkind = 'S' AND rel.relpersistence = 'u'
+UNION ALL
 SELECT 'identity sequence options', rel.relname || '.' || a.attname
 FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
 JOIN pg_depend d ON d.refobjid = rel.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
