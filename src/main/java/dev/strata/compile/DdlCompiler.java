@@ -45,6 +45,9 @@ public final class DdlCompiler {
     private static final Set<String> SERIAL_TYPES =
             Set.of("smallserial", "serial", "bigserial", "serial2", "serial4", "serial8");
 
+    /** Where a quoted function body starts: {@code AS $$} or {@code AS '}. */
+    private static final Pattern BODY_START = Pattern.compile("(?i)(?:^|\\s)AS\\s+(?:\\$|')");
+
     private DdlCompiler() {
     }
 
@@ -176,15 +179,13 @@ public final class DdlCompiler {
         if (atomic >= 0) {
             return definition.substring(0, atomic);
         }
-        java.util.regex.Matcher m = Pattern.compile("(?i)(?:^|\\s)AS\\s+(?:\\$|')").matcher(definition);
+        java.util.regex.Matcher m = BODY_START.matcher(definition);
         return m.find() ? definition.substring(0, m.start()) : definition;
     }
 
     /** Whether SQL names an object as a whole word, spelled as PostgreSQL prints it (quoted when it must be). */
     private static boolean names(String sql, QualifiedName name) {
-        Pattern word = Pattern.compile("(?<![\\w$\"])" + Pattern.quote(Identifiers.quote(name.name())) + "(?![\\w$\"])",
-                Identifiers.needsQuoting(name.name()) ? 0 : Pattern.CASE_INSENSITIVE);
-        return word.matcher(sql).find();
+        return Identifiers.wordPattern(name.name()).matcher(sql).find();
     }
 
     private static int indexOfIgnoreCase(String text, String word) {

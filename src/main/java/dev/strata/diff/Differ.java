@@ -673,9 +673,7 @@ public final class Differ {
         if (sql == null) {
             return false;
         }
-        Pattern word = Pattern.compile("(?<![\\w$\"])" + Pattern.quote(Identifiers.quote(name)) + "(?![\\w$\"])",
-                Identifiers.needsQuoting(name) ? 0 : Pattern.CASE_INSENSITIVE);
-        return word.matcher(sql).find();
+        return Identifiers.wordPattern(name).matcher(sql).find();
     }
 
     /** A current constraint with renamed tables and columns put in, for comparison with the desired one. */
@@ -860,9 +858,7 @@ public final class Differ {
 
     /** Whether SQL calls a function of that name: the name as a whole word followed by {@code (}. */
     private static boolean calls(String sql, String function) {
-        Pattern call = Pattern.compile("(?<![\\w$\"])" + Pattern.quote(Identifiers.quote(function)) + "\\s*\\(",
-                Identifiers.needsQuoting(function) ? 0 : Pattern.CASE_INSENSITIVE);
-        return call.matcher(sql).find();
+        return Identifiers.callPattern(function).matcher(sql).find();
     }
 
     private void functions() {

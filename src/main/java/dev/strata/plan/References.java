@@ -115,22 +115,9 @@ final class References {
             s.domains().stream().map(dev.strata.model.Domain::name).forEach(enumNames::add);
             s.compositeTypes().stream().map(dev.strata.model.CompositeType::name).forEach(enumNames::add);
         }
-        functionNames.forEach(n -> functions.add(new NamePattern("fn:" + n, callPattern(n.name()))));
-        relationNames.forEach(n -> relations.add(new NamePattern("rel:" + n, wordPattern(n.name()))));
-        enumNames.forEach(n -> enums.add(new NamePattern("type:" + n, wordPattern(n.name()))));
-    }
-
-    private static Pattern callPattern(String name) {
-        return Pattern.compile("(?<![\\w$\"])" + Pattern.quote(Identifiers.quote(name)) + "\\s*\\(", flags(name));
-    }
-
-    private static Pattern wordPattern(String name) {
-        return Pattern.compile("(?<![\\w$\"])" + Pattern.quote(Identifiers.quote(name)) + "(?![\\w$\"])", flags(name));
-    }
-
-    private static int flags(String name) {
-        // Unquoted names fold to lower case, so a body may spell them in any case.
-        return Identifiers.needsQuoting(name) ? 0 : Pattern.CASE_INSENSITIVE;
+        functionNames.forEach(n -> functions.add(new NamePattern("fn:" + n, Identifiers.callPattern(n.name()))));
+        relationNames.forEach(n -> relations.add(new NamePattern("rel:" + n, Identifiers.wordPattern(n.name()))));
+        enumNames.forEach(n -> enums.add(new NamePattern("type:" + n, Identifiers.wordPattern(n.name()))));
     }
 
     Facts of(Change change) {
@@ -523,7 +510,7 @@ final class References {
         String self = "fn:" + function.name();
         // The function's own name in its header is not a reference: a table of the same name
         // (a function user() beside a table "user") would otherwise look like a dependency.
-        java.util.regex.Matcher header = callPattern(function.name().name()).matcher(function.definition());
+        java.util.regex.Matcher header = Identifiers.callPattern(function.name().name()).matcher(function.definition());
         String text = header.find()
                 ? function.definition().substring(0, header.start()) + "(" + function.definition().substring(header.end())
                 : function.definition();

@@ -71,6 +71,26 @@ public final class Identifiers {
         return parts;
     }
 
+    /**
+     * A pattern that finds the identifier as a whole word of SQL text, spelled as PostgreSQL
+     * prints it (quoted when it must be); unquoted names fold to lower case, so their case does not
+     * matter. The one place that says how SQL text names an object.
+     */
+    public static java.util.regex.Pattern wordPattern(String name) {
+        return java.util.regex.Pattern.compile("(?<![\\w$\"])" + java.util.regex.Pattern.quote(quote(name)) + "(?![\\w$\"])",
+                caseFlags(name));
+    }
+
+    /** As {@link #wordPattern}, followed by {@code (}: a call of a function of that name. */
+    public static java.util.regex.Pattern callPattern(String name) {
+        return java.util.regex.Pattern.compile("(?<![\\w$\"])" + java.util.regex.Pattern.quote(quote(name)) + "\\s*\\(",
+                caseFlags(name));
+    }
+
+    private static int caseFlags(String name) {
+        return needsQuoting(name) ? 0 : java.util.regex.Pattern.CASE_INSENSITIVE;
+    }
+
     /** Whether a name needs quoting. */
     public static boolean needsQuoting(String name) {
         return !quote(name).equals(name);
