@@ -194,7 +194,8 @@ public final class ConvergenceHarness {
             }
             s.execute("SET search_path TO " + Identifiers.quote(schema));
             if (!script.isBlank()) {
-                runScript(s, withoutOwnership(PLPGSQL.matcher(script).replaceAll("CREATE EXTENSION IF NOT EXISTS plpgsql")));
+                runScript(s, withoutOwnership(PLPGSQL_LANGUAGE.matcher(
+                        PLPGSQL.matcher(script).replaceAll("CREATE EXTENSION IF NOT EXISTS plpgsql")).replaceAll("SELECT 1")));
             }
             return null;
         } catch (SQLException e) {
@@ -204,6 +205,9 @@ public final class ConvergenceHarness {
 
     /** Dumps create plpgsql, which every database already has; the case is about what follows. */
     private static final Pattern PLPGSQL = Pattern.compile("(?i)CREATE\\s+EXTENSION\\s+plpgsql\\b");
+    /** Old dumps create the language itself, which is an extension every database has since 9.1. */
+    private static final Pattern PLPGSQL_LANGUAGE =
+            Pattern.compile("(?i)CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:TRUSTED\\s+)?(?:PROCEDURAL\\s+)?LANGUAGE\\s+\"?plpgsql\"?(?=\\s*;)");
     private static final Pattern OWNER_TO_ANYWHERE = Pattern.compile("(?i)\\sOWNER\\s+TO\\s");
     private static final Pattern OWNER_TO = Pattern.compile("(?is)^ALTER\\s+.*\\sOWNER\\s+TO\\s+.*$");
 

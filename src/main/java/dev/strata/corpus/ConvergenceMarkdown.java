@@ -34,7 +34,8 @@ public final class ConvergenceMarkdown {
                model at all (`GRANT`/`REVOKE`, roles, tablespaces, databases, subscriptions, user mappings);
                `ALTER ... OWNER TO role` statements are removed from both scripts instead (ownership is out of
                scope, and the roles pgcodekeeper's dumps name do not exist here), so the rest of the case runs,
-               and `CREATE EXTENSION plpgsql` becomes `CREATE EXTENSION IF NOT EXISTS plpgsql` (every database has it);
+               and `CREATE EXTENSION plpgsql` becomes `CREATE EXTENSION IF NOT EXISTS plpgsql`
+               and old dumps' `CREATE PROCEDURAL LANGUAGE plpgsql` is dropped (every database has it);
             3. creates two fresh databases and runs `current` in the first and `desired` in the second,
                each whole, in the target schema (`public`; `foo` for sqldef cases that name a `user`, as
                sqldef's own runner does). A script PostgreSQL refuses makes the case unsupported with what

@@ -71,6 +71,14 @@ class ConvergenceHarnessTest {
     }
 
     @Test
+    void oldDumpsCreatingTheLanguagePlpgsqlStillBuild(DevServer server) {
+        Outcome o = new ConvergenceHarness(server).run(sqldef("Language",
+                "CREATE PROCEDURAL LANGUAGE plpgsql;\nCREATE TABLE t (a int);",
+                "CREATE OR REPLACE PROCEDURAL LANGUAGE plpgsql;\nCREATE TABLE t (a int, b int);", 0));
+        assertEquals(Outcome.Status.PASS, o.status(), o.summary());
+    }
+
+    @Test
     void outOfOrderScriptIsBuiltInPasses(DevServer server) {
         Outcome o = new ConvergenceHarness(server).run(sqldef("OutOfOrder", "",
                 "CREATE TABLE child (id int, parent_id int REFERENCES parent (id));\n"
