@@ -31,12 +31,15 @@ final class MigrateCommand implements Callable<Integer> {
             description = "Apply a pending migration even when a higher-numbered one is already applied.")
     boolean allowOutOfOrder;
 
+    @picocli.CommandLine.ArgGroup(exclusive = true)
+    BackupOptions backup;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Project project = Project.of(global);
         try (Target target = project.target()) {
-            Migrator migrator = project.migrator(target, allowOutOfOrder);
+            Migrator migrator = project.migrator(target, allowOutOfOrder, backup);
             out.println("Target: " + target.describe() + ", schema " + migrator.options().schema());
             List<Step> steps = to == null ? migrator.migrate() : migrator.migrate(to);
             report(out, migrator, steps);
@@ -46,6 +49,15 @@ final class MigrateCommand implements Callable<Integer> {
 
     /** Prints what a run did and where the schema stands now. */
     static void report(PrintWriter out, Migrator migrator, List<Step> steps) {
+        migrator.lastBackup().ifPresent(b -> {
+            out.println("Backup: " + b.file() + " (pg_dump of schema " + b.schema() + " with its rows, taken before"
+                    + " anything ran; recorded in the history rows of this run)");
+            out.println("  To put the schema and its rows back as they were:");
+            b.restoreCommands().forEach(cmd -> out.println("    " + cmd));
+        });
+        if (migrator.options().backupDir() != null && migrator.lastBackup().isEmpty() && steps.isEmpty()) {
+            out.println("No backup: nothing to apply.");
+        }
         for (Step step : steps) {
             out.println((step.direction() == Direction.FORWARD ? "Applied     " : "Rolled back ")
                     + step.migration().id() + " (" + step.millis() + " ms)");

@@ -29,12 +29,15 @@ final class MigrateToCommand implements Callable<Integer> {
             description = "Apply a pending migration even when a higher-numbered one is already applied.")
     boolean allowOutOfOrder;
 
+    @picocli.CommandLine.ArgGroup(exclusive = true)
+    BackupOptions backup;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Project project = Project.of(global);
         try (Target target = project.target()) {
-            Migrator migrator = project.migrator(target, allowOutOfOrder);
+            Migrator migrator = project.migrator(target, allowOutOfOrder, backup);
             out.println("Target: " + target.describe() + ", schema " + migrator.options().schema());
             MigrateCommand.report(out, migrator, migrator.migrateTo(number));
         }

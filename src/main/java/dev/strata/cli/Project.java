@@ -96,7 +96,29 @@ final class Project {
     }
 
     Migrator migrator(Target target, boolean allowOutOfOrder) {
+        return migrator(target, allowOutOfOrder, null);
+    }
+
+    /** A migrator that takes a pg_dump backup first when {@code backup} or the profile asks for one. */
+    Migrator migrator(Target target, boolean allowOutOfOrder, BackupOptions backup) {
         return new Migrator(target.source(), migrationsDir(),
-                config.migratorOptions(schema()).withAllowOutOfOrder(allowOutOfOrder));
+                config.migratorOptions(schema()).withAllowOutOfOrder(allowOutOfOrder).withBackupDir(backupDir(backup)));
+    }
+
+    /** The backup directory: --backup [DIR], else --no-backup, else the profile's :backup (on for prod). */
+    Path backupDir(BackupOptions backup) {
+        dev.strata.config.Profile profile = config.profile(global.profile == null ? dev.strata.config.Profile.DEV : global.profile);
+        Path fallback = config.projectDir().resolve(".strata").resolve("backups");
+        if (backup != null && backup.backup != null) {
+            return backup.backup.isEmpty() ? (profile.backupDir() != null ? config.projectDir().resolve(profile.backupDir()) : fallback)
+                    : Path.of(backup.backup);
+        }
+        if (backup != null && backup.noBackup) {
+            return null;
+        }
+        if (!profile.backsUpByDefault()) {
+            return null;
+        }
+        return profile.backupDir() != null ? config.projectDir().resolve(profile.backupDir()) : fallback;
     }
 }

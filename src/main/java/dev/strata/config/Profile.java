@@ -12,8 +12,15 @@ import java.util.Objects;
  * @param pgVersion the target's PostgreSQL major version ({@code :pg-version 15}), used for the shadow
  *               server when the target is not reached and for a new embedded {@code :dev} cluster, or {@code null}
  * @param devUrl a server for the scratch databases ({@code :dev-url}), or {@code null} for an embedded one
+ * @param backup whether {@code migrate} and {@code migrate-to} take a pg_dump backup first ({@code :backup true},
+ *               or a directory as a string), or {@code null} when unset: then only a profile named {@code prod} does
+ * @param backupDir the directory of {@code :backup "dir"}, or {@code null} for {@code .strata/backups}
  */
-public record Profile(String name, String url, String urlEnv, String schema, Integer pgVersion, String devUrl) {
+public record Profile(String name, String url, String urlEnv, String schema, Integer pgVersion, String devUrl,
+                      Boolean backup, String backupDir) {
+    /** The profile name that takes a backup before migrating unless its {@code :backup} says otherwise. */
+    public static final String PROD = "prod";
+
     /** The profile used when none is named: the embedded PostgreSQL unless a URL is given. */
     public static final String DEV = "dev";
 
@@ -21,8 +28,17 @@ public record Profile(String name, String url, String urlEnv, String schema, Int
         Objects.requireNonNull(name, "name");
     }
 
+    public Profile(String name, String url, String urlEnv, String schema, Integer pgVersion, String devUrl) {
+        this(name, url, urlEnv, schema, pgVersion, devUrl, null, null);
+    }
+
     /** A profile with nothing set. */
     public static Profile empty(String name) {
         return new Profile(name, null, null, null, null, null);
+    }
+
+    /** Whether migrations on this profile's target are preceded by a backup when the command line says nothing. */
+    public boolean backsUpByDefault() {
+        return backup != null ? backup : name.equals(PROD);
     }
 }

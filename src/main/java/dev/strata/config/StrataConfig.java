@@ -53,7 +53,7 @@ public record StrataConfig(
         Map<String, Profile> profiles) {
 
     public static final String FILE_NAME = "strata.edn";
-    private static final List<String> PROFILE_KEYS = List.of("url", "url-env", "schema", "pg-version", "dev-url");
+    private static final List<String> PROFILE_KEYS = List.of("url", "url-env", "schema", "pg-version", "dev-url", "backup");
     private static final List<String> KEYS = List.of("models-dir", "migrations-dir", "processed-model", "strip-keys",
             "history-table", "schema", "lock-timeout", "lock-wait-seconds", "profiles");
 
@@ -231,8 +231,22 @@ public record StrataConfig(
             }
             Integer pgVersion = p.containsKey("pg-version") ? pgVersion(p.get("pg-version"), where, file) : null;
             String devUrl = p.containsKey("dev-url") ? string(p, "dev-url", file) : null;
+            Boolean backup = null;
+            String backupDir = null;
+            if (p.containsKey("backup")) {
+                Object b = p.get("backup");
+                if (b instanceof Boolean flag) {
+                    backup = flag;
+                } else if (b instanceof String dir && !dir.isBlank()) {
+                    backup = true;
+                    backupDir = dir;
+                } else {
+                    throw bad(file, "has " + where + " :backup " + b + ", which is neither true, false nor a directory",
+                            "write :backup true (dumps go to .strata/backups), :backup \"backups/prod\" or :backup false");
+                }
+            }
             result.put(name.getName(), new Profile(name.getName(), url, urlEnv,
-                    p.containsKey("schema") ? string(p, "schema", file) : null, pgVersion, devUrl));
+                    p.containsKey("schema") ? string(p, "schema", file) : null, pgVersion, devUrl, backup, backupDir));
         }
         return result;
     }

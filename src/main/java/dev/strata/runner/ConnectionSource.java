@@ -18,6 +18,18 @@ public interface ConnectionSource {
     /** Where the connections go, for messages (passwords redacted). */
     String description();
 
+    /**
+     * The URL and credentials behind the connections, for tools that connect by themselves
+     * ({@code pg_dump} for {@code migrate --backup}); empty for an application's DataSource.
+     */
+    default java.util.Optional<Credentials> credentials() {
+        return java.util.Optional.empty();
+    }
+
+    /** A JDBC URL with the user and password to use with it (either may be null: the URL's own then apply). */
+    record Credentials(String jdbcUrl, String user, String password) {
+    }
+
     /** Connections from an application's DataSource (a pool is fine: one connection is held per run). */
     static ConnectionSource of(DataSource dataSource) {
         return new ConnectionSource() {
@@ -59,6 +71,11 @@ public interface ConnectionSource {
             @Override
             public String description() {
                 return JdbcUrls.redact(jdbcUrl);
+            }
+
+            @Override
+            public java.util.Optional<Credentials> credentials() {
+                return java.util.Optional.of(new Credentials(jdbcUrl, u, p));
             }
         };
     }

@@ -50,7 +50,27 @@ final class HistoryTable {
                     + "checksum text NOT NULL, "
                     + "applied_at timestamptz NOT NULL DEFAULT now(), "
                     + "execution_ms bigint NOT NULL, "
-                    + "applied_by text NOT NULL DEFAULT current_user)");
+                    + "applied_by text NOT NULL DEFAULT current_user, "
+                    + "backup text)");
+        }
+        if (!hasBackupColumn(c)) {
+            // History tables made before migrate --backup existed get the column once.
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE " + qualified + " ADD COLUMN IF NOT EXISTS backup text");
+            }
+        }
+    }
+
+    private boolean hasBackupColumn(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class t ON t.oid = a.attrelid"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace"
+                        + " WHERE n.nspname = ? AND t.relname = ? AND a.attname = 'backup' AND NOT a.attisdropped")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
@@ -72,14 +92,20 @@ final class HistoryTable {
     }
 
     void insert(Connection c, Migration m, long executionMs) throws SQLException {
+        insert(c, m, executionMs, null);
+    }
+
+    /** Records an applied migration; {@code backup} is the dump taken before the run, or null. */
+    void insert(Connection c, Migration m, long executionMs, String backup) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + qualified
-                + " (number, name, kind, checksum, applied_at, execution_ms, applied_by)"
-                + " VALUES (?, ?, ?, ?, clock_timestamp(), ?, current_user)")) {
+                + " (number, name, kind, checksum, applied_at, execution_ms, applied_by, backup)"
+                + " VALUES (?, ?, ?, ?, clock_timestamp(), ?, current_user, ?)")) {
             ps.setInt(1, m.number());
             ps.setString(2, m.name());
             ps.setString(3, m.kind().label());
             ps.setString(4, m.checksum());
             ps.setLong(5, executionMs);
+            ps.setString(6, backup);
             ps.executeUpdate();
         }
     }

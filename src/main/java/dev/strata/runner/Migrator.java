@@ -33,6 +33,8 @@ public final class Migrator {
     private final MigratorOptions options;
     private final HistoryTable history;
 
+    private Backup runBackup;
+
     public Migrator(ConnectionSource target, Path migrationsDir, MigratorOptions options) {
         this.target = Objects.requireNonNull(target, "target");
         this.migrationsDir = Objects.requireNonNull(migrationsDir, "migrationsDir");
@@ -42,6 +44,11 @@ public final class Migrator {
 
     public MigratorOptions options() {
         return options;
+    }
+
+    /** The backup taken by the last run of this migrator, if it took one ({@link MigratorOptions#backupDir()}). */
+    public java.util.Optional<Backup> lastBackup() {
+        return java.util.Optional.ofNullable(runBackup);
     }
 
     public Path migrationsDir() {
@@ -194,6 +201,13 @@ public final class Migrator {
                 }
                 MigrationStatus status = statusOf(files, history.read(c));
                 Plan plan = plan(status, targetNumber, rollBack);
+                runBackup = null;
+                if (options.backupDir() != null && (!plan.apply().isEmpty() || !plan.rollBack().isEmpty())) {
+                    Migration first = !plan.rollBack().isEmpty() ? plan.rollBack().get(0) : plan.apply().get(0);
+                    int appliedBefore = status.entries().stream().filter(MigrationStatus.Entry::isApplied)
+                            .mapToInt(MigrationStatus.Entry::number).max().orElse(0);
+                    runBackup = Backup.take(c, target, options.schema(), options.backupDir(), first.id(), appliedBefore);
+                }
                 List<Step> steps = new ArrayList<>();
                 for (Migration m : plan.rollBack()) {
                     steps.add(execute(c, m, Direction.BACKWARD));
@@ -308,7 +322,7 @@ public final class Migrator {
 
     private void record(Connection c, Migration m, Direction direction, long millis) throws SQLException {
         if (direction == Direction.FORWARD) {
-            history.insert(c, m, millis);
+            history.insert(c, m, millis, runBackup == null ? null : runBackup.file().toString());
         } else {
             history.delete(c, m.number());
         }

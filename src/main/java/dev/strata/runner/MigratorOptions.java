@@ -15,13 +15,16 @@ import java.util.regex.Pattern;
  *                        {@code 500ms}, {@code 2min}; {@code 0} waits forever)
  * @param lockWait        how long to wait for another migrator of the same schema to finish
  * @param allowOutOfOrder whether a pending migration numbered below the last applied one may run
+ * @param backupDir       where {@code pg_dump} writes a backup of the schema before a run changes
+ *                        anything ({@code migrate --backup}), or {@code null} for no backup
  */
 public record MigratorOptions(
         String schema,
         String historyTable,
         String lockTimeout,
         Duration lockWait,
-        boolean allowOutOfOrder) {
+        boolean allowOutOfOrder,
+        java.nio.file.Path backupDir) {
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_HISTORY_TABLE = "strata_migrations";
     public static final String DEFAULT_LOCK_TIMEOUT = "10s";
@@ -45,28 +48,37 @@ public record MigratorOptions(
         }
     }
 
+    public MigratorOptions(String schema, String historyTable, String lockTimeout, Duration lockWait, boolean allowOutOfOrder) {
+        this(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, null);
+    }
+
     /** Schema {@code public}, table {@code strata_migrations}, lock timeout 10s, lock wait 60 s, in order. */
     public static MigratorOptions defaults() {
         return new MigratorOptions(DEFAULT_SCHEMA, DEFAULT_HISTORY_TABLE, DEFAULT_LOCK_TIMEOUT, DEFAULT_LOCK_WAIT, false);
     }
 
     public MigratorOptions withSchema(String value) {
-        return new MigratorOptions(value, historyTable, lockTimeout, lockWait, allowOutOfOrder);
+        return new MigratorOptions(value, historyTable, lockTimeout, lockWait, allowOutOfOrder, backupDir);
     }
 
     public MigratorOptions withHistoryTable(String value) {
-        return new MigratorOptions(schema, value, lockTimeout, lockWait, allowOutOfOrder);
+        return new MigratorOptions(schema, value, lockTimeout, lockWait, allowOutOfOrder, backupDir);
     }
 
     public MigratorOptions withLockTimeout(String value) {
-        return new MigratorOptions(schema, historyTable, value, lockWait, allowOutOfOrder);
+        return new MigratorOptions(schema, historyTable, value, lockWait, allowOutOfOrder, backupDir);
     }
 
     public MigratorOptions withLockWait(Duration value) {
-        return new MigratorOptions(schema, historyTable, lockTimeout, value, allowOutOfOrder);
+        return new MigratorOptions(schema, historyTable, lockTimeout, value, allowOutOfOrder, backupDir);
     }
 
     public MigratorOptions withAllowOutOfOrder(boolean value) {
-        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, value);
+        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, value, backupDir);
+    }
+
+    /** The same options with a backup directory ({@code null}: no backup). */
+    public MigratorOptions withBackupDir(java.nio.file.Path value) {
+        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, value);
     }
 }
