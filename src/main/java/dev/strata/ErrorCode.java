@@ -21,6 +21,12 @@ public enum ErrorCode {
     LOCKED(7),
     /** Configuration problem ({@code strata.edn}, profile, URL). */
     CONFIG(8),
+    /**
+     * {@code migrate --verify} found what the migration did not say it would do (rows gone, a
+     * constraint no longer valid, an index invalid); the migration was rolled back when it ran in a
+     * transaction.
+     */
+    VERIFY_FAILED(9),
     /** Bad command line (unknown option, missing argument). */
     USAGE(64);
 

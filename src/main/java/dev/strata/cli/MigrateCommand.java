@@ -34,12 +34,16 @@ final class MigrateCommand implements Callable<Integer> {
     @picocli.CommandLine.ArgGroup(exclusive = true)
     BackupOptions backup;
 
+    @Option(names = "--no-verify", description = "Skip the verification of each migration against snapshots of the"
+            + " schema taken before and after it (row counts, constraints, indexes).")
+    boolean noVerify;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Project project = Project.of(global);
         try (Target target = project.target()) {
-            Migrator migrator = project.migrator(target, allowOutOfOrder, backup);
+            Migrator migrator = project.migrator(target, allowOutOfOrder, backup, noVerify);
             out.println("Target: " + target.describe() + ", schema " + migrator.options().schema());
             List<Step> steps = to == null ? migrator.migrate() : migrator.migrate(to);
             report(out, migrator, steps);

@@ -32,12 +32,16 @@ final class MigrateToCommand implements Callable<Integer> {
     @picocli.CommandLine.ArgGroup(exclusive = true)
     BackupOptions backup;
 
+    @Option(names = "--no-verify", description = "Skip the verification of each migration against snapshots of the"
+            + " schema taken before and after it (row counts, constraints, indexes).")
+    boolean noVerify;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Project project = Project.of(global);
         try (Target target = project.target()) {
-            Migrator migrator = project.migrator(target, allowOutOfOrder, backup);
+            Migrator migrator = project.migrator(target, allowOutOfOrder, backup, noVerify);
             out.println("Target: " + target.describe() + ", schema " + migrator.options().schema());
             MigrateCommand.report(out, migrator, migrator.migrateTo(number));
         }

@@ -101,8 +101,18 @@ final class Project {
 
     /** A migrator that takes a pg_dump backup first when {@code backup} or the profile asks for one. */
     Migrator migrator(Target target, boolean allowOutOfOrder, BackupOptions backup) {
-        return new Migrator(target.source(), migrationsDir(),
-                config.migratorOptions(schema()).withAllowOutOfOrder(allowOutOfOrder).withBackupDir(backupDir(backup)));
+        return migrator(target, allowOutOfOrder, backup, false);
+    }
+
+    /** ... and without the verification when {@code noVerify} or the profile's {@code :verify false} says so. */
+    Migrator migrator(Target target, boolean allowOutOfOrder, BackupOptions backup, boolean noVerify) {
+        dev.strata.config.Profile profile = config.profile(global.profile == null ? dev.strata.config.Profile.DEV : global.profile);
+        var options = config.migratorOptions(schema()).withAllowOutOfOrder(allowOutOfOrder).withBackupDir(backupDir(backup))
+                .withVerify(!noVerify && !Boolean.FALSE.equals(profile.verify()));
+        if (profile.verifyMaxRows() != null) {
+            options = options.withVerifyMaxRows(profile.verifyMaxRows());
+        }
+        return new Migrator(target.source(), migrationsDir(), options);
     }
 
     /** The backup directory: --backup [DIR], else --no-backup, else the profile's :backup (on for prod). */

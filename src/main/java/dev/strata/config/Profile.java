@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param backup whether {@code migrate} and {@code migrate-to} take a pg_dump backup first ({@code :backup true},
  *               or a directory as a string), or {@code null} when unset: then only a profile named {@code prod} does
  * @param backupDir the directory of {@code :backup "dir"}, or {@code null} for {@code .strata/backups}
+ * @param verify  {@code :verify false} switches off {@code migrate}'s verification for this profile ({@code null}: on)
+ * @param verifyMaxRows {@code :verify-max-rows N}: tables estimated above N rows are not counted exactly, or {@code null}
  */
 public record Profile(String name, String url, String urlEnv, String schema, Integer pgVersion, String devUrl,
-                      Boolean backup, String backupDir) {
+                      Boolean backup, String backupDir, Boolean verify, Long verifyMaxRows) {
     /** The profile name that takes a backup before migrating unless its {@code :backup} says otherwise. */
     public static final String PROD = "prod";
 
@@ -29,7 +31,7 @@ public record Profile(String name, String url, String urlEnv, String schema, Int
     }
 
     public Profile(String name, String url, String urlEnv, String schema, Integer pgVersion, String devUrl) {
-        this(name, url, urlEnv, schema, pgVersion, devUrl, null, null);
+        this(name, url, urlEnv, schema, pgVersion, devUrl, null, null, null, null);
     }
 
     /** A profile with nothing set. */

@@ -53,7 +53,7 @@ public record StrataConfig(
         Map<String, Profile> profiles) {
 
     public static final String FILE_NAME = "strata.edn";
-    private static final List<String> PROFILE_KEYS = List.of("url", "url-env", "schema", "pg-version", "dev-url", "backup");
+    private static final List<String> PROFILE_KEYS = List.of("url", "url-env", "schema", "pg-version", "dev-url", "backup", "verify", "verify-max-rows");
     private static final List<String> KEYS = List.of("models-dir", "migrations-dir", "processed-model", "strip-keys",
             "history-table", "schema", "lock-timeout", "lock-wait-seconds", "profiles");
 
@@ -245,8 +245,25 @@ public record StrataConfig(
                             "write :backup true (dumps go to .strata/backups), :backup \"backups/prod\" or :backup false");
                 }
             }
+            Boolean verify = null;
+            if (p.containsKey("verify")) {
+                if (!(p.get("verify") instanceof Boolean b)) {
+                    throw bad(file, "has " + where + " :verify " + p.get("verify") + ", which is not true or false",
+                            "write :verify false to switch off migrate's verification for this profile");
+                }
+                verify = b;
+            }
+            Long verifyMaxRows = null;
+            if (p.containsKey("verify-max-rows")) {
+                if (!(p.get("verify-max-rows") instanceof Long n) || n < 0) {
+                    throw bad(file, "has " + where + " :verify-max-rows " + p.get("verify-max-rows")
+                            + ", which is not a whole number of rows", "write e.g. :verify-max-rows 1000000");
+                }
+                verifyMaxRows = n;
+            }
             result.put(name.getName(), new Profile(name.getName(), url, urlEnv,
-                    p.containsKey("schema") ? string(p, "schema", file) : null, pgVersion, devUrl, backup, backupDir));
+                    p.containsKey("schema") ? string(p, "schema", file) : null, pgVersion, devUrl, backup, backupDir,
+                    verify, verifyMaxRows));
         }
         return result;
     }

@@ -24,7 +24,8 @@ final class EdnMigrationParser {
     static final Keyword UP = Keyword.newKeyword("up");
     static final Keyword DOWN = Keyword.newKeyword("down");
     static final Keyword TRANSACTION = Keyword.newKeyword("transaction");
-    private static final Set<Keyword> KEYS = Set.of(ACTIONS, UP, DOWN, TRANSACTION);
+    static final Keyword VERIFY = Keyword.newKeyword("verify");
+    private static final Set<Keyword> KEYS = Set.of(ACTIONS, UP, DOWN, TRANSACTION, VERIFY);
 
     private EdnMigrationParser() {
     }
@@ -39,7 +40,7 @@ final class EdnMigrationParser {
         if (value instanceof Map<?, ?> map) {
             for (Object key : map.keySet()) {
                 if (!KEYS.contains(key)) {
-                    throw problem(file, "has the unknown key " + key, "use only :actions, :up, :down and :transaction");
+                    throw problem(file, "has the unknown key " + key, "use only :actions, :up, :down, :transaction and :verify");
                 }
             }
             if (!map.containsKey(UP)) {
@@ -55,8 +56,17 @@ final class EdnMigrationParser {
             if (!(actionValue instanceof List<?> actionList)) {
                 throw problem(file, "has :actions that is not a vector", "write :actions [{:action ...} ...]");
             }
+            VerifySettings verify = VerifySettings.defaults();
+            if (map.containsKey(VERIFY)) {
+                try {
+                    verify = VerifySettings.parse(map.get(VERIFY));
+                } catch (IllegalArgumentException e) {
+                    throw problem(file, "has a bad :verify: " + e.getMessage(),
+                            "write e.g. :verify {:allow-row-changes true} or :verify false");
+                }
+            }
             return new Migration(number, name, MigrationKind.EDN, file, up, down, transactional,
-                    actionMaps(actionList, file), checksum);
+                    actionMaps(actionList, file), checksum, verify);
         }
         throw problem(file, "holds neither a map nor a vector",
                 "write {:up [\"SQL\" ...] :down [\"SQL\" ...]} or a vector of action maps [{:action :add-column ...}]");

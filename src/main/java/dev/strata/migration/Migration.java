@@ -21,6 +21,7 @@ import us.bpsm.edn.Keyword;
  * @param transactional whether up and down each run in one transaction
  * @param actions       what the migration changes, as data (empty for hand-written SQL)
  * @param checksum      the SHA-256 of the file bytes, lower-case hex
+ * @param verify        what {@code migrate --verify} allows this migration ({@code :verify})
  */
 public record Migration(
         int number,
@@ -31,9 +32,16 @@ public record Migration(
         List<String> down,
         boolean transactional,
         List<Map<Keyword, Object>> actions,
-        String checksum) {
+        String checksum,
+        VerifySettings verify) {
+
+    public Migration(int number, String name, MigrationKind kind, Path path, List<String> up, List<String> down,
+                     boolean transactional, List<Map<Keyword, Object>> actions, String checksum) {
+        this(number, name, kind, path, up, down, transactional, actions, checksum, VerifySettings.defaults());
+    }
 
     public Migration {
+        Objects.requireNonNull(verify, "verify");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(checksum, "checksum");

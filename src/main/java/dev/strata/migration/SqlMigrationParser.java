@@ -19,7 +19,9 @@ final class SqlMigrationParser {
     private static final Pattern NO_TRANSACTION = Pattern.compile("(?im)^[ \\t]*--[ \\t]*:transaction[ \\t]+false[ \\t]*\\r?$");
 
     /** The parts of a parsed file. */
-    record Sections(List<String> up, List<String> down, boolean transactional) {
+    private static final Pattern VERIFY = Pattern.compile("(?im)^[ \\t]*--[ \\t]*:verify[ \\t]+(.*?)[ \\t]*\\r?$");
+
+    record Sections(List<String> up, List<String> down, boolean transactional, VerifySettings verify) {
     }
 
     private SqlMigrationParser() {
@@ -67,7 +69,18 @@ final class SqlMigrationParser {
         boolean transactional = !NO_TRANSACTION.matcher(header).find();
         String forward = text.substring(forwardBody, backwardStart < 0 ? text.length() : backwardStart);
         String backward = backwardStart < 0 ? "" : text.substring(backwardBody);
-        return new Sections(SqlStatements.split(forward), SqlStatements.split(backward), transactional);
+        VerifySettings verify = VerifySettings.defaults();
+        java.util.regex.Matcher vm = VERIFY.matcher(header);
+        if (vm.find()) {
+            try {
+                verify = VerifySettings.parse(us.bpsm.edn.parser.Parsers.newParser(us.bpsm.edn.parser.Parsers.defaultConfiguration())
+                        .nextValue(us.bpsm.edn.parser.Parsers.newParseable(vm.group(1))));
+            } catch (IllegalArgumentException | us.bpsm.edn.EdnException e) {
+                throw problem(file, "has a bad '-- :verify' line: " + e.getMessage(),
+                        "write e.g. '-- :verify {:allow-row-changes [:audit_log]}' or '-- :verify false'");
+            }
+        }
+        return new Sections(SqlStatements.split(forward), SqlStatements.split(backward), transactional, verify);
     }
 
     private static int lineOf(String text, int offset) {

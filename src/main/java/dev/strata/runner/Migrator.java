@@ -299,15 +299,34 @@ public final class Migrator {
     private Step execute(Connection c, Migration m, Direction direction) throws SQLException {
         List<String> statements = m.statements(direction);
         long started = System.nanoTime();
+        boolean verify = options.verify() && m.verify().enabled();
         if (!m.transactional()) {
-            runEach(c, m, direction, statements);
+            Snapshot before = verify ? snapshot(c, m, direction, "before") : null;
+            try {
+                runEach(c, m, direction, statements);
+            } catch (StrataException e) {
+                throw withInvalidIndexes(c, e);
+            }
             long millis = (System.nanoTime() - started) / 1_000_000;
             record(c, m, direction, millis);
+            if (verify) {
+                List<String> problems = Verification.violations(before, snapshot(c, m, direction, "after"), statements, m.verify());
+                if (!problems.isEmpty()) {
+                    throw verifyFailed(m, direction, problems, false);
+                }
+            }
             return new Step(m, direction, millis);
         }
         c.setAutoCommit(false);
         try {
+            Snapshot before = verify ? snapshot(c, m, direction, "before") : null;
             runEach(c, m, direction, statements);
+            if (verify) {
+                List<String> problems = Verification.violations(before, snapshot(c, m, direction, "after"), statements, m.verify());
+                if (!problems.isEmpty()) {
+                    throw verifyFailed(m, direction, problems, true);
+                }
+            }
             long millis = (System.nanoTime() - started) / 1_000_000;
             record(c, m, direction, millis);
             c.commit();
@@ -317,6 +336,57 @@ public final class Migrator {
             throw e;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    private Snapshot snapshot(Connection c, Migration m, Direction direction, String when) {
+        try {
+            return Snapshot.take(c, options.schema(), options.historyTable(), options.verifyMaxRows());
+        } catch (SQLException e) {
+            StringBuilder msg = new StringBuilder("migration " + m.id() + " (" + direction.label() + ", schema "
+                    + options.schema() + "): the verification could not read the schema " + when + " it: "
+                    + e.getMessage().strip());
+            if (e.getSQLState() != null) {
+                msg.append(" (SQLSTATE ").append(e.getSQLState()).append(')');
+            }
+            if ("55P03".equals(e.getSQLState())) {
+                msg.append("\n  A table lock was not granted within lock_timeout ").append(options.lockTimeout())
+                        .append(": another session holds it. Retry when it is idle, or raise :lock-timeout.");
+            }
+            msg.append(m.transactional() ? "\n  Nothing of " + m.id() + " was changed." : "");
+            return throwing(new StrataException(ErrorCode.DATABASE, msg.toString(), e));
+        }
+    }
+
+    private static Snapshot throwing(StrataException e) {
+        throw e;
+    }
+
+    private StrataException verifyFailed(Migration m, Direction direction, List<String> problems, boolean rolledBack) {
+        StringBuilder msg = new StringBuilder("migration " + m.id() + " (" + direction.label() + ", schema " + options.schema()
+                + ") failed verification: it did what it does not say it does:\n");
+        problems.forEach(p -> msg.append("  - ").append(p).append('\n'));
+        msg.append(rolledBack ? "  The migration was rolled back; the schema and its history are as they were.\n"
+                : "  The migration ran outside a transaction and could not be rolled back; it is recorded as applied.\n");
+        msg.append("  Fix: when the changes are intended, say so in the migration, e.g. :verify {:allow-row-changes [:table]}"
+                + " (generated .edn) or a '-- :verify {:allow-row-changes [:table]}' line before '-- FORWARD' (.sql),"
+                + " or run with --no-verify; see docs/migrations.md, \"Verification\".");
+        return new StrataException(ErrorCode.VERIFY_FAILED, msg.toString());
+    }
+
+    /** A failed non-transactional migration: say which indexes a failed concurrent build left INVALID. */
+    private StrataException withInvalidIndexes(Connection c, StrataException e) {
+        try {
+            List<String> invalid = Snapshot.take(c, options.schema(), options.historyTable(), 0).invalidIndexes();
+            if (invalid.isEmpty()) {
+                return e;
+            }
+            return new StrataException(e.code(), e.getMessage() + "\n  Left behind: " + String.join(", ", invalid)
+                    + " INVALID (a failed CREATE INDEX CONCURRENTLY keeps the index, unusable). Drop it with"
+                    + " DROP INDEX CONCURRENTLY before running the migration again, or rebuild it with REINDEX INDEX CONCURRENTLY"
+                    + " once the data allows.", e);
+        } catch (SQLException ignored) {
+            return e;
         }
     }
 

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * @param allowOutOfOrder whether a pending migration numbered below the last applied one may run
  * @param backupDir       where {@code pg_dump} writes a backup of the schema before a run changes
  *                        anything ({@code migrate --backup}), or {@code null} for no backup
+ * @param verify          whether each migration is checked against snapshots taken before and after it
+ *                        ({@code migrate --verify}, on by default)
+ * @param verifyMaxRows   tables estimated above this many rows are not counted exactly by the verification
  */
 public record MigratorOptions(
         String schema,
@@ -24,7 +27,10 @@ public record MigratorOptions(
         String lockTimeout,
         Duration lockWait,
         boolean allowOutOfOrder,
-        java.nio.file.Path backupDir) {
+        java.nio.file.Path backupDir,
+        boolean verify,
+        long verifyMaxRows) {
+    public static final long DEFAULT_VERIFY_MAX_ROWS = 1_000_000;
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_HISTORY_TABLE = "strata_migrations";
     public static final String DEFAULT_LOCK_TIMEOUT = "10s";
@@ -43,13 +49,16 @@ public record MigratorOptions(
             throw new StrataException(ErrorCode.CONFIG, "lock timeout '" + lockTimeout
                     + "' is not a duration PostgreSQL reads.\n  Fix: write a number with a unit: 500ms, 10s, 2min.");
         }
+        if (verifyMaxRows < 0) {
+            throw new StrataException(ErrorCode.CONFIG, "the verification's row limit cannot be negative: " + verifyMaxRows);
+        }
         if (lockWait.isNegative()) {
             throw new StrataException(ErrorCode.CONFIG, "the lock wait cannot be negative: " + lockWait);
         }
     }
 
     public MigratorOptions(String schema, String historyTable, String lockTimeout, Duration lockWait, boolean allowOutOfOrder) {
-        this(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, null);
+        this(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, null, true, DEFAULT_VERIFY_MAX_ROWS);
     }
 
     /** Schema {@code public}, table {@code strata_migrations}, lock timeout 10s, lock wait 60 s, in order. */
@@ -58,27 +67,37 @@ public record MigratorOptions(
     }
 
     public MigratorOptions withSchema(String value) {
-        return new MigratorOptions(value, historyTable, lockTimeout, lockWait, allowOutOfOrder, backupDir);
+        return new MigratorOptions(value, historyTable, lockTimeout, lockWait, allowOutOfOrder, backupDir, verify, verifyMaxRows);
     }
 
     public MigratorOptions withHistoryTable(String value) {
-        return new MigratorOptions(schema, value, lockTimeout, lockWait, allowOutOfOrder, backupDir);
+        return new MigratorOptions(schema, value, lockTimeout, lockWait, allowOutOfOrder, backupDir, verify, verifyMaxRows);
     }
 
     public MigratorOptions withLockTimeout(String value) {
-        return new MigratorOptions(schema, historyTable, value, lockWait, allowOutOfOrder, backupDir);
+        return new MigratorOptions(schema, historyTable, value, lockWait, allowOutOfOrder, backupDir, verify, verifyMaxRows);
     }
 
     public MigratorOptions withLockWait(Duration value) {
-        return new MigratorOptions(schema, historyTable, lockTimeout, value, allowOutOfOrder, backupDir);
+        return new MigratorOptions(schema, historyTable, lockTimeout, value, allowOutOfOrder, backupDir, verify, verifyMaxRows);
     }
 
     public MigratorOptions withAllowOutOfOrder(boolean value) {
-        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, value, backupDir);
+        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, value, backupDir, verify, verifyMaxRows);
     }
 
     /** The same options with a backup directory ({@code null}: no backup). */
     public MigratorOptions withBackupDir(java.nio.file.Path value) {
-        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, value);
+        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, value, verify, verifyMaxRows);
+    }
+
+    /** The same options with verification on or off. */
+    public MigratorOptions withVerify(boolean value) {
+        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, backupDir, value, verifyMaxRows);
+    }
+
+    /** The same options with another exact-count limit for the verification. */
+    public MigratorOptions withVerifyMaxRows(long value) {
+        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, backupDir, verify, value);
     }
 }
