@@ -23,8 +23,9 @@ import java.util.Set;
  * keys, then comments. Names are always double-quoted and objects are created unqualified: the
  * harness runs the script with the case's schema as the search path.
  *
- * <p>Only what the file says is translated, with Atlas's documented defaults: a column is
- * {@code NOT NULL} unless it says {@code null = true}; an index without {@code type} is a btree.
+ * <p>Only what the file says is translated, with Atlas's own defaults: a column is
+ * {@code NOT NULL} unless it says {@code null = true}; an index without {@code type} is a btree;
+ * a time type of precision 6 has no precision.
  * Any block, attribute or value this class does not translate raises {@link Untranslated} naming
  * it, so the step is reported as unsupported instead of being built from a guess.
  */
@@ -36,6 +37,15 @@ final class AtlasSchemaSql {
     /** Atlas's spellings of PostgreSQL's type names of several words. */
     private static final Set<String> MULTI_WORD_TYPES = Set.of("double_precision", "bit_varying", "character_varying",
             "timestamp_with_time_zone", "timestamp_without_time_zone", "time_with_time_zone", "time_without_time_zone");
+    /** The time types whose precision Atlas leaves out when it is {@value #DEFAULT_TIME_PRECISION}. */
+    private static final Set<String> TIME_TYPES = Set.of("time", "timetz", "timestamp", "timestamptz",
+            "time_with_time_zone", "time_without_time_zone", "timestamp_with_time_zone", "timestamp_without_time_zone");
+    /**
+     * Atlas takes 6, PostgreSQL's largest fractional-second precision, as the default of time types
+     * and writes {@code timestamp(6)} as {@code timestamp}: its own expected {@code \d} outputs show
+     * {@code timetz(6)} as {@code time with time zone}.
+     */
+    private static final int DEFAULT_TIME_PRECISION = 6;
     private static final Set<String> INDEX_TYPES = Set.of("BTREE", "HASH", "GIN", "GIST", "SPGIST", "BRIN");
     private static final Set<String> FK_ACTIONS = Set.of("NO_ACTION", "RESTRICT", "CASCADE", "SET_NULL", "SET_DEFAULT");
 
@@ -411,7 +421,16 @@ final class AtlasSchemaSql {
             for (Expr a : c.args()) {
                 args.add(number(a, "column type argument", where));
             }
-            return typeName(c.name()) + "(" + String.join(",", args) + ")";
+            if (TIME_TYPES.contains(c.name()) && args.equals(List.of(String.valueOf(DEFAULT_TIME_PRECISION)))) {
+                return typeName(c.name());
+            }
+            String name = typeName(c.name());
+            int space = name.indexOf(' ');
+            if (TIME_TYPES.contains(c.name()) && space > 0) {
+                // timestamp_with_time_zone(4) is timestamp(4) with time zone
+                return name.substring(0, space) + "(" + String.join(",", args) + ")" + name.substring(space);
+            }
+            return name + "(" + String.join(",", args) + ")";
         }
         throw new Untranslated("column type that is not a name, a call or sql(\"...\")", where(where));
     }
