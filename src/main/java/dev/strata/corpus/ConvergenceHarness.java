@@ -45,6 +45,8 @@ public final class ConvergenceHarness {
     private final String serverVersion;
     /** The independent witness: pg_dump of this server's major or newer, or {@code null} where the machine has none. */
     private final PgDump pgDump;
+    /** psql, to check the {@code \d} output a corpus expects, or {@code null} where the machine has none. */
+    private final PsqlDescribe psql;
 
     /** A harness on {@code server}; asks the server for its version once. */
     public ConvergenceHarness(DevServer server) {
@@ -52,6 +54,7 @@ public final class ConvergenceHarness {
         this.serverMajor = server.major();
         this.serverVersion = server.version().text();
         this.pgDump = PgDump.forServer(serverMajor).orElse(null);
+        this.psql = PsqlDescribe.find().orElse(null);
     }
 
     /** The server's major version ({@code 17}). */
@@ -102,6 +105,9 @@ public final class ConvergenceHarness {
     }
 
     private Outcome runSteps(CorpusCase c) {
+        if (c.preset() != null) {
+            return c.preset();
+        }
         String mismatch = c.versionMismatch(serverMajor);
         if (mismatch != null) {
             return Outcome.unsupported("PostgreSQL version", mismatch);
@@ -143,6 +149,9 @@ public final class ConvergenceHarness {
             } catch (RuntimeException e) {
                 throw new StepFailure(Outcome.fail("diff fails", clip(e.toString())));
             }
+            if (c.expectsNoChange() && !changes.isEmpty()) {
+                expectNoChange("changes where the corpus expects none", changes, List.of());
+            }
             List<Change> planned = step("plan", () -> Planner.plan(changes, current, desired));
             Rendered migration = step("render", () -> ChangeRenderer.renderAll(planned));
             String dumpCurrent = dump(before);
@@ -151,6 +160,7 @@ public final class ConvergenceHarness {
             Schema afterUp = read(before, c.targetSchema(), "read after up");
             expectNoChange("up does not converge", diff(afterUp, desired, "diff after up"), migration.up());
             expectSameDump("silent divergence after up", dumpDesired, dump(before), migration.up());
+            expectDescribes(before, c, migration.up());
             apply(before, c.targetSchema(), migration.down(), "down");
             Schema afterDown = read(before, c.targetSchema(), "read after down");
             expectNoChange("down does not revert", diff(afterDown, current, "diff after down"), migration.down());
@@ -183,6 +193,31 @@ public final class ConvergenceHarness {
         if (!differences.isEmpty()) {
             throw new StepFailure(Outcome.fail(step, clip(differences.size() + " object(s) differ in pg_dump; first: "
                     + differences.get(0).describe() + "\nran: " + ran.stream().map(Statement::sql).collect(Collectors.joining("; ")))));
+        }
+    }
+
+    /**
+     * The corpus's own expectation of the result: psql's description of its tables after the up
+     * (Atlas's {@code cmpshow}), compared line by line without leading and trailing blanks.
+     */
+    private void expectDescribes(ScratchDatabase db, CorpusCase c, List<Statement> ran) {
+        if (psql == null || c.describes().isEmpty()) {
+            return;
+        }
+        for (CorpusCase.Describe d : c.describes()) {
+            String actual;
+            try {
+                actual = psql.describe(db, c.targetSchema(), d.tables());
+            } catch (java.io.IOException e) {
+                throw new StepFailure(Outcome.fail("psql \\d", clip(e.getMessage())));
+            }
+            List<String> want = PsqlDescribe.normalized(d.expected());
+            List<String> got = PsqlDescribe.normalized(actual);
+            if (!want.equals(got)) {
+                throw new StepFailure(Outcome.fail("psql \\d differs after up", clip("\\d " + String.join(" ", d.tables())
+                        + "\nexpected:\n" + String.join("\n", want) + "\ngot:\n" + String.join("\n", got)
+                        + "\nran: " + ran.stream().map(Statement::sql).collect(Collectors.joining("; ")))));
+            }
         }
     }
 

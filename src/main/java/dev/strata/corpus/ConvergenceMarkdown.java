@@ -26,10 +26,33 @@ public final class ConvergenceMarkdown {
             | migra | `migra/tests/FIXTURES/*/` | `a.sql` | `b.sql` (`expected.sql` is migra's own output and is not used) |
             | pgcodekeeper | `pgcodekeeper/src/test/resources/org/pgcodekeeper/core/it/diff/pg/<name>_original.sql` | `<name>_original.sql` | `<name>_new.sql` (`<name>_diff.sql` is pgcodekeeper's own output and is not used) |
             | samples | `samples/*/*.sql` (pagila, chinook, northwind) | empty | the sample, as it is |
+            | atlas | `atlas/internal/integration/testdata/postgres/*.txtar`, one per step of the testscript, and `atlas/internal/integration/testdata/migrations/postgres/*.sql` | the state after the step before (empty for the first) | the state the step sets, Atlas's HCL translated to SQL |
+
+            Atlas's testscripts (`dev.strata.corpus.AtlasScripts`) are txtar archives: a script of commands, then
+            the files it names. The steps that set a state are `apply F.hcl` and `synced F.hcl` (a `synced` step
+            must give an empty migration), `atlas migrate diff --to file://F` (HCL or SQL, after the archive's
+            `migrations/*.sql`, the state the diff starts from; a diff to the same file again must give an empty
+            migration) and, in scripts that run `atlas migrate apply`, each archived migration file in version
+            order. `execsql` statements join the state before the next step (`CREATE DOMAIN` and `CREATE FUNCTION`
+            stay in every later state: Atlas's apply leaves them alone); `clearSchema` and `atlas schema clean`
+            empty it. The schema is Atlas's own per script, `script_<file name>`, which also replaces `$db`.
+            `only postgresN ...` gives the lowest version the case needs (the scripts use it for features new in
+            that version). The HCL is read by a small parser of its own (`AtlasHcl`; hcl4j evaluates while
+            parsing and loses `schema.x`, `varchar(128)` and `sql("...")`) and translated by `AtlasSchemaSql`:
+            schemas, enums, tables with columns (type in Atlas's spelling, `null`, `default`, `identity`, `as`,
+            `comment`), `primary_key`, `unique`, `check`, `index` (`columns` or `on` with `column`/`expr`,
+            `desc`, `ops`; `unique`, `type`, `where`, `include`, `nulls_distinct`, `page_per_range`),
+            `foreign_key` and `partition`, with Atlas's own defaults (a column is `NOT NULL` unless
+            `null = true`; time types of precision 6 have no precision). Any other block, attribute or value makes
+            the step unsupported with the construct named; nothing is guessed. Atlas's other commands (`cmp`,
+            `cmphcl`, `cmpmig`, `stdout`, ...) check Atlas's own output and give no state; a `cmpshow T F` right
+            after a step gives the `psql \\d T` output expected after the up (step 9 below).
 
             For every case the harness (`dev.strata.corpus.ConvergenceHarness`):
 
-            1. skips the case when sqldef's `min_version` / `max_version` exclude the server's major version;
+            1. skips the case when sqldef's `min_version` / `max_version` or Atlas's `only` exclude the server's
+               major version; a step Atlas expects to fail (`! apply`) and a step whose HCL (or the state before
+               it) uses what the translation does not carry are unsupported before anything runs;
             2. refuses up front the statements that would change the whole server or that Strata does not
                model at all (`GRANT`/`REVOKE`, roles, tablespaces, databases, subscriptions, user mappings);
                `ALTER ... OWNER TO role` statements are removed from both scripts instead (ownership is out of
@@ -46,8 +69,9 @@ public final class ConvergenceMarkdown {
                Such a case is unsupported, named by the feature, instead of passing because the differ
                cannot see the difference;
             5. reads both catalogs with `CatalogReader`, checks diff(X, X) is empty for both (stability);
-            6. diffs, plans and renders the migration, applies the up to the first database, re-reads it:
-               diff(live, desired) must be empty (convergence);
+            6. diffs, plans and renders the migration (a step the corpus says is already synced must give no
+               change), applies the up to the first database, re-reads it: diff(live, desired) must be empty
+               (convergence);
             7. applies the down, re-reads: diff(live, current-as-read) must be empty (reversibility);
             8. the witness: when the machine has a pg_dump of the server's major or newer
                (`dev.strata.pg.PgDump`), `pg_dump --schema-only` of the first database after the up must
@@ -55,7 +79,11 @@ public final class ConvergenceMarkdown {
                up, object by object (`dev.strata.corpus.DumpComparison`; the order of columns inside a
                table and of the items of a `WITH (...)` list is not compared, since an added column goes to the end
                and PostgreSQL keeps options in the order given). A difference there, after
-               Strata's own re-diff found none, is a **silent divergence**: a FAIL counted on its own line.
+               Strata's own re-diff found none, is a **silent divergence**: a FAIL counted on its own line;
+            9. where the corpus states the expected `psql \\d` of tables after the step (Atlas's `cmpshow`) and
+               `psql` is on the `PATH` (or in `STRATA_PSQL`), `psql -c '\\d schema.table'` of the first database
+               after the up must print it, line by line without leading and trailing blanks; a difference is a
+               FAIL (`psql \\d differs after up`).
 
             A case ends as **PASS**, **UNSUPPORTED** (with the feature, counted under the first feature in
             name order when there are several) or **FAIL** (with the step and the PostgreSQL error or the
@@ -81,7 +109,7 @@ public final class ConvergenceMarkdown {
             In the test suite every case is its own dynamic test: `ConvergenceCorpusTest` runs a fixed
             subset in CI (sqldef's tables, constraints, indices, views and types files, the migra fixtures
             and the samples); `ConvergenceCorpusFullTest` (tag `slow`, `mvn -Pfull verify`) runs the other
-            files. Unsupported cases are reported as skipped with their feature. Failures listed in
+            files, Atlas's testscripts among them (`-Dstrata.corpus.groups=atlas` runs those alone). Unsupported cases are reported as skipped with their feature. Failures listed in
             `known-failures.txt` are skipped too, and the test fails when a listed case stops failing (so
             the list only shrinks) or when a case that is not listed fails. Without the corpora folder the
             tests are skipped with a message saying where they looked.

@@ -19,8 +19,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Corpora represents the external test corpora (sqldef's YAML cases, migra's fixtures, sample
- * schemas) read in place from a folder outside the project; their provenance is in that folder's
+ * Corpora represents the external test corpora (sqldef's YAML cases, migra's fixtures,
+ * pgcodekeeper's diff cases, sample schemas, Atlas's testscripts read by {@link AtlasScripts})
+ * read in place from a folder outside the project; their provenance is in that folder's
  * {@code MANIFEST.tsv}. Nothing is copied into the project.
  */
 public final class Corpora {
@@ -71,6 +72,7 @@ public final class Corpora {
         cases.addAll(migra(root));
         cases.addAll(pgcodekeeper(root));
         cases.addAll(samples(root));
+        cases.addAll(AtlasScripts.load(root));
         return List.copyOf(cases);
     }
 

@@ -1,5 +1,6 @@
 package dev.strata.corpus;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,12 @@ import java.util.Objects;
  *                     corpus case makes its default)
  * @param minVersion   the lowest PostgreSQL major version the case is for, or 0
  * @param maxVersion   the highest PostgreSQL major version the case is for, or 0 for no limit
+ * @param preset       the outcome decided when the case was read (a step its corpus expects to
+ *                     fail, a construct the corpus reader does not translate), or {@code null}
+ *                     when the case is to be run
+ * @param expectsNoChange whether the corpus says both sides are the same schema (Atlas's
+ *                     {@code synced} steps): a non-empty migration is then a failure
+ * @param describes    the {@code psql \d} output the corpus expects of tables after the up
  */
 public record CorpusCase(
         String id,
@@ -28,7 +35,30 @@ public record CorpusCase(
         String desired,
         String targetSchema,
         int minVersion,
-        int maxVersion) {
+        int maxVersion,
+        Outcome preset,
+        boolean expectsNoChange,
+        List<Describe> describes) {
+
+    /** A case to run, with nothing decided or expected beyond the invariants. */
+    public CorpusCase(String id, Source source, String group, String name, String current, String desired,
+            String targetSchema, int minVersion, int maxVersion) {
+        this(id, source, group, name, current, desired, targetSchema, minVersion, maxVersion, null, false, List.of());
+    }
+
+    /**
+     * What {@code psql -c '\d table'} prints for the tables, one after the other, as the corpus
+     * expects it after the up.
+     *
+     * @param tables   the tables, in the order described
+     * @param expected the expected output
+     */
+    public record Describe(List<String> tables, String expected) {
+        public Describe {
+            tables = List.copyOf(tables);
+            Objects.requireNonNull(expected, "expected");
+        }
+    }
 
     public CorpusCase {
         Objects.requireNonNull(id, "id");
@@ -38,6 +68,7 @@ public record CorpusCase(
         current = current == null ? "" : current;
         desired = desired == null ? "" : desired;
         Objects.requireNonNull(targetSchema, "targetSchema");
+        describes = describes == null ? List.of() : List.copyOf(describes);
     }
 
     /** The corpora the harness reads. */
@@ -45,7 +76,8 @@ public record CorpusCase(
         SQLDEF("sqldef"),
         MIGRA("migra"),
         PGCODEKEEPER("pgcodekeeper"),
-        SAMPLES("samples");
+        SAMPLES("samples"),
+        ATLAS("atlas");
 
         private final String folder;
 

@@ -1,10 +1,12 @@
 package dev.strata.plan;
 
 import dev.strata.diff.Change;
+import dev.strata.diff.Change.AddColumn;
 import dev.strata.diff.Change.AddEnumLabel;
 import dev.strata.diff.Change.CreateExtension;
 import dev.strata.diff.Change.DropExtension;
 import dev.strata.diff.Change.RenameEnumLabel;
+import dev.strata.model.Column;
 import dev.strata.model.EnumType;
 import dev.strata.model.QualifiedName;
 import dev.strata.model.Schema;
@@ -95,6 +97,7 @@ public final class Planner {
                 }
             }
         }
+        columnOrder(nodes, desired).forEach(pair -> softEdge(graph, pair[0], pair[1]));
         List<Change> ordered = new ArrayList<>(changes.size());
         new TopologicalOrderIterator<>(graph, ORDER).forEachRemaining(n -> ordered.add(n.change));
         return List.copyOf(ordered);
@@ -163,6 +166,33 @@ public final class Planner {
             }
             for (Node rename : renamed.getOrDefault(type, List.of())) {
                 pairs.add(new Node[] {rename, adds.get(0)});
+            }
+        });
+        return pairs;
+    }
+
+    /**
+     * New columns of one table are added in the model's column order, so the live table lists them
+     * as the model does (PostgreSQL appends each added column). Soft, and added last: a generated
+     * column that reads a column declared after it still follows it.
+     */
+    private static List<Node[]> columnOrder(List<Node> nodes, Schema desired) {
+        Map<QualifiedName, List<Node>> added = new LinkedHashMap<>();
+        for (Node n : nodes) {
+            if (n.change instanceof AddColumn add) {
+                added.computeIfAbsent(add.table(), k -> new ArrayList<>()).add(n);
+            }
+        }
+        List<Node[]> pairs = new ArrayList<>();
+        added.forEach((table, adds) -> {
+            if (adds.size() < 2) {
+                return;
+            }
+            List<String> columns = desired.tables().stream().filter(t -> t.name().equals(table))
+                    .flatMap(t -> t.columns().stream().map(Column::name)).toList();
+            adds.sort(Comparator.comparingInt(n -> columns.indexOf(((AddColumn) n.change).column().name())));
+            for (int i = 1; i < adds.size(); i++) {
+                pairs.add(new Node[] {adds.get(i - 1), adds.get(i)});
             }
         });
         return pairs;

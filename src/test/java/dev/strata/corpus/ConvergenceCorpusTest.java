@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 class ConvergenceCorpusTest {
     @TestFactory
     Stream<DynamicNode> ciSubset() {
-        return CorpusTests.dynamicTests(c -> CorpusTests.CI_GROUPS.contains(c.group()));
+        return CorpusTests.dynamicTests(CorpusTests::inCi);
     }
 
     @Test

@@ -118,4 +118,50 @@ class ConvergenceHarnessTest {
         org.junit.jupiter.api.Assertions.assertTrue(kept.contains("CREATE TABLE t (id int)") && kept.contains("SELECT 1; $$"), kept);
         org.junit.jupiter.api.Assertions.assertEquals("SELECT 1", ConvergenceHarness.withoutOwnership("SELECT 1"));
     }
+
+    private static CorpusCase atlas(String current, String desired, boolean noChange, List<CorpusCase.Describe> describes) {
+        return new CorpusCase("atlas/x/1-1.hcl", CorpusCase.Source.ATLAS, "x.txtar", "1-1.hcl", current, desired,
+                "script_x", 0, 0, null, noChange, describes);
+    }
+
+    @Test
+    void presetOutcomeIsReturnedWithoutRunning(DevServer server) {
+        CorpusCase c = new CorpusCase("atlas/x/2-2.hcl", CorpusCase.Source.ATLAS, "x.txtar", "2-2.hcl", "", "",
+                "script_x", 0, 0, Outcome.unsupported("Atlas expects the step to fail", "`! apply 2.hcl`"), false, List.of());
+        Outcome o = new ConvergenceHarness(server).run(c);
+        assertEquals(Outcome.Status.UNSUPPORTED, o.status(), o.summary());
+        assertEquals("Atlas expects the step to fail", o.category());
+    }
+
+    @Test
+    void syncedStepMustGiveNoChange(DevServer server) {
+        ConvergenceHarness harness = new ConvergenceHarness(server);
+        Outcome same = harness.run(atlas("CREATE TABLE t (a varchar(100)[]);", "CREATE TABLE t (a varchar(100) ARRAY[3]);",
+                true, List.of()));
+        assertEquals(Outcome.Status.PASS, same.status(), same.summary());
+        Outcome differs = harness.run(atlas("CREATE TABLE t (a int);", "CREATE TABLE t (a bigint);", true, List.of()));
+        assertEquals(Outcome.Status.FAIL, differs.status(), differs.summary());
+        assertEquals("changes where the corpus expects none", differs.category());
+    }
+
+    @Test
+    void expectedPsqlDescriptionIsCompared(DevServer server) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(PsqlDescribe.find().isPresent(), "no psql on the PATH");
+        String expected = """
+                   Table "script_x.t"
+                 Column |  Type   | Collation | Nullable | Default
+                --------+---------+-----------+----------+---------
+                 a      | integer |           | not null |
+                 b      | text    |           |          |
+                """;
+        ConvergenceHarness harness = new ConvergenceHarness(server);
+        Outcome pass = harness.run(atlas("CREATE TABLE t (a int NOT NULL);", "CREATE TABLE t (a int NOT NULL, b text);",
+                false, List.of(new CorpusCase.Describe(List.of("t"), expected))));
+        assertEquals(Outcome.Status.PASS, pass.status(), pass.summary());
+        Outcome fail = harness.run(atlas("CREATE TABLE t (a int NOT NULL);", "CREATE TABLE t (a int NOT NULL, b varchar);",
+                false, List.of(new CorpusCase.Describe(List.of("t"), expected))));
+        assertEquals(Outcome.Status.FAIL, fail.status(), fail.summary());
+        assertEquals("psql \\d differs after up", fail.category());
+        assertTrue(fail.detail().contains("b      | character varying"), fail.detail());
+    }
 }

@@ -26,9 +26,15 @@ final class CorpusTests {
     /** The files CI runs on every build; the rest run in the slow-tagged test. */
     static final Set<String> CI_GROUPS = ciGroups();
 
+    /** Whether a case is in the CI subset: its group (file) or its whole corpus ({@code atlas}) is listed. */
+    static boolean inCi(CorpusCase c) {
+        return CI_GROUPS.contains(c.group()) || CI_GROUPS.contains(c.source().folder());
+    }
+
     /**
-     * The system property {@code strata.corpus.groups} (comma-separated) narrows the CI subset, as the
-     * pom's runs on other PostgreSQL majors do; without it, the fixed subset below.
+     * The system property {@code strata.corpus.groups} (comma-separated files, or whole corpora such as
+     * {@code atlas}) narrows the CI subset, as the pom's runs on other PostgreSQL majors do; without it,
+     * the fixed subset below. Atlas's testscripts are not in it: their 97 steps take minutes.
      */
     private static Set<String> ciGroups() {
         String groups = System.getProperty("strata.corpus.groups");

@@ -186,6 +186,18 @@ class PlannerTest {
     }
 
     @Test
+    void addedColumnsKeepTheModelOrder() {
+        Schema before = schema().table(table("t").col(col("id", "integer"))).build();
+        Schema after = schema().table(table("t").col(col("id", "integer"), col("c2", "integer"), col("c10", "integer"),
+                generated(col("a_twice", "integer"), "(z * 2)"), col("z", "integer"))).build();
+        assertEquals(List.of(
+                "ALTER TABLE t ADD COLUMN c2 integer",
+                "ALTER TABLE t ADD COLUMN c10 integer",
+                "ALTER TABLE t ADD COLUMN z integer",
+                "ALTER TABLE t ADD COLUMN a_twice integer GENERATED ALWAYS AS ((z * 2)) STORED"), up(migration(before, after)));
+    }
+
+    @Test
     void generatedColumnIsDroppedBeforeItsSourceAndAddedAfterIt() {
         // Names chosen so that the tie-break by name alone would get both orders wrong.
         Schema with = schema()
