@@ -53,7 +53,11 @@ final class MigrationGeneration {
             out.flush();
             return 0;
         }
-        List<Path> files = MigrationMaker.write(dir, result.drafts());
+        List<List<dev.strata.safety.Finding>> findings = safety(out, project, model, result);
+        List<List<java.util.Map<us.bpsm.edn.Keyword, Object>>> accepted = findings.stream()
+                .map(fs -> fs.stream().filter(dev.strata.safety.Finding::accepted).map(MigrationGeneration::record).toList())
+                .toList();
+        List<Path> files = MigrationMaker.write(dir, result.drafts(), accepted);
         for (int i = 0; i < files.size(); i++) {
             MigrationDraft d = result.drafts().get(i);
             int n = d.changes().size();
@@ -67,6 +71,79 @@ final class MigrationGeneration {
         out.println("Next: strata explain " + number(files.get(0)) + " --format human, then strata migrate.");
         out.flush();
         return 0;
+    }
+
+    /**
+     * The safety stage: every draft's findings, with the target's numbers when a target is
+     * configured and reachable; printed, and refused (exit 4, nothing written) when an error is not
+     * accepted by the model.
+     */
+    static List<List<dev.strata.safety.Finding>> safety(PrintWriter out, Project project, LoadedModel model,
+                                                        MigrationMaker.Result result) {
+        java.sql.Connection connection = null;
+        dev.strata.config.Target target = null;
+        String why = null;
+        try {
+            target = project.configuredTarget();
+            if (target != null) {
+                connection = target.source().open();
+            } else {
+                why = "no target database configured (the embedded :dev database is not started for this)";
+            }
+        } catch (java.sql.SQLException | StrataException e) {
+            why = "the target database was not reached: " + e.getMessage().lines().findFirst().orElse("");
+        }
+        try {
+            List<List<dev.strata.safety.Finding>> perDraft = new java.util.ArrayList<>();
+            for (MigrationDraft d : result.drafts()) {
+                perDraft.add(dev.strata.safety.SafetyAnalyzer.analyze(
+                        d.changes().stream().map(dev.strata.workflow.PlannedChange::change).toList(),
+                        java.util.Optional.ofNullable(connection), project.schema(), project.config().safety(),
+                        model.hints().acceptedLosses()));
+            }
+            List<dev.strata.safety.Finding> all = perDraft.stream().flatMap(List::stream).toList();
+            if (!all.isEmpty()) {
+                out.println("Safety: " + all.size() + (all.size() == 1 ? " finding" : " findings")
+                        + (why == null ? "" : " (" + why + ")") + ":");
+                all.forEach(f -> out.println("  " + f.describe().replace("\n", "\n  ")));
+                out.flush();
+            }
+            List<dev.strata.safety.Finding> refused = dev.strata.safety.SafetyAnalyzer.refusals(all);
+            if (!refused.isEmpty()) {
+                StringBuilder msg = new StringBuilder("refusing to write the migration: "
+                        + (refused.size() == 1 ? "this change" : "these " + refused.size() + " changes")
+                        + " would lose data or fail:\n");
+                refused.forEach(f -> msg.append("  - ").append(f.describe().replace("\n", "\n    ")).append('\n'));
+                msg.append("  No file was written. Two ways out:\n")
+                        .append("  1. Accept the loss in the model, where it is reviewed with the change:")
+                        .append(" a table's entry {:drop true} in models.edn accepts dropping it; :accept-data-loss [:column ...]")
+                        .append(" in a table's options accepts dropping or narrowing those columns. The file then records the acceptance.\n")
+                        .append("  2. Write the migration by hand (strata make-migration --sql --name ...), e.g. to copy the data first.");
+                throw new StrataException(ErrorCode.REFUSED_CHANGE, msg.toString());
+            }
+            return perDraft;
+        } finally {
+            try {
+                if (connection != null) {
+                    connection.close();
+                }
+            } catch (java.sql.SQLException ignored) {
+                // closing a connection we only read from
+            }
+            if (target != null) {
+                target.close();
+            }
+        }
+    }
+
+    private static java.util.Map<us.bpsm.edn.Keyword, Object> record(dev.strata.safety.Finding f) {
+        java.util.Map<us.bpsm.edn.Keyword, Object> m = new java.util.LinkedHashMap<>();
+        m.put(us.bpsm.edn.Keyword.newKeyword("rule"), us.bpsm.edn.Keyword.newKeyword(f.rule().id()));
+        m.put(us.bpsm.edn.Keyword.newKeyword("object"), f.object());
+        if (f.numbers() != null) {
+            m.put(us.bpsm.edn.Keyword.newKeyword("numbers"), f.numbers());
+        }
+        return m;
     }
 
     private static void printIf(PrintWriter out, String line) {

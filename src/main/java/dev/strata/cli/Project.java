@@ -85,6 +85,19 @@ final class Project {
         return target;
     }
 
+    /**
+     * The target, when one is configured (--url, the profile's :url / :url-env, DATABASE_URL), for
+     * the safety stage's numbers; {@code null} for the embedded :dev database, which is not started
+     * just for them.
+     */
+    Target configuredTarget() {
+        dev.strata.config.Profile profile = config.profile(global.profile == null ? dev.strata.config.Profile.DEV : global.profile);
+        if (Targets.isEmbeddedDev(profile, global.url, System::getenv)) {
+            return null;
+        }
+        return Targets.resolve(config, global.profile, global.url, System::getenv);
+    }
+
     /** The server named for scratch databases ({@code --dev-url}, else the profile's {@code :dev-url}), or {@code null}. */
     String devUrl(String option) {
         return ShadowServers.devUrl(config, global.profile, option);

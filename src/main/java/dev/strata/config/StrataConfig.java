@@ -38,6 +38,7 @@ import us.bpsm.edn.parser.Parsers;
  * @param lockTimeout     PostgreSQL {@code lock_timeout} for migration sessions
  * @param lockWaitSeconds how long to wait for another migrator's lock
  * @param profiles        the named targets, by name
+ * @param safety          the safety stage's rule levels and limits ({@code :safety}); see docs/safety.md
  */
 public record StrataConfig(
         Path projectDir,
@@ -50,12 +51,13 @@ public record StrataConfig(
         String schema,
         String lockTimeout,
         int lockWaitSeconds,
-        Map<String, Profile> profiles) {
+        Map<String, Profile> profiles,
+        dev.strata.safety.SafetySettings safety) {
 
     public static final String FILE_NAME = "strata.edn";
     private static final List<String> PROFILE_KEYS = List.of("url", "url-env", "schema", "pg-version", "dev-url", "backup", "verify", "verify-max-rows");
     private static final List<String> KEYS = List.of("models-dir", "migrations-dir", "processed-model", "strip-keys",
-            "history-table", "schema", "lock-timeout", "lock-wait-seconds", "profiles");
+            "history-table", "schema", "lock-timeout", "lock-wait-seconds", "profiles", "safety");
 
     public StrataConfig {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -69,7 +71,7 @@ public record StrataConfig(
                 projectDir.resolve("db/models_processed.edn"),
                 List.of("validation", "form", "admin", "security", "ui"),
                 MigratorOptions.DEFAULT_HISTORY_TABLE, MigratorOptions.DEFAULT_SCHEMA, MigratorOptions.DEFAULT_LOCK_TIMEOUT,
-                (int) MigratorOptions.DEFAULT_LOCK_WAIT.toSeconds(), Map.of());
+                (int) MigratorOptions.DEFAULT_LOCK_WAIT.toSeconds(), Map.of(), dev.strata.safety.SafetySettings.defaults());
     }
 
     /**
@@ -158,12 +160,52 @@ public record StrataConfig(
                 entries.containsKey("schema") ? string(entries, "schema", file) : d.schema(),
                 entries.containsKey("lock-timeout") ? lockTimeout(entries, file) : d.lockTimeout(),
                 entries.containsKey("lock-wait-seconds") ? seconds(entries.get("lock-wait-seconds"), file) : d.lockWaitSeconds(),
-                entries.containsKey("profiles") ? profiles(entries.get("profiles"), file) : Map.of());
+                entries.containsKey("profiles") ? profiles(entries.get("profiles"), file) : Map.of(),
+                entries.containsKey("safety") ? safety(entries.get("safety"), file,
+                        entries.containsKey("lock-timeout") ? lockTimeout(entries, file) : d.lockTimeout()) : d.safety());
     }
 
     private StrataConfig withFile(Path f) {
         return new StrataConfig(projectDir, f, modelsDir, migrationsDir, processedModel, stripKeys, historyTable, schema,
-                lockTimeout, lockWaitSeconds, profiles);
+                lockTimeout, lockWaitSeconds, profiles, safety);
+    }
+
+    private static dev.strata.safety.SafetySettings safety(Object v, Path file, String lockTimeout) {
+        if (!(v instanceof Map<?, ?> map)) {
+            throw bad(file, "has :safety that is not a map", "write :safety {:rules {:drop-column :warning} :exact-count-max-rows 100000}");
+        }
+        Map<String, Object> entries = keywordMap(map, file, ":safety", List.of("rules", "exact-count-max-rows"));
+        Map<dev.strata.safety.Rule, dev.strata.safety.Severity> levels = new java.util.HashMap<>();
+        if (entries.containsKey("rules")) {
+            if (!(entries.get("rules") instanceof Map<?, ?> rules)) {
+                throw bad(file, "has :safety :rules that is not a map", "write :rules {:index-not-concurrently :off :rename-column :error}");
+            }
+            for (Map.Entry<?, ?> e : rules.entrySet()) {
+                dev.strata.safety.Rule rule = e.getKey() instanceof Keyword k ? dev.strata.safety.Rule.byId(k.getName()) : null;
+                if (rule == null) {
+                    throw bad(file, "names the unknown safety rule " + e.getKey(), "use one of :" + String.join(" :",
+                            java.util.Arrays.stream(dev.strata.safety.Rule.values()).map(dev.strata.safety.Rule::id).toList()));
+                }
+                String level = e.getValue() instanceof Keyword k ? k.getName() : String.valueOf(e.getValue());
+                switch (level) {
+                    case "off" -> levels.put(rule, null);
+                    case "error" -> levels.put(rule, dev.strata.safety.Severity.ERROR);
+                    case "warning" -> levels.put(rule, dev.strata.safety.Severity.WARNING);
+                    case "info" -> levels.put(rule, dev.strata.safety.Severity.INFO);
+                    default -> throw bad(file, "sets safety rule :" + rule.id() + " to " + e.getValue(),
+                            "write :error, :warning, :info or :off");
+                }
+            }
+        }
+        long max = dev.strata.safety.SafetySettings.DEFAULT_EXACT_COUNT_MAX_ROWS;
+        if (entries.containsKey("exact-count-max-rows")) {
+            if (!(entries.get("exact-count-max-rows") instanceof Long n) || n < 0) {
+                throw bad(file, "has :safety :exact-count-max-rows " + entries.get("exact-count-max-rows")
+                        + ", which is not a whole number of rows", "write e.g. :exact-count-max-rows 100000");
+            }
+            max = n;
+        }
+        return new dev.strata.safety.SafetySettings(levels, max, lockTimeout);
     }
 
     private static Map<String, Object> keywordMap(Map<?, ?> map, Path file, String where, Collection<String> allowed) {

@@ -60,7 +60,7 @@ public final class Targets {
     }
 
     /** Whether a profile's target is the embedded {@code :dev} cluster (no URL from anywhere). */
-    static boolean isEmbeddedDev(Profile profile, String urlOption, Function<String, String> env) {
+    public static boolean isEmbeddedDev(Profile profile, String urlOption, Function<String, String> env) {
         String databaseUrl = env.apply("DATABASE_URL");
         return urlOption == null && profile.url() == null && profile.urlEnv() == null
                 && (databaseUrl == null || databaseUrl.isBlank()) && profile.name().equals(Profile.DEV);

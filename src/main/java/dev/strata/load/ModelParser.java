@@ -24,6 +24,7 @@ import us.bpsm.edn.Keyword;
 final class ModelParser {
     static final Set<String> TABLE_OPTIONS = Set.of("fields", "table-name", "indexes", "constraints",
             "primary-key", "unique", "foreign-keys", "comment", "types", "renamed-from", "triggers", "unlogged", "with",
+            "accept-data-loss",
             "force-row-level-security");
     static final Set<String> SEQUENCE_OPTIONS = Set.of("type", "as", "start", "increment", "min-value",
             "max-value", "cache", "cycle", "owned-by", "comment");
@@ -43,6 +44,13 @@ final class ModelParser {
     final List<SequenceDraft> sequences = new ArrayList<>();
     final List<DomainDraft> domains = new ArrayList<>();
     final List<CompositeDraft> composites = new ArrayList<>();
+    /**
+     * What the model accepts losing ({@code table t} for a {@code {:drop true}} entry, {@code column t.c}
+     * and {@code type t.c} for each column of a table's {@code :accept-data-loss}); see docs/safety.md.
+     */
+    final java.util.Set<String> acceptedLosses = new java.util.TreeSet<>();
+    /** Tables the model says to drop ({@code {:drop true}}), to check they are not also defined. */
+    final Map<String, Location> droppedTables = new LinkedHashMap<>();
     /** Processed form of every entry, by key, in merge order. */
     final Map<Object, Object> processed = new LinkedHashMap<>();
     private final Problems problems;
@@ -80,7 +88,32 @@ final class ModelParser {
                 problems.add(where, subject, "unknown model kind :type " + EdnPrinter.flat(type),
                         "a top-level :type is :enum, :domain, :composite, :extension or :sequence; tables have :fields");
             }
+        } else if (value instanceof Map<?, ?> m && m.containsKey(FieldParser.kw("drop"))) {
+            if (m.size() != 1 || !Boolean.TRUE.equals(m.get(FieldParser.kw("drop")))) {
+                problems.add(where, subject, "a {:drop true} entry holds nothing else",
+                        "write {:drop true} alone to accept dropping the table and its rows, or remove :drop");
+            } else {
+                String name = Names.identifier(key);
+                acceptedLosses.add("table " + name);
+                droppedTables.put(name, where);
+                processed.put(key, value);
+            }
         } else if (value instanceof Map<?, ?> m && m.containsKey(FieldParser.kw("fields"))) {
+            Object accept = m.get(FieldParser.kw("accept-data-loss"));
+            if (accept != null) {
+                String table = Names.identifier(key);
+                if (!(accept instanceof List<?> cols) || cols.isEmpty()
+                        || !cols.stream().allMatch(x -> x instanceof Keyword || x instanceof String)) {
+                    problems.add(where, subject, ":accept-data-loss must be a vector of column names, not "
+                            + EdnPrinter.flat(accept), "write :accept-data-loss [:notes :price]");
+                } else {
+                    for (Object col : cols) {
+                        String c = Names.identifier(col);
+                        acceptedLosses.add("column " + table + "." + c);
+                        acceptedLosses.add("type " + table + "." + c);
+                    }
+                }
+            }
             table(key, m, m.get(FieldParser.kw("fields")), where, subject);
         } else {
             problems.add(where, subject, "cannot tell what this model is",

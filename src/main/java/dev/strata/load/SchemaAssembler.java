@@ -666,6 +666,12 @@ final class SchemaAssembler {
                 labelRenames.put(QualifiedName.of(e.name()), e.labelRenames());
             }
         }
-        return new Hints(tableRenames, columnRenames, using, labelRenames);
+        for (Map.Entry<String, Location> d : models.droppedTables.entrySet()) {
+            if (tablesByName.values().stream().anyMatch(t -> t.name().schema() == null && t.name().name().equals(d.getKey()))) {
+                problems.add(d.getValue(), "model :" + d.getKey(), "table " + d.getKey() + " is marked {:drop true} and also defined",
+                        "remove the {:drop true} entry, or the table's definition");
+            }
+        }
+        return new Hints(tableRenames, columnRenames, using, labelRenames, models.acceptedLosses);
     }
 }

@@ -25,7 +25,8 @@ final class EdnMigrationParser {
     static final Keyword DOWN = Keyword.newKeyword("down");
     static final Keyword TRANSACTION = Keyword.newKeyword("transaction");
     static final Keyword VERIFY = Keyword.newKeyword("verify");
-    private static final Set<Keyword> KEYS = Set.of(ACTIONS, UP, DOWN, TRANSACTION, VERIFY);
+    static final Keyword ACCEPTED = Keyword.newKeyword("accepted");
+    private static final Set<Keyword> KEYS = Set.of(ACTIONS, UP, DOWN, TRANSACTION, VERIFY, ACCEPTED);
 
     private EdnMigrationParser() {
     }
@@ -40,7 +41,7 @@ final class EdnMigrationParser {
         if (value instanceof Map<?, ?> map) {
             for (Object key : map.keySet()) {
                 if (!KEYS.contains(key)) {
-                    throw problem(file, "has the unknown key " + key, "use only :actions, :up, :down, :transaction and :verify");
+                    throw problem(file, "has the unknown key " + key, "use only :actions, :up, :down, :transaction, :verify and :accepted");
                 }
             }
             if (!map.containsKey(UP)) {
@@ -55,6 +56,11 @@ final class EdnMigrationParser {
             Object actionValue = map.containsKey(ACTIONS) ? map.get(ACTIONS) : List.of();
             if (!(actionValue instanceof List<?> actionList)) {
                 throw problem(file, "has :actions that is not a vector", "write :actions [{:action ...} ...]");
+            }
+            if (map.containsKey(ACCEPTED) && !(map.get(ACCEPTED) instanceof List<?> acc
+                    && acc.stream().allMatch(x -> x instanceof Map<?, ?>))) {
+                throw problem(file, "has :accepted that is not a vector of maps",
+                        "leave :accepted as make-all-migrations wrote it: [{:rule :drop-column :object \"column t.c\"} ...]");
             }
             VerifySettings verify = VerifySettings.defaults();
             if (map.containsKey(VERIFY)) {

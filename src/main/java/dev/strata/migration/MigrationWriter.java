@@ -29,6 +29,18 @@ public final class MigrationWriter {
         return writeNew(dir, name, "edn", ednText(actions, up, down, transactional));
     }
 
+    /** Like the other writeEdn, with the losses the model accepted ({@code :accepted}, left out when empty). */
+    public static Path writeEdn(Path dir, String name, List<Map<Keyword, Object>> actions,
+                                List<String> up, List<String> down, boolean transactional, List<Map<Keyword, Object>> accepted) {
+        String text = ednText(actions, up, down, transactional);
+        if (!accepted.isEmpty()) {
+            StringBuilder sb = new StringBuilder(text.substring(0, text.length() - 2)).append("\n ");
+            vector(sb, ":accepted ", accepted);
+            text = sb.append("}\n").toString();
+        }
+        return writeNew(dir, name, "edn", text);
+    }
+
     /** Writes an empty hand-written {@code NNNN_name.sql} with its two sections and returns its path. */
     public static Path writeSqlTemplate(Path dir, String name) {
         String text = "-- " + name + "\n"

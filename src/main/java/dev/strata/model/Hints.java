@@ -12,14 +12,23 @@ import java.util.Objects;
  * @param columnRenames     (table, new column) -> old column name
  * @param usingExpressions  (table, column) -> the USING expression for a type change
  * @param enumLabelRenames  enum type -> (new label -> old label)
+ * @param acceptedLosses    what the model accepts losing: {@code table t}, {@code column t.c}, {@code type t.c}
+ *                          ({@code {:drop true}} entries and {@code :accept-data-loss}); the safety stage reads it
  */
 public record Hints(
         Map<QualifiedName, String> tableRenames,
         Map<ColumnKey, String> columnRenames,
         Map<ColumnKey, String> usingExpressions,
-        Map<QualifiedName, Map<String, String>> enumLabelRenames) {
+        Map<QualifiedName, Map<String, String>> enumLabelRenames,
+        java.util.Set<String> acceptedLosses) {
+
+    public Hints(Map<QualifiedName, String> tableRenames, Map<ColumnKey, String> columnRenames,
+                 Map<ColumnKey, String> usingExpressions, Map<QualifiedName, Map<String, String>> enumLabelRenames) {
+        this(tableRenames, columnRenames, usingExpressions, enumLabelRenames, java.util.Set.of());
+    }
 
     public Hints {
+        acceptedLosses = java.util.Set.copyOf(acceptedLosses);
         tableRenames = Map.copyOf(tableRenames);
         columnRenames = Map.copyOf(columnRenames);
         usingExpressions = Map.copyOf(usingExpressions);

@@ -120,10 +120,18 @@ public final class MigrationMaker {
      * written, those already written are removed again, so a failed run leaves no file behind.
      */
     public static List<Path> write(Path dir, List<MigrationDraft> drafts) {
+        return write(dir, drafts, drafts.stream().map(d -> List.<java.util.Map<us.bpsm.edn.Keyword, Object>>of()).toList());
+    }
+
+    /** Like {@link #write(Path, List)}, each file recording the losses its model accepted ({@code :accepted}). */
+    public static List<Path> write(Path dir, List<MigrationDraft> drafts,
+                                   List<List<java.util.Map<us.bpsm.edn.Keyword, Object>>> accepted) {
         List<Path> written = new ArrayList<>();
         try {
-            for (MigrationDraft d : drafts) {
-                written.add(MigrationWriter.writeEdn(dir, d.name(), d.actions(), d.up(), d.down(), d.transactional()));
+            for (int i = 0; i < drafts.size(); i++) {
+                MigrationDraft d = drafts.get(i);
+                written.add(MigrationWriter.writeEdn(dir, d.name(), d.actions(), d.up(), d.down(), d.transactional(),
+                        accepted.get(i)));
             }
         } catch (RuntimeException e) {
             for (Path p : written) {
