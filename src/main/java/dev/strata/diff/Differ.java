@@ -144,7 +144,9 @@ public final class Differ {
 
     private List<Change> run() {
         findTableRenames();
+        NamespaceDiffer.diff(current, desired, out);
         extensions();
+        NamespaceDiffer.alterExtensions(current, desired, out);
         enums();
         UserTypeDiffer.diff(current, desired, out);
         tables();

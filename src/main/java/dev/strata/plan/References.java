@@ -122,7 +122,9 @@ final class References {
 
     Facts of(Change change) {
         Facts f = new Facts();
-        if (change instanceof CreateExtension || change instanceof DropExtension) {
+        if (change instanceof CreateExtension || change instanceof DropExtension
+                || change instanceof Change.AlterExtension || change instanceof Change.CreateSchema
+                || change instanceof Change.DropSchema || change instanceof Change.CommentOnSchema) {
             return f;
         } else if (change instanceof CreateEnum c) {
             f.provides.add("type:" + c.type().name());
