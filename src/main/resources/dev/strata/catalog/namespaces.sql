@@ -1,4 +1,4 @@
--- The schemas read besides the inspected one (those of :schema_oids that exist), with their comments.
+-- The schemas read besides the inspected one (the other schemas asked for that exist), with their comments.
 SELECT n.nspname AS schema_name,
        obj_description(n.oid, 'pg_namespace') AS comment
 FROM pg_namespace n
