@@ -224,10 +224,16 @@ final class ModelParser {
             problems.add(where, subject, "bad :cycle " + EdnPrinter.flat(cycle), "write :cycle true or :cycle false");
         }
         Object ownedBy = m.get(FieldParser.kw("owned-by"));
+        if (ownedBy instanceof List<?> v && v.size() == 2 && v.get(0) instanceof Keyword model
+                && v.get(1) instanceof Keyword field && (field.getPrefix() == null || field.getPrefix().isEmpty())) {
+            // [:auth/users :id]: a model whose key has a schema; its model key stands as the prefix.
+            ownedBy = Keyword.newKeyword(Names.modelKey(model), field.getName());
+        }
         boolean qualified = ownedBy instanceof Keyword k && k.getPrefix() != null && !k.getPrefix().isEmpty();
         if (ownedBy != null && !qualified) {
             problems.add(where, subject, "bad :owned-by " + EdnPrinter.flat(ownedBy),
-                    "write :owned-by :model/field, naming the column that owns the sequence");
+                    "write :owned-by :model/field, naming the column that owns the sequence"
+                            + " ([:schema/model :field] for a model in another schema)");
             ownedBy = null;
         }
         Object comment = m.get(FieldParser.kw("comment"));
