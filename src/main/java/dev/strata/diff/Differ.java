@@ -154,6 +154,7 @@ public final class Differ {
         views();
         functions();
         policies();
+        NamespaceDiffer.dropTypeChangesOfMovedExtensions(out);
         return List.copyOf(out);
     }
 

@@ -38,6 +38,34 @@ final class NamespaceDiffer {
     }
 
     /**
+     * Removes the column type changes that only follow an extension to its new schema: {@code
+     * ALTER EXTENSION ... SET SCHEMA} moves the extension's types with it, so a column of type
+     * {@code extensions.citext} is of type {@code ext2.citext} afterwards without a statement of its own.
+     */
+    static void dropTypeChangesOfMovedExtensions(List<Change> out) {
+        List<Change.AlterExtension> moves = out.stream().filter(c -> c instanceof Change.AlterExtension a
+                && a.schemaChanges() && a.from().schema() != null && a.to().schema() != null)
+                .map(c -> (Change.AlterExtension) c).toList();
+        if (moves.isEmpty()) {
+            return;
+        }
+        out.removeIf(c -> c instanceof Change.AlterColumn a && a.changes().equals(java.util.EnumSet.of(ColumnChange.TYPE))
+                && moves.stream().anyMatch(m -> followsMove(a, m)));
+    }
+
+    private static boolean followsMove(Change.AlterColumn a, Change.AlterExtension move) {
+        dev.strata.model.QualifiedName from = a.from().type().userType();
+        dev.strata.model.QualifiedName to = a.to().type().userType();
+        if (from == null || to == null || !move.from().schema().equals(from.schema())
+                || !move.to().schema().equals(to.schema()) || !from.name().equals(to.name())) {
+            return false;
+        }
+        String prefix = dev.strata.sql.Identifiers.quote(from.schema()) + ".";
+        return a.from().type().sql().startsWith(prefix) && a.to().type().sql().equals(
+                dev.strata.sql.Identifiers.quote(to.schema()) + "." + a.from().type().sql().substring(prefix.length()));
+    }
+
+    /**
      * An extension on both sides whose version or schema differs. A desired version of
      * {@code null} (not pinned by the model) leaves the version alone; so does a desired schema of
      * {@code null} when the current one is another schema, because an extension the model does

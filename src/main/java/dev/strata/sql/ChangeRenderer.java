@@ -145,7 +145,7 @@ public final class ChangeRenderer {
             }
             if (c.versionChanges()) {
                 up.add(Ddl.alterExtensionVersion(c.to(), c.to().version()));
-                down.add(0, Ddl.alterExtensionVersion(c.from(), c.from().version()));
+                down.add(0, Ddl.alterExtensionVersionBack(c.from(), c.to().version(), c.from().version()));
             }
             return of(up, down);
         } else if (change instanceof CreateExtension c) {

@@ -56,6 +56,28 @@ public final class Ddl {
     }
 
     /**
+     * The reverse of {@code ALTER EXTENSION name UPDATE TO 'version'}: back to {@code from}, which
+     * needs a downgrade script that extensions rarely ship. When PostgreSQL knows no path the
+     * statement fails with a message that says so, rather than leaving the newer version in place
+     * unnoticed or dropping the extension with what uses it.
+     */
+    public static String alterExtensionVersionBack(Extension extension, String current, String back) {
+        String name = Identifiers.literal(extension.name());
+        return "DO $strata$ BEGIN\n"
+                + "  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension_update_paths(" + name + ")\n"
+                + "                 WHERE source = " + Identifiers.literal(current) + " AND target = "
+                + Identifiers.literal(back) + " AND path IS NOT NULL) THEN\n"
+                + "    RAISE EXCEPTION 'extension % has no update path from version % back to %', " + name + ", "
+                + Identifiers.literal(current) + ", " + Identifiers.literal(back) + "\n"
+                + "      USING HINT = 'the extension ships no downgrade script: restore the old version by hand"
+                + " (DROP EXTENSION and CREATE EXTENSION ... VERSION, with what uses it), then mark this"
+                + " migration rolled back';\n"
+                + "  END IF;\n"
+                + "  ALTER EXTENSION " + Identifiers.quote(extension.name()) + " UPDATE TO " + Identifiers.literal(back)
+                + ";\nEND $strata$";
+    }
+
+    /**
      * {@code ALTER EXTENSION name SET SCHEMA s}; {@code null} means the target schema, which SQL
      * text cannot name (a migration runs against whichever schema it is given), so the statement
      * then names {@code current_schema()} through a DO block.

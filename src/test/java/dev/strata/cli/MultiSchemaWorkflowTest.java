@@ -94,6 +94,57 @@ class MultiSchemaWorkflowTest {
         }
     }
 
+    @Test
+    void extensionSchemaAndVersionAreCreatedUpdatedMovedAndRestored(DevServer server, @TempDir Path dir) throws Exception {
+        WorkflowProject p = WorkflowProject.create(dir, server);
+        p.writeModel("shared/models.edn", """
+                {:citext {:type :extension :schema :extensions :version "1.4"}
+                 :people {:fields {:id {:type :bigint :primary-key true}
+                                   :email {:type [:raw "extensions.citext"]}}}}
+                """);
+        try (ScratchDatabase db = server.createScratch("ext")) {
+            CliRun make = p.run("make-all-migrations");
+            assertEquals(0, make.code(), make.err() + make.out());
+            assertTrue(p.newest().contains("CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA extensions VERSION '1.4'"),
+                    p.newest());
+            assertEquals(0, p.run(db, "migrate").code(), p.newest());
+            assertEquals(0, p.run(db, "diff").code());
+            Schema first = catalog(db);
+            assertEquals(List.of(new dev.strata.model.Extension("citext", "extensions", "1.4")), first.extensions());
+
+            p.edit("shared/models.edn", ":schema :extensions", ":schema :ext2");
+            p.edit("shared/models.edn", "extensions.citext", "ext2.citext");
+            CliRun moved = p.run("make-all-migrations");
+            assertEquals(0, moved.code(), moved.err() + moved.out());
+            String second = p.newest();
+            assertTrue(second.contains("ALTER EXTENSION citext SET SCHEMA ext2")
+                    && second.contains("ALTER EXTENSION citext SET SCHEMA extensions")
+                    && second.contains("DROP SCHEMA extensions") && !second.contains("ALTER COLUMN"), second);
+            assertEquals(0, p.run(db, "migrate").code(), second);
+            CliRun converged = p.run(db, "diff");
+            assertEquals(0, converged.code(), converged.out() + converged.err());
+            assertEquals(List.of(new dev.strata.model.Extension("citext", "ext2", "1.4")), catalog(db).extensions());
+            CliRun back = p.run(db, "migrate-to", "1");
+            assertEquals(0, back.code(), back.err() + back.out());
+            assertEquals(first, catalog(db), "the down moves the extension back");
+            assertEquals(0, p.run(db, "migrate").code());
+
+            p.edit("shared/models.edn", ":version \"1.4\"", ":version \"1.6\"");
+            CliRun updated = p.run("make-all-migrations");
+            assertEquals(0, updated.code(), updated.err() + updated.out());
+            String third = p.newest();
+            assertTrue(third.contains("ALTER EXTENSION citext UPDATE TO '1.6'")
+                    && third.contains("pg_extension_update_paths"), third);
+            assertEquals(0, p.run(db, "migrate").code(), third);
+            assertEquals(0, p.run(db, "diff").code());
+            assertEquals(List.of(new dev.strata.model.Extension("citext", "ext2", "1.6")), catalog(db).extensions());
+            // citext ships no downgrade script: the down says so instead of leaving 1.6 in place unnoticed.
+            CliRun refused = p.run(db, "migrate-to", "2");
+            assertEquals(5, refused.code(), refused.err());
+            assertTrue(refused.err().contains("has no update path from version 1.6 back to 1.4"), refused.err());
+        }
+    }
+
     private static Schema catalog(ScratchDatabase db) throws Exception {
         try (Connection c = db.connect()) {
             return CatalogReader.inspect(c, "public", CatalogReader.userSchemas(c)).schema();
