@@ -24,28 +24,7 @@ WITH target AS (
     FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
     WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_proc'::regclass AND ext.objid = p.oid)
 )
-SELECT 'non-public schema' AS feature, 'schema ' || ns.nspname AS object
-FROM ns, target WHERE ns.nspname NOT IN (target.nsp, 'public')
-UNION ALL
-SELECT 'non-public schema', rel.nspname || '.' || rel.relname
-FROM rel, target WHERE rel.nspname <> target.nsp AND rel.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
-UNION ALL
-SELECT 'non-public schema', typ.nspname || '.' || typ.typname
-FROM typ, target WHERE typ.nspname <> target.nsp AND typ.typtype IN ('e', 'd', 'r', 'b')
-  AND typ.typcategory <> 'A'
-UNION ALL
-SELECT 'non-public schema', pro.nspname || '.' || pro.proname
-FROM pro, target WHERE pro.nspname <> target.nsp
-UNION ALL
-SELECT 'extension in another schema', e.extname || ' in ' || n.nspname
-FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace, target
-WHERE e.extname <> 'plpgsql' AND n.nspname <> target.nsp
-UNION ALL
-SELECT 'extension version', e.extname || ' ' || e.extversion
-FROM pg_extension e JOIN pg_available_extensions a ON a.name = e.extname
-WHERE e.extname <> 'plpgsql' AND e.extversion IS DISTINCT FROM a.default_version
-UNION ALL
-SELECT 'domain check NOT VALID', typ.typname || '.' || con.conname
+SELECT 'domain check NOT VALID' AS feature, typ.typname || '.' || con.conname AS object
 FROM typ JOIN pg_constraint con ON con.contypid = typ.oid WHERE typ.typtype = 'd' AND NOT con.convalidated
 UNION ALL
 SELECT 'range type', typ.typname FROM typ WHERE typ.typtype = 'r'
