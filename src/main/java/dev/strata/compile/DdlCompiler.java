@@ -191,7 +191,7 @@ public final class DdlCompiler {
 
     /** Whether SQL names an object as a whole word, spelled as PostgreSQL prints it (quoted when it must be). */
     private static boolean names(String sql, QualifiedName name) {
-        return Identifiers.wordPattern(name.name()).matcher(sql).find();
+        return Identifiers.wordPattern(name).matcher(sql).find();
     }
 
     private static int indexOfIgnoreCase(String text, String word) {
