@@ -21,10 +21,11 @@ import java.util.regex.Pattern;
 /**
  * CatalogQueries runs the catalog SQL resources ({@code dev/strata/catalog/<kind>.sql}) on one
  * connection and counts the statements it sends. Resources name their parameters
- * {@code :schema_oid} and {@code :schema_name}.
+ * {@code :schema_oid} and {@code :schema_name} (the inspected schema), {@code :schema_oids} (it and
+ * the other schemas read) and {@code :schema_names} (the other schemas asked for).
  */
 final class CatalogQueries {
-    private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):(schema_oid|schema_name)\\b");
+    private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):(schema_oids|schema_oid|schema_names|schema_name)\\b");
     private static final Map<String, String> SQL = new ConcurrentHashMap<>();
 
     private final Connection connection;
@@ -54,13 +55,25 @@ final class CatalogQueries {
             }
             values.add(value);
             // Typed placeholders: the driver sends a long as int8, which has no = operator with oid.
-            m.appendReplacement(text, m.group(1).equals("schema_oid") ? "CAST(? AS oid)" : "CAST(? AS text)");
+            m.appendReplacement(text, switch (m.group(1)) {
+                case "schema_oid" -> "CAST(? AS oid)";
+                case "schema_oids" -> "CAST(CAST(? AS bigint[]) AS oid[])";
+                case "schema_names" -> "CAST(? AS text[])";
+                default -> "CAST(? AS text)";
+            });
         }
         m.appendTail(text);
         count++;
         try (PreparedStatement ps = connection.prepareStatement(text.toString())) {
             for (int i = 0; i < values.size(); i++) {
-                ps.setObject(i + 1, values.get(i));
+                Object value = values.get(i);
+                if (value instanceof Long[] longs) {
+                    ps.setArray(i + 1, connection.createArrayOf("int8", longs));
+                } else if (value instanceof String[] strings) {
+                    ps.setArray(i + 1, connection.createArrayOf("text", strings));
+                } else {
+                    ps.setObject(i + 1, value);
+                }
             }
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

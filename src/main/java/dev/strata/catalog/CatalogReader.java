@@ -62,8 +62,23 @@ public final class CatalogReader {
      * inside a caller's transaction they run there. Either way search_path is as it was after.
      */
     public static CatalogRead inspect(Connection connection, String schemaName) {
+        return inspect(connection, schemaName, List.of());
+    }
+
+    /**
+     * Reads schema {@code schemaName} and, with the same fixed number of queries, the other schemas
+     * {@code otherSchemas} that exist: their objects come back qualified with their schema, and
+     * each of them as a {@link dev.strata.model.Namespace} of the result. An other schema that
+     * does not exist is left out (a diff then creates it). Names in SQL text (defaults, views,
+     * function bodies) are printed as seen from {@code schemaName}: its own objects unqualified,
+     * the others' qualified.
+     */
+    public static CatalogRead inspect(Connection connection, String schemaName, java.util.Collection<String> otherSchemas) {
         long started = System.nanoTime();
-        CatalogQueries queries = new CatalogQueries(connection, Map.of("schema_name", schemaName));
+        String[] others = otherSchemas.stream().filter(n -> !n.equals(schemaName)).distinct().sorted()
+                .toArray(String[]::new);
+        CatalogQueries queries = new CatalogQueries(connection, Map.of("schema_name", schemaName,
+                "schema_names", others));
         Contents contents;
         try {
             boolean ownTransaction = connection.getAutoCommit();
@@ -76,7 +91,8 @@ public final class CatalogReader {
                 }
                 Prepared prepared = queries.query("prepare", rs -> new Prepared(
                         rs.getString("previous_search_path"),
-                        rs.getObject("schema_oid") == null ? null : rs.getLong("schema_oid"))).get(0);
+                        rs.getObject("schema_oid") == null ? null : rs.getLong("schema_oid"),
+                        longs(rs, "schema_oids"))).get(0);
                 previousSearchPath = prepared.previousSearchPath();
                 if (prepared.schemaOid() == null) {
                     throw new StrataException(ErrorCode.DATABASE, "schema " + schemaName + " does not exist in database "
@@ -84,6 +100,7 @@ public final class CatalogReader {
                             + ") or name an existing schema.");
                 }
                 queries.bind("schema_oid", prepared.schemaOid());
+                queries.bind("schema_oids", prepared.schemaOids());
                 contents = readContents(queries);
             } catch (RuntimeException e) {
                 failure = e;
@@ -100,13 +117,48 @@ public final class CatalogReader {
         return new CatalogRead(contents.schema(), contents.dependencies(), queries.count(), millis);
     }
 
-    private record Prepared(String previousSearchPath, Long schemaOid) {
+    private record Prepared(String previousSearchPath, Long schemaOid, Long[] schemaOids) {
+    }
+
+    /**
+     * The user schemas of the database: every schema but pg_catalog, information_schema, pg_toast,
+     * temporary schemas and schemas that belong to an extension, sorted by name. One query.
+     */
+    public static List<String> userSchemas(Connection connection) {
+        try {
+            return new CatalogQueries(connection, Map.of()).query("user_schemas", rs -> rs.getString("schema_name"));
+        } catch (SQLException e) {
+            throw new StrataException(ErrorCode.DATABASE, "could not list the schemas of database "
+                    + catalogName(connection) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String catalogName(Connection connection) {
+        try {
+            return connection.getCatalog();
+        } catch (SQLException e) {
+            return "?";
+        }
+    }
+
+    private static Long[] longs(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        try {
+            Object[] values = (Object[]) array.getArray();
+            Long[] out = new Long[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = ((Number) values[i]).longValue();
+            }
+            return out;
+        } finally {
+            array.free();
+        }
     }
 
     private record Contents(Schema schema, List<Dependency> dependencies) {
     }
 
-    private record TableRow(long oid, String name, boolean rowLevelSecurity, String comment, boolean unlogged,
+    private record TableRow(long oid, QualifiedName name, boolean rowLevelSecurity, String comment, boolean unlogged,
                             List<String> storage, boolean forceRowLevelSecurity) {
     }
 
@@ -134,7 +186,7 @@ public final class CatalogReader {
 
     private static Contents readContents(CatalogQueries q) throws SQLException {
         List<TableRow> tableRows = q.query("tables", rs -> new TableRow(rs.getLong("table_oid"),
-                rs.getString("table_name"), rs.getBoolean("row_level_security"), rs.getString("comment"),
+                name(rs.getString("object_schema"), rs.getString("table_name")), rs.getBoolean("row_level_security"), rs.getString("comment"),
                 rs.getBoolean("unlogged"), CatalogQueries.strings(rs, "storage"),
                 rs.getBoolean("force_row_level_security")));
         Map<Long, List<Column>> columns = group(q.query("columns", rs -> Map.entry(rs.getLong("table_oid"), column(rs))));
@@ -142,34 +194,37 @@ public final class CatalogReader {
                 group(q.query("constraints", rs -> Map.entry(rs.getLong("table_oid"), constraint(rs))));
         List<IndexRow> indexRows = q.query("indexes", rs -> new IndexRow(rs.getLong("table_oid"),
                 "m".equals(rs.getString("table_kind")), index(rs)));
-        List<EnumType> enums = q.query("enums", rs -> new EnumType(QualifiedName.of(rs.getString("enum_name")),
+        List<EnumType> enums = q.query("enums", rs -> new EnumType(name(rs.getString("object_schema"), rs.getString("enum_name")),
                 CatalogQueries.strings(rs, "labels"), rs.getString("comment")));
         List<Domain> domains = q.query("domains", CatalogReader::domain);
         List<CompositeType> composites = compositeTypes(q.query("composite_types", CompositeRow::of));
         List<Sequence> sequences = q.query("sequences", CatalogReader::sequence);
-        List<ViewRow> viewRows = q.query("views", rs -> new ViewRow(rs.getString("view_name"),
+        List<ViewRow> viewRows = q.query("views", rs -> new ViewRow(name(rs.getString("object_schema"), rs.getString("view_name")),
                 rs.getBoolean("materialized"), rs.getBoolean("populated"), rs.getString("definition"),
                 CatalogQueries.strings(rs, "storage")));
         List<Function> functions = q.query("functions", CatalogReader::function);
         List<Trigger> triggers = q.query("triggers", rs -> new Trigger(rs.getString("trigger_name"),
-                QualifiedName.of(rs.getString("table_name")), rs.getString("definition"), null,
+                name(rs.getString("object_schema"), rs.getString("table_name")), rs.getString("definition"), null,
                 Trigger.Enablement.ofCode(rs.getString("enabled"))));
         List<Policy> policies = q.query("policies", CatalogReader::policy);
-        List<Extension> extensions = q.query("extensions", rs -> new Extension(rs.getString("extension_name")));
+        List<Extension> extensions = q.query("extensions", rs -> new Extension(rs.getString("extension_name"),
+                blankToNull(rs.getString("extension_schema")), rs.getString("extension_version")));
+        List<dev.strata.model.Namespace> namespaces = q.query("namespaces",
+                rs -> new dev.strata.model.Namespace(rs.getString("schema_name"), rs.getString("comment")));
         List<Dependency> dependencies = q.query("dependencies", CatalogReader::dependency);
 
         Map<Long, List<Index>> tableIndexes = new HashMap<>();
-        Map<String, List<Index>> viewIndexes = new HashMap<>();
+        Map<QualifiedName, List<Index>> viewIndexes = new HashMap<>();
         for (IndexRow row : indexRows) {
             if (row.onMaterializedView()) {
-                viewIndexes.computeIfAbsent(row.index().table().name(), k -> new ArrayList<>()).add(row.index());
+                viewIndexes.computeIfAbsent(row.index().table(), k -> new ArrayList<>()).add(row.index());
             } else {
                 tableIndexes.computeIfAbsent(row.tableOid(), k -> new ArrayList<>()).add(row.index());
             }
         }
         List<Table> tables = new ArrayList<>();
         for (TableRow row : tableRows) {
-            tables.add(new Table(QualifiedName.of(row.name()),
+            tables.add(new Table(row.name(),
                     columns.getOrDefault(row.oid(), List.of()),
                     sorted(constraints.getOrDefault(row.oid(), List.of()), Comparator.comparing(Constraint::name)),
                     sorted(tableIndexes.getOrDefault(row.oid(), List.of()), Comparator.comparing(Index::name)),
@@ -178,7 +233,7 @@ public final class CatalogReader {
         }
         List<View> views = new ArrayList<>();
         for (ViewRow row : viewRows) {
-            QualifiedName name = QualifiedName.of(row.name());
+            QualifiedName name = row.name();
             List<QualifiedName> reads = dependencies.stream()
                     .filter(d -> d.from().name().equals(name)
                             && (d.from().kind() == ObjectKind.VIEW || d.from().kind() == ObjectKind.MATERIALIZED_VIEW))
@@ -200,7 +255,8 @@ public final class CatalogReader {
                 sorted(triggers, Comparator.comparing(Trigger::table).thenComparing(Trigger::name)),
                 sorted(policies, Comparator.comparing(Policy::table).thenComparing(Policy::name)),
                 sorted(domains, Comparator.comparing(Domain::name)),
-                sorted(composites, Comparator.comparing(CompositeType::name)));
+                sorted(composites, Comparator.comparing(CompositeType::name)),
+                namespaces);
         return new Contents(schema, sorted(dependencies, Comparator.naturalOrder()));
     }
 
@@ -213,36 +269,37 @@ public final class CatalogReader {
         for (int i = 0; i < names.size(); i++) {
             checks.add(new Domain.Check(names.get(i), definitions.get(i)));
         }
-        return new Domain(QualifiedName.of(rs.getString("domain_name")), new ColumnType(rs.getString("base_sql"), baseType),
+        return new Domain(name(rs.getString("object_schema"), rs.getString("domain_name")), new ColumnType(rs.getString("base_sql"), baseType),
                 rs.getString("collation"), rs.getBoolean("not_null"), rs.getString("default_expr"), checks,
                 rs.getString("comment"));
     }
 
     /** One row of composite_types.sql: a type and one of its attributes (null for a type without any). */
-    private record CompositeRow(String type, String comment, CompositeType.Attribute attribute) {
+    private record CompositeRow(QualifiedName type, String comment, CompositeType.Attribute attribute) {
         static CompositeRow of(ResultSet rs) throws SQLException {
             String attribute = rs.getString("attribute_name");
+            QualifiedName type = name(rs.getString("object_schema"), rs.getString("type_name"));
             if (attribute == null) {
-                return new CompositeRow(rs.getString("type_name"), rs.getString("comment"), null);
+                return new CompositeRow(type, rs.getString("comment"), null);
             }
             String typeName = rs.getString("user_type_name");
             QualifiedName userType = typeName == null ? null : name(rs.getString("user_type_schema"), typeName);
-            return new CompositeRow(rs.getString("type_name"), rs.getString("comment"), new CompositeType.Attribute(
+            return new CompositeRow(type, rs.getString("comment"), new CompositeType.Attribute(
                     attribute, new ColumnType(rs.getString("type_sql"), userType), rs.getString("collation")));
         }
     }
 
     private static List<CompositeType> compositeTypes(List<CompositeRow> rows) {
-        Map<String, List<CompositeRow>> byType = new java.util.LinkedHashMap<>();
+        Map<QualifiedName, List<CompositeRow>> byType = new java.util.LinkedHashMap<>();
         rows.forEach(r -> byType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r));
         List<CompositeType> types = new ArrayList<>();
-        byType.forEach((type, typeRows) -> types.add(new CompositeType(QualifiedName.of(type),
+        byType.forEach((type, typeRows) -> types.add(new CompositeType(type,
                 typeRows.stream().map(CompositeRow::attribute).filter(java.util.Objects::nonNull).toList(),
                 typeRows.get(0).comment())));
         return types;
     }
 
-    private record ViewRow(String name, boolean materialized, boolean populated, String definition,
+    private record ViewRow(QualifiedName name, boolean materialized, boolean populated, String definition,
                            List<String> storage) {
         /**
          * {@code CREATE [MATERIALIZED] VIEW name [WITH (storage parameters)] AS\n<pg_get_viewdef>}
@@ -350,14 +407,14 @@ public final class CatalogReader {
 
     private static Index index(ResultSet rs) throws SQLException {
         IndexDefinition parts = IndexDefinition.parse(rs.getString("definition"));
-        return new Index(rs.getString("index_name"), QualifiedName.of(rs.getString("table_name")),
+        return new Index(rs.getString("index_name"), name(rs.getString("object_schema"), rs.getString("table_name")),
                 rs.getBoolean("is_unique"), rs.getString("method"), parts.keys(), parts.include(),
                 ExpressionForms.canonical(parts.where()),
                 StorageParameters.fromReloptions(CatalogQueries.strings(rs, "storage")), rs.getString("comment"));
     }
 
     private static Sequence sequence(ResultSet rs) throws SQLException {
-        return new Sequence(QualifiedName.of(rs.getString("sequence_name")), rs.getString("data_type"),
+        return new Sequence(name(rs.getString("object_schema"), rs.getString("sequence_name")), rs.getString("data_type"),
                 rs.getLong("start_value"), rs.getLong("increment"), rs.getLong("min_value"),
                 rs.getLong("max_value"), rs.getLong("cache"), rs.getBoolean("cycle"), rs.getString("owned_by"),
                 rs.getString("comment"));
@@ -368,16 +425,19 @@ public final class CatalogReader {
         String definition = rs.getString("definition");
         String header = "CREATE OR REPLACE " + (procedure ? "PROCEDURE " : "FUNCTION ");
         String qualifier = rs.getString("quoted_schema") + ".";
-        if (definition.startsWith(header + qualifier)) {
+        QualifiedName name = name(rs.getString("object_schema"), rs.getString("function_name"));
+        // The inspected schema's functions are written unqualified, like its other objects; those
+        // of other schemas keep the qualifier that says where they live.
+        if (name.schema() == null && definition.startsWith(header + qualifier)) {
             definition = header + definition.substring(header.length() + qualifier.length());
         }
-        return new Function(QualifiedName.of(rs.getString("function_name")), rs.getString("arguments"),
+        return new Function(name, rs.getString("arguments"),
                 procedure, definition.stripTrailing(), null);
     }
 
     private static Policy policy(ResultSet rs) throws SQLException {
         String name = rs.getString("policy_name");
-        String table = rs.getString("table_name");
+        QualifiedName table = name(rs.getString("object_schema"), rs.getString("table_name"));
         StringBuilder sql = new StringBuilder("CREATE POLICY ").append(Identifiers.quote(name))
                 .append(" ON ").append(Identifiers.quote(table))
                 .append(rs.getBoolean("permissive") ? " AS PERMISSIVE" : " AS RESTRICTIVE")
@@ -391,7 +451,7 @@ public final class CatalogReader {
         if (check != null) {
             sql.append(" WITH CHECK (").append(check).append(')');
         }
-        return new Policy(name, QualifiedName.of(table), sql.toString(), null);
+        return new Policy(name, table, sql.toString(), null);
     }
 
     private static String command(String code) {
@@ -411,10 +471,15 @@ public final class CatalogReader {
 
     private static Dependency dependency(ResultSet rs) throws SQLException {
         return new Dependency(
-                new ObjectRef(ObjectKind.valueOf(rs.getString("from_kind")), QualifiedName.of(rs.getString("from_name")),
+                new ObjectRef(ObjectKind.valueOf(rs.getString("from_kind")),
+                        name(rs.getString("from_schema"), rs.getString("from_name")),
                         rs.getString("from_part")),
                 new ObjectRef(ObjectKind.valueOf(rs.getString("to_kind")),
                         name(rs.getString("to_schema"), rs.getString("to_name")), rs.getString("to_part")));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     /** The queries return '' as the schema of the inspected schema's own objects. */

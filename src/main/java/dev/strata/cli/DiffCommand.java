@@ -12,6 +12,7 @@ import dev.strata.sql.Identifiers;
 import dev.strata.sql.Statement;
 import dev.strata.workflow.ChangeActions;
 import dev.strata.workflow.Drift;
+import dev.strata.workflow.ModelCatalog;
 import dev.strata.workflow.MigrationDraft;
 import dev.strata.workflow.MigrationMaker;
 import dev.strata.workflow.PlannedChange;
@@ -71,7 +72,8 @@ final class DiffCommand implements Callable<Integer> {
             try (Target t = project.target(); Connection c = t.source().open()) {
                 target = t.describe();
                 version = PgMajor.of(c);
-                live = CatalogReader.read(c, schema);
+                ModelCatalog.checkTarget(model.schema(), schema);
+                live = CatalogReader.inspect(c, schema, model.schema().namespaceNames()).schema();
             } catch (SQLException e) {
                 throw new StrataException(ErrorCode.DATABASE, "cannot read schema " + schema + " of the target: "
                         + e.getMessage() + "\n  Fix: check the URL and that the database is up.", e);

@@ -44,6 +44,10 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result, with what the model cannot carry, as JSON.")
     boolean json;
 
+    @Option(names = "--all-schemas", description = "Read every non-system schema of the database into one tree: "
+            + "the target schema's objects unqualified, the others' as :schema/name.")
+    boolean allSchemas;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,7 +58,8 @@ public final class InspectCommand implements Callable<Integer> {
         Inspection inspection;
         try (Connection c = connect()) {
             // Strata's own history table is bookkeeping, not part of the model.
-            inspection = Inspector.inspect(c, schema, Set.of(Project.of(global).config().historyTable()));
+            Set<String> skipped = Set.of(Project.of(global).config().historyTable());
+            inspection = allSchemas ? Inspector.inspectAll(c, schema, skipped) : Inspector.inspect(c, schema, skipped);
         } catch (SQLException e) {
             throw new StrataException(ErrorCode.DATABASE, "could not connect to " + JdbcUrls.redact(url()) + ": "
                     + e.getMessage() + "\n  Check the URL, the credentials and that the server is running.", e);

@@ -56,6 +56,12 @@ public final class DdlCompiler {
         List<String> out = new ArrayList<>();
         // SQL-language function bodies are otherwise checked at creation and may name tables created later.
         out.add("SET check_function_bodies = false");
+        for (dev.strata.model.Namespace namespace : schema.namespaces()) {
+            out.add(Ddl.createSchema(namespace.name()));
+            if (namespace.comment() != null) {
+                out.add(Ddl.commentOnSchema(namespace.name(), namespace.comment()));
+            }
+        }
         sorted(schema.extensions(), Comparator.comparing(Extension::name))
                 .forEach(e -> out.add(Ddl.createExtension(e)));
         List<EnumType> enums = sorted(schema.enums(), Comparator.comparing(EnumType::name));
@@ -185,7 +191,7 @@ public final class DdlCompiler {
 
     /** Whether SQL names an object as a whole word, spelled as PostgreSQL prints it (quoted when it must be). */
     private static boolean names(String sql, QualifiedName name) {
-        return Identifiers.wordPattern(name.name()).matcher(sql).find();
+        return Identifiers.wordPattern(name).matcher(sql).find();
     }
 
     private static int indexOfIgnoreCase(String text, String word) {
@@ -288,7 +294,7 @@ public final class DdlCompiler {
             return false;
         }
         return tables.stream()
-                .filter(t -> t.name().name().equals(owner.table().name()))
+                .filter(t -> t.name().equals(owner.table()))
                 .flatMap(t -> t.column(owner.column()).stream())
                 .anyMatch(c -> SERIAL_TYPES.contains(c.type().sql().toLowerCase(Locale.ROOT)));
     }

@@ -321,7 +321,9 @@ public final class ConvergenceHarness {
     private static Schema read(ScratchDatabase db, String schema, String step) {
         return step(step, () -> {
             try (Connection c = db.connect()) {
-                return CatalogReader.read(c, schema);
+                // Every user schema of the case's database: objects outside the target come back
+                // qualified, so cases that use several schemas are tested too.
+                return CatalogReader.inspect(c, schema, CatalogReader.userSchemas(c)).schema();
             }
         });
     }

@@ -41,7 +41,8 @@ public sealed interface Change
                 Change.CreateFunction, Change.DropFunction, Change.ReplaceFunction,
                 Change.CreateTrigger, Change.DropTrigger,
                 Change.CreatePolicy, Change.DropPolicy,
-                Change.EnableRowLevelSecurity, Change.DisableRowLevelSecurity {
+                Change.EnableRowLevelSecurity, Change.DisableRowLevelSecurity,
+                Change.CreateSchema, Change.DropSchema, Change.CommentOnSchema, Change.AlterExtension {
 
     /** Where this change runs when its dependencies leave the order open. */
     Phase phase();
@@ -83,6 +84,80 @@ public sealed interface Change
 
         public QualifiedName object() {
             return QualifiedName.of(extension.name());
+        }
+    }
+
+    /** {@code CREATE SCHEMA} of a schema the model manages besides the target one (with its comment). */
+    record CreateSchema(dev.strata.model.Namespace namespace) implements Change {
+        public CreateSchema {
+            Objects.requireNonNull(namespace, "namespace");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_SCHEMA;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of(namespace.name());
+        }
+    }
+
+    /** {@code DROP SCHEMA} of a managed schema, once its objects are gone. */
+    record DropSchema(dev.strata.model.Namespace namespace) implements Change {
+        public DropSchema {
+            Objects.requireNonNull(namespace, "namespace");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_SCHEMA;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of(namespace.name());
+        }
+    }
+
+    /** {@code COMMENT ON SCHEMA}: {@code from} and {@code to} may be {@code null} (no comment). */
+    record CommentOnSchema(String schema, String from, String to) implements Change {
+        public CommentOnSchema {
+            Objects.requireNonNull(schema, "schema");
+        }
+
+        public Phase phase() {
+            return Phase.COMMENT;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of(schema);
+        }
+    }
+
+    /**
+     * {@code ALTER EXTENSION ... UPDATE TO} (a changed version) and/or {@code ALTER EXTENSION ...
+     * SET SCHEMA} (a changed schema; {@code null} is the target schema).
+     */
+    record AlterExtension(Extension from, Extension to) implements Change {
+        public AlterExtension {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        public Phase phase() {
+            return Phase.ALTER_EXTENSION;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of(to.name());
+        }
+
+        /** Whether the version changes. */
+        public boolean versionChanges() {
+            return to.version() != null && !to.version().equals(from.version());
+        }
+
+        /** Whether the schema changes. */
+        public boolean schemaChanges() {
+            return !Objects.equals(from.schema(), to.schema());
         }
     }
 

@@ -144,7 +144,9 @@ public final class Differ {
 
     private List<Change> run() {
         findTableRenames();
+        NamespaceDiffer.diff(current, desired, out);
         extensions();
+        NamespaceDiffer.alterExtensions(current, desired, out);
         enums();
         UserTypeDiffer.diff(current, desired, out);
         tables();
@@ -152,6 +154,7 @@ public final class Differ {
         views();
         functions();
         policies();
+        NamespaceDiffer.dropTypeChangesOfMovedExtensions(out);
         return List.copyOf(out);
     }
 
@@ -794,10 +797,17 @@ public final class Differ {
     private void views() {
         Map<QualifiedName, View> want = byName(desired.views(), View::name);
         Set<QualifiedName> recreate = new HashSet<>();
+        // A table that goes (replaced by a view of the same name, say) takes the views reading it along.
+        Set<QualifiedName> desiredTables = new HashSet<>();
+        desired.tables().forEach(t -> desiredTables.add(t.name()));
+        Set<QualifiedName> droppedTables = new HashSet<>();
+        current.tables().stream().map(Table::name)
+                .filter(n -> !desiredTables.contains(n) && !tableRenames.containsKey(n)).forEach(droppedTables::add);
         for (View c : current.views()) {
             View d = want.get(c.name());
             if (d == null || d.materialized() != c.materialized() || !d.definition().equals(c.definition())
                     || c.dependsOn().stream().anyMatch(affectedTables::contains)
+                    || c.dependsOn().stream().anyMatch(droppedTables::contains)
                     || droppedFunctions().stream().anyMatch(f -> calls(c.definition(), f))) {
                 recreate.add(c.name());
             }

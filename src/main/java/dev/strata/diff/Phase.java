@@ -10,7 +10,9 @@ package dev.strata.diff;
  * objects as they are in the desired schema.
  */
 public enum Phase {
+    CREATE_SCHEMA,
     CREATE_EXTENSION,
+    ALTER_EXTENSION,
     DROP_POLICY,
     DROP_TRIGGER,
     DROP_VIEW,
@@ -48,5 +50,6 @@ public enum Phase {
     DROP_FUNCTION,
     DROP_TYPE,
     DROP_ENUM,
-    DROP_EXTENSION
+    DROP_EXTENSION,
+    DROP_SCHEMA
 }

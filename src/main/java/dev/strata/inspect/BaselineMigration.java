@@ -93,7 +93,9 @@ public record BaselineMigration(
         Map<Keyword, Object> a = new LinkedHashMap<>();
         a.put(kw("action"), kw(change.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2")
                 .toLowerCase(Locale.ROOT)));
-        if (change instanceof CreateExtension c) {
+        if (change instanceof dev.strata.diff.Change.CreateSchema c) {
+            a.put(kw("name"), name(c.namespace().name()));
+        } else if (change instanceof CreateExtension c) {
             a.put(kw("name"), name(c.extension().name()));
         } else if (change instanceof CreateEnum c) {
             a.put(kw("type-name"), name(c.type().name()));

@@ -22,6 +22,18 @@ public final class Inspector {
     private Inspector() {
     }
 
+    /**
+     * Reads every user schema of the database into one tree ({@code strata inspect --all-schemas}):
+     * {@code schemaName}'s objects unqualified, the others' qualified. Schemas of extensions and
+     * PostgreSQL's own are not read; nor is {@code public} when it is not the target, because a
+     * model cannot hold objects of {@code public} by name.
+     */
+    public static Inspection inspectAll(Connection connection, String schemaName, Set<String> skippedTables) {
+        List<String> others = CatalogReader.userSchemas(connection).stream()
+                .filter(s -> !s.equals(schemaName) && !s.equals("public")).toList();
+        return inspect(connection, schemaName, skippedTables, others);
+    }
+
     /** Reads schema {@code schemaName} through {@code connection} and builds its model tree. */
     public static Inspection inspect(Connection connection, String schemaName) {
         return inspect(connection, schemaName, Set.of());
@@ -33,12 +45,23 @@ public final class Inspector {
      * reported: {@code strata baseline} skips the history table this way.
      */
     public static Inspection inspect(Connection connection, String schemaName, Set<String> skippedTables) {
-        CatalogRead read = CatalogReader.inspect(connection, schemaName);
+        return inspect(connection, schemaName, skippedTables, List.of());
+    }
+
+    /**
+     * Like {@link #inspect(Connection, String, Set)}, and also reads the schemas
+     * {@code otherSchemas} into the same tree: their objects get keys with the schema as namespace
+     * ({@code :auth/users}), and each becomes a {@code {:type :schema}} entry.
+     */
+    public static Inspection inspect(Connection connection, String schemaName, Set<String> skippedTables,
+                                     List<String> otherSchemas) {
+        List<String> others = otherSchemas.stream().filter(s -> !s.equals(schemaName)).toList();
+        CatalogRead read = CatalogReader.inspect(connection, schemaName, others);
         Schema schema = without(read.schema(), skippedTables);
         List<Dependency> dependencies = read.dependencies().stream()
                 .filter(d -> !skipped(d.from(), skippedTables) && !skipped(d.to(), skippedTables))
                 .toList();
-        List<UnmodelledObjects.Row> unmodelled = UnmodelledObjects.read(connection, schemaName).stream()
+        List<UnmodelledObjects.Row> unmodelled = UnmodelledObjects.read(connection, schemaName, others).stream()
                 .filter(r -> !(r.ref() != null && skipped(r.ref(), skippedTables))
                         && (r.unsupported().table() == null || !skippedTables.contains(r.unsupported().table())))
                 .toList();
@@ -68,7 +91,7 @@ public final class Inspector {
                 s.views(), s.functions(),
                 s.triggers().stream().filter(t -> !skipped(t.table(), tables)).toList(),
                 s.policies().stream().filter(p -> !skipped(p.table(), tables)).toList(), s.domains(),
-                s.compositeTypes());
+                s.compositeTypes(), s.namespaces());
     }
 
     private static boolean skipped(QualifiedName name, Set<String> tables) {

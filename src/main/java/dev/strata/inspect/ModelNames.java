@@ -23,6 +23,20 @@ final class ModelNames {
         return k != null ? k : identifier;
     }
 
+    /**
+     * The model key of a possibly qualified name: as {@link #key(String)} for the target schema,
+     * {@code :schema/name} for another one, or {@code null} when the schema or the name cannot
+     * be a keyword part.
+     */
+    static Object key(dev.strata.model.QualifiedName name) {
+        if (name.schema() == null) {
+            return key(name.name());
+        }
+        Keyword schema = keyword(name.schema());
+        Keyword local = keyword(name.name());
+        return schema == null || local == null ? null : Keyword.newKeyword(schema.getName(), local.getName());
+    }
+
     /** The keyword for {@code identifier}, or {@code null} when only a string can name it. */
     static Keyword keyword(String identifier) {
         if (KEBAB.matcher(identifier).matches()) {

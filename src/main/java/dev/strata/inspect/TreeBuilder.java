@@ -75,6 +75,42 @@ final class TreeBuilder {
         }
         findSerials();
         propagate();
+        reportOtherSchemas();
+    }
+
+    /**
+     * Objects that use an object of a schema the tree does not hold (not read with
+     * {@code --all-schemas}, nor an extension's schema) stay in the tree but are reported: applied
+     * elsewhere they need that schema to exist.
+     */
+    private void reportOtherSchemas() {
+        Set<String> held = new HashSet<>(schema.namespaceNames());
+        schema.extensions().stream().filter(x -> x.schema() != null).forEach(x -> held.add(x.schema()));
+        Set<String> seen = new HashSet<>();
+        for (Dependency d : dependencies) {
+            String other = d.to().name().schema();
+            if (other == null || held.contains(other) || leftOut.containsKey(d.from())) {
+                continue;
+            }
+            String what = kindWord(d.to().kind()) + " " + d.to().name();
+            if (seen.add(describe(d.from()) + " " + what)) {
+                note(kindWord(d.from().kind()), ownerOf(d.from()), nameOf(d.from()), "uses " + what + " of schema "
+                        + other + ", which the tree does not hold: create it before applying the model, or inspect"
+                        + " with --all-schemas");
+            }
+        }
+        for (Table table : schema.tables()) {
+            for (Column column : table.columns()) {
+                QualifiedName user = column.type().userType();
+                if (user != null && user.schema() != null && !held.contains(user.schema())
+                        && dependencies.stream().noneMatch(d -> d.to().name().equals(user)
+                                && d.from().name().equals(table.name()) && column.name().equals(d.from().part()))) {
+                    note("column", table.name().toString(), column.name(), "uses type " + user + " of schema "
+                            + user.schema() + ", which the tree does not hold: create it before applying the model,"
+                            + " or inspect with --all-schemas");
+                }
+            }
+        }
     }
 
     List<Unsupported> unsupported() {
@@ -88,20 +124,21 @@ final class TreeBuilder {
      * a sequence of that name owned by the column, with the options CREATE TABLE gives it.
      */
     private void findSerials() {
-        Map<String, Sequence> byName = new HashMap<>();
-        schema.sequences().forEach(s -> byName.put(s.name().name(), s));
-        Set<String> consumed = new HashSet<>();
+        Map<QualifiedName, Sequence> byName = new HashMap<>();
+        schema.sequences().forEach(s -> byName.put(s.name(), s));
+        Set<QualifiedName> consumed = new HashSet<>();
         for (Table table : schema.tables()) {
             for (Column column : table.columns()) {
                 String serial = serialType(column.type().sql());
                 if (serial == null || column.defaultExpr() == null) {
                     continue;
                 }
-                String seqName = objectName(table.name().name(), column.name(), "seq");
+                QualifiedName seqName = new QualifiedName(table.name().schema(),
+                        objectName(table.name().name(), column.name(), "seq"));
                 Sequence seq = byName.get(seqName);
                 String expected = "nextval(" + Identifiers.literal(Identifiers.quote(seqName)) + "::regclass)";
                 if (seq != null && column.defaultExpr().equals(expected)
-                        && (Identifiers.quote(table.name().name()) + "." + Identifiers.quote(column.name()))
+                        && (Identifiers.quote(table.name()) + "." + Identifiers.quote(column.name()))
                                 .equals(seq.ownedBy())
                         && seq.dataType().equals(column.type().sql()) && seq.start() == 1 && seq.increment() == 1
                         && seq.minValue() == 1 && seq.maxValue() == maxOf(column.type().sql()) && seq.cache() == 1
@@ -112,12 +149,13 @@ final class TreeBuilder {
             }
         }
         for (Sequence seq : schema.sequences()) {
-            if (consumed.contains(seq.name().name())) {
+            if (consumed.contains(seq.name())) {
                 continue;
             }
             standalone.add(seq);
             SequenceOwner owner = SequenceOwner.of(seq);
-            if (owner != null && owner.table().schema() != null) {
+            if (owner != null && owner.table().schema() != null && owner.table().schema() != null
+                    && !owner.table().schema().equals(seq.name().schema())) {
                 ObjectRef ref = new ObjectRef(ObjectKind.SEQUENCE, seq.name(), null);
                 unsupported.add(new Unsupported("sequence", null, seq.name().name(), "owned by " + seq.ownedBy()
                         + ", a column of another schema, which :owned-by cannot name", true));
@@ -175,11 +213,11 @@ final class TreeBuilder {
                 }
                 ObjectRef from = d.from();
                 if (from.kind() == ObjectKind.COLUMN && d.to().kind() != ObjectKind.TYPE) {
-                    Column column = column(from.name().name(), from.part());
+                    Column column = column(from.name(), from.part());
                     if (column != null && column.defaultExpr() != null
-                            && droppedDefaults.putIfAbsent(key(from.name().name(), from.part()),
+                            && droppedDefaults.putIfAbsent(key(from.name().toString(), from.part()),
                             "its default uses " + cause + ", which is left out") == null) {
-                        unsupported.add(new Unsupported("column default", from.name().name(), from.part(),
+                        unsupported.add(new Unsupported("column default", from.name().toString(), from.part(),
                                 "not written: it uses " + cause + ", which is left out (default was "
                                         + column.defaultExpr() + ")", false));
                     }
@@ -213,12 +251,12 @@ final class TreeBuilder {
     private boolean cascadeInsideTables() {
         boolean changed = false;
         for (Table table : schema.tables()) {
-            String t = table.name().name();
+            String t = table.name().toString();
             ObjectRef tableRef = new ObjectRef(ObjectKind.TABLE, table.name(), null);
             boolean tableGone = leftOut.containsKey(tableRef);
             List<String> goneColumns = table.columns().stream()
                     .map(Column::name)
-                    .filter(c -> tableGone || leftOut.containsKey(columnRef(t, c)))
+                    .filter(c -> tableGone || leftOut.containsKey(new ObjectRef(ObjectKind.COLUMN, table.name(), c)))
                     .toList();
             if (goneColumns.isEmpty()) {
                 continue;
@@ -227,8 +265,7 @@ final class TreeBuilder {
             for (Table other : schema.tables()) {
                 for (Constraint c : other.constraints()) {
                     boolean hit = other == table && mentionsAny(c, goneColumns)
-                            || c instanceof Constraint.ForeignKey fk && fk.refTable().schema() == null
-                            && fk.refTable().name().equals(t)
+                            || c instanceof Constraint.ForeignKey fk && fk.refTable().equals(table.name())
                             && fk.refColumns().stream().anyMatch(goneColumns::contains);
                     if (hit) {
                         changed |= leaveOut(new ObjectRef(ObjectKind.CONSTRAINT, other.name(), c.name()),
@@ -242,20 +279,20 @@ final class TreeBuilder {
                 }
             }
             for (View view : schema.views()) {
-                if (view.dependsOn().stream().anyMatch(n -> n.schema() == null && n.name().equals(t))
+                if (view.dependsOn().stream().anyMatch(n -> n.equals(table.name()))
                         && (tableGone || goneColumns.stream().anyMatch(c -> mentions(view.definition(), c)))) {
                     changed |= leaveOut(viewRef(view), "it uses " + cause + ", which is left out");
                 }
             }
             for (Trigger trigger : schema.triggers()) {
-                if (trigger.table().name().equals(t)
+                if (trigger.table().equals(table.name())
                         && (tableGone || goneColumns.stream().anyMatch(c -> mentions(trigger.definition(), c)))) {
                     changed |= leaveOut(new ObjectRef(ObjectKind.TRIGGER, table.name(), trigger.name()),
                             "it uses " + cause + ", which is left out");
                 }
             }
             for (Policy policy : schema.policies()) {
-                if (policy.table().name().equals(t)
+                if (policy.table().equals(table.name())
                         && (tableGone || goneColumns.stream().anyMatch(c -> mentions(policy.definition(), c)))) {
                     changed |= leaveOut(new ObjectRef(ObjectKind.POLICY, table.name(), policy.name()),
                             "it uses " + cause + ", which is left out");
@@ -310,7 +347,7 @@ final class TreeBuilder {
                 }
                 for (Table other : schema.tables()) {
                     for (Constraint.ForeignKey fk : other.constraints(Constraint.ForeignKey.class)) {
-                        if (fk.refTable().schema() == null && fk.refTable().name().equals(table.name().name())
+                        if (fk.refTable().equals(table.name())
                                 && new HashSet<>(fk.refColumns()).equals(columns)) {
                             changed |= leaveOut(new ObjectRef(ObjectKind.CONSTRAINT, other.name(), fk.name()),
                                     "it references the columns of unique index " + table.name().name() + "."
@@ -355,21 +392,21 @@ final class TreeBuilder {
     }
 
     private boolean exists(ObjectRef ref) {
-        String n = ref.name().name();
+        QualifiedName n = ref.name();
         return switch (ref.kind()) {
-            case TABLE -> schema.table(n).isPresent();
+            case TABLE -> table(n).isPresent();
             case COLUMN -> column(n, ref.part()) != null;
-            case CONSTRAINT -> schema.table(n).map(t -> t.constraints().stream()
+            case CONSTRAINT -> table(n).map(t -> t.constraints().stream()
                     .anyMatch(c -> c.name().equals(ref.part()))).orElse(false);
-            case INDEX -> schema.table(n).map(t -> t.indexes().stream().anyMatch(i -> i.name().equals(ref.part())))
-                    .orElse(false) || schema.views().stream().anyMatch(v -> v.name().name().equals(n)
+            case INDEX -> table(n).map(t -> t.indexes().stream().anyMatch(i -> i.name().equals(ref.part())))
+                    .orElse(false) || schema.views().stream().anyMatch(v -> v.name().equals(n)
                     && v.indexes().stream().anyMatch(i -> i.name().equals(ref.part())));
             case VIEW, MATERIALIZED_VIEW -> schema.views().stream().anyMatch(v -> v.name().equals(ref.name()));
             case FUNCTION -> schema.functions().stream().anyMatch(f -> f.name().equals(ref.name())
                     && f.arguments().equals(ref.part()));
-            case TRIGGER -> schema.triggers().stream().anyMatch(t -> t.table().name().equals(n)
+            case TRIGGER -> schema.triggers().stream().anyMatch(t -> t.table().equals(n)
                     && t.name().equals(ref.part()));
-            case POLICY -> schema.policies().stream().anyMatch(p -> p.table().name().equals(n)
+            case POLICY -> schema.policies().stream().anyMatch(p -> p.table().equals(n)
                     && p.name().equals(ref.part()));
             case TYPE -> schema.enums().stream().anyMatch(e -> e.name().equals(ref.name()))
                     || schema.domains().stream().anyMatch(d -> d.name().equals(ref.name()))
@@ -387,14 +424,14 @@ final class TreeBuilder {
     }
 
     private static String ownerOf(ObjectRef ref) {
-        return ref.part() == null || ref.kind() == ObjectKind.FUNCTION ? null : ref.name().name();
+        return ref.part() == null || ref.kind() == ObjectKind.FUNCTION ? null : ref.name().toString();
     }
 
     private static String nameOf(ObjectRef ref) {
         if (ref.kind() == ObjectKind.FUNCTION) {
-            return ref.name().name() + "(" + ref.part() + ")";
+            return ref.name() + "(" + ref.part() + ")";
         }
-        return ref.part() == null ? ref.name().name() : ref.part();
+        return ref.part() == null ? ref.name().toString() : ref.part();
     }
 
     private static String describe(ObjectRef ref) {
@@ -402,12 +439,16 @@ final class TreeBuilder {
         return owner == null ? nameOf(ref) : owner + "." + nameOf(ref);
     }
 
-    private Column column(String table, String column) {
-        return schema.table(table).flatMap(t -> t.column(column)).orElse(null);
+    private Column column(QualifiedName table, String column) {
+        return table(table).flatMap(t -> t.column(column)).orElse(null);
+    }
+
+    private java.util.Optional<Table> table(QualifiedName name) {
+        return schema.tables().stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
     private static String key(Table table, String column) {
-        return key(table.name().name(), column);
+        return key(table.name().toString(), column);
     }
 
     private static String key(String table, String column) {
@@ -439,14 +480,31 @@ final class TreeBuilder {
     Map<Object, Object> models() {
         Map<Object, Object> out = new LinkedHashMap<>();
         Set<Object> keys = new HashSet<>();
-        schema.tables().forEach(t -> keys.add(ModelNames.key(t.name().name())));
-        schema.enums().forEach(e -> keys.add(ModelNames.key(e.name().name())));
+        schema.tables().forEach(t -> keys.add(ModelNames.key(t.name())));
+        schema.enums().forEach(e -> keys.add(ModelNames.key(e.name())));
+        for (dev.strata.model.Namespace n : schema.namespaces()) {
+            Keyword key = ModelNames.keyword(n.name());
+            if (key == null || keys.contains(key)) {
+                drop("schema", null, n.name(), key == null ? "its name cannot be a model key (a keyword)"
+                        : "a table or enum of the target schema takes its model key");
+                continue;
+            }
+            keys.add(key);
+            Map<Object, Object> spec = map(TYPE, ModelNames.kw("schema"));
+            putIf(spec, "comment", n.comment());
+            out.put(key, spec);
+        }
         for (Extension x : schema.extensions()) {
             Object key = ModelNames.key(x.name());
             if (keys.contains(key)) {
                 key = ModelNames.key(x.name() + "_extension");
             }
-            out.put(key, map(TYPE, ModelNames.kw("extension"), ModelNames.kw("name"), x.name()));
+            Map<Object, Object> spec = map(TYPE, ModelNames.kw("extension"), ModelNames.kw("name"), x.name());
+            if (x.schema() != null) {
+                spec.put(ModelNames.kw("schema"), ModelNames.key(x.schema()));
+            }
+            putIf(spec, "version", x.version());
+            out.put(key, spec);
         }
         for (EnumType e : schema.enums()) {
             if (isLeftOut(ObjectKind.TYPE, e.name(), null)) {
@@ -454,13 +512,17 @@ final class TreeBuilder {
             }
             Map<Object, Object> spec = map(TYPE, ModelNames.kw("enum"), ModelNames.kw("choices"), e.labels());
             putIf(spec, "comment", e.comment());
-            out.put(ModelNames.key(e.name().name()), spec);
+            putQualified(out, "enum", e.name(), spec);
         }
         for (Sequence seq : standalone) {
             if (isLeftOut(ObjectKind.SEQUENCE, seq.name(), null)) {
                 continue;
             }
-            Object key = ModelNames.key(seq.name().name());
+            Object key = ModelNames.key(seq.name());
+            if (key == null) {
+                drop("sequence", null, seq.name().toString(), "its schema cannot be a model key's namespace");
+                continue;
+            }
             if (keys.contains(key)) {
                 drop("sequence", null, seq.name().name(), "an enum of the same name takes its model key");
                 continue;
@@ -469,20 +531,30 @@ final class TreeBuilder {
         }
         for (dev.strata.model.Domain d : schema.domains()) {
             if (!isLeftOut(ObjectKind.TYPE, d.name(), null)) {
-                out.put(ModelNames.key(d.name().name()), domain(d));
+                putQualified(out, "domain", d.name(), domain(d));
             }
         }
         for (dev.strata.model.CompositeType c : schema.compositeTypes()) {
             if (!isLeftOut(ObjectKind.TYPE, c.name(), null)) {
-                out.put(ModelNames.key(c.name().name()), composite(c));
+                putQualified(out, "type", c.name(), composite(c));
             }
         }
         for (Table table : schema.tables()) {
             if (!isLeftOut(ObjectKind.TABLE, table.name(), null)) {
-                out.put(ModelNames.key(table.name().name()), table(table));
+                putQualified(out, "table", table.name(), table(table));
             }
         }
         return out;
+    }
+
+    /** Puts an object under its model key ({@code :auth/users} for another schema's), or reports that it has none. */
+    private void putQualified(Map<Object, Object> out, String kind, QualifiedName name, Map<Object, Object> spec) {
+        Object key = ModelNames.key(name);
+        if (key == null) {
+            drop(kind, null, name.toString(), "its schema and name cannot form a model key :schema/name");
+            return;
+        }
+        out.put(key, spec);
     }
 
     /** A stand-alone sequence, with only the options that differ from PostgreSQL's defaults. */
@@ -519,7 +591,17 @@ final class TreeBuilder {
             spec.put(ModelNames.kw("cycle"), true);
         }
         SequenceOwner owner = SequenceOwner.of(seq);
-        if (owner != null) {
+        if (owner != null && owner.table().schema() != null) {
+            Object table = ModelNames.key(owner.table());
+            Keyword column = ModelNames.keyword(owner.column());
+            if (table instanceof Keyword k && column != null && !isLeftOut(ObjectKind.TABLE, owner.table(), null)
+                    && !isLeftOut(ObjectKind.COLUMN, owner.table(), owner.column())) {
+                spec.put(ModelNames.kw("owned-by"), List.of(k, column));
+            } else {
+                note("sequence", null, seq.name().toString(), "OWNED BY " + seq.ownedBy()
+                        + " is not written: :owned-by cannot name that column");
+            }
+        } else if (owner != null) {
             Keyword table = ModelNames.keyword(owner.table().name());
             Keyword column = ModelNames.keyword(owner.column());
             if (table == null || column == null || isLeftOut(ObjectKind.TABLE, owner.table(), null)
@@ -759,6 +841,14 @@ final class TreeBuilder {
         boolean array = sql.endsWith("[]");
         String base = array ? sql.substring(0, sql.length() - 2) : sql;
         QualifiedName user = type.userType();
+        if (user != null && user.schema() != null && base.equals(Identifiers.quote(user))
+                && schema.namespaceNames().contains(user.schema())
+                && (schema.enums().stream().anyMatch(e -> e.name().equals(user))
+                    || schema.domains().stream().anyMatch(d -> d.name().equals(user))
+                    || schema.compositeTypes().stream().anyMatch(c -> c.name().equals(user)))
+                && ModelNames.key(user) instanceof Keyword k) {
+            return k;
+        }
         boolean enumType = user != null && user.schema() == null && schema.enumType(user.name()).isPresent();
         boolean otherType = user != null && user.schema() == null && (schema.domain(user.name()).isPresent()
                 || schema.compositeType(user.name()).isPresent());
@@ -779,9 +869,10 @@ final class TreeBuilder {
         String table = owner.name().name();
         List<Object> columns = columnKeys(fk.columns());
         List<Object> refColumns = columnKeys(fk.refColumns());
-        if (fk.refTable().schema() != null) {
+        if (fk.refTable().schema() != null && (!schema.namespaceNames().contains(fk.refTable().schema())
+                || !(ModelNames.key(fk.refTable()) instanceof Keyword))) {
             drop("constraint", table, fk.name(), "it references " + fk.refTable()
-                    + " in another schema; the model references only tables of its own schema");
+                    + " in another schema, which the model does not hold (strata inspect --all-schemas reads it)");
             return null;
         }
         if (columns == null || refColumns == null) {
@@ -792,7 +883,7 @@ final class TreeBuilder {
         Map<Object, Object> spec = new LinkedHashMap<>();
         putIf(spec, "name", keepsName(owner, fk, null) ? fk.name() : null);
         spec.put(ModelNames.kw("fields"), columns);
-        spec.put(ModelNames.kw("references"), ModelNames.key(fk.refTable().name()));
+        spec.put(ModelNames.kw("references"), ModelNames.key(fk.refTable()));
         spec.put(ModelNames.kw("ref-fields"), refColumns);
         if (fk.onDelete() != Constraint.Action.NO_ACTION) {
             spec.put(ModelNames.kw("on-delete"), action(fk.onDelete()));

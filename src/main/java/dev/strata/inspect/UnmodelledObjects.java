@@ -36,16 +36,35 @@ final class UnmodelledObjects {
     }
 
     static List<Row> read(Connection connection, String schema) {
+        return read(connection, schema, List.of());
+    }
+
+    /**
+     * The rows of schema {@code schema} and of {@code otherSchemas}, in one query; objects of the
+     * other schemas come with their schema ({@code auth.users}).
+     */
+    static List<Row> read(Connection connection, String schema, List<String> otherSchemas) {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement(SQL)) {
             st.setString(1, schema);
+            st.setString(2, schema);
+            st.setArray(3, connection.createArrayOf("text", otherSchemas.toArray(String[]::new)));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     String refKind = rs.getString("ref_kind");
+                    String objectSchema = rs.getString("object_schema");
+                    String qualifier = objectSchema == null || objectSchema.isEmpty() ? null : objectSchema;
                     ObjectRef ref = refKind == null ? null : new ObjectRef(ObjectKind.valueOf(refKind),
-                            QualifiedName.of(rs.getString("ref_name")), rs.getString("ref_part"));
-                    rows.add(new Row(new Unsupported(rs.getString("kind"), rs.getString("table_name"),
-                            rs.getString("name"), rs.getString("reason"), ref != null), ref));
+                            new QualifiedName(qualifier, rs.getString("ref_name")), rs.getString("ref_part"));
+                    String table = rs.getString("table_name");
+                    String name = rs.getString("name");
+                    if (qualifier != null && table != null) {
+                        table = qualifier + "." + table;
+                    } else if (qualifier != null && ref != null) {
+                        name = qualifier + "." + name;
+                    }
+                    rows.add(new Row(new Unsupported(rs.getString("kind"), table,
+                            name, rs.getString("reason"), ref != null), ref));
                 }
             }
         } catch (SQLException e) {

@@ -8,9 +8,14 @@ import java.util.List;
  * @param checks the CHECK constraints; a {@code null} name gets PostgreSQL's default name
  */
 record DomainDraft(String name, Types.ParsedType base, String collation, boolean notNull, String defaultExpr,
-                   List<CheckDraft> checks, String comment, Location where, String subject) {
+                   List<CheckDraft> checks, String comment, Location where, String subject, String schema) {
     DomainDraft {
         checks = List.copyOf(checks);
+    }
+
+    /** The name as other model entries refer to it: {@code schema.name}, or the name in the target schema. */
+    String key() {
+        return Names.key(schema, name);
     }
 
     /** A CHECK constraint of the domain: its name (or {@code null}) and condition as SQL. */

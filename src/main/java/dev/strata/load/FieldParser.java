@@ -58,7 +58,7 @@ public final class FieldParser {
         if (fk != null) {
             String refColumn = fk.refFields().isEmpty() ? "id" : Names.snake(fk.refFields().get(0));
             constraints.add(constraints.size() - (draft.hasCheck() ? 1 : 0), new Constraint.ForeignKey(
-                    fk.name().defaultName(), fk.columns(), QualifiedName.of(Names.snake(fk.refModel())),
+                    fk.name().defaultName(), fk.columns(), Names.tableOf(fk.refModel()),
                     List.of(refColumn), fk.onDelete(), fk.onUpdate(), false, false));
         }
         return new ParsedField(draft.column(), constraints, draft.renamedFrom(), draft.using());
@@ -379,8 +379,19 @@ public final class FieldParser {
                 }
                 return null;
             }
-            if (!(ref instanceof Keyword k) || !hasPrefix(k)) {
-                problem("bad :foreign-key " + EdnPrinter.flat(ref), "write :foreign-key :model/field, e.g. :account/id");
+            String refModel;
+            String refField;
+            if (ref instanceof List<?> v && v.size() == 2 && v.get(0) instanceof Keyword model
+                    && v.get(1) instanceof Keyword field && !hasPrefix(field)) {
+                // [:auth/users :id]: a model whose key has a schema, which :model/field cannot spell.
+                refModel = Names.modelKey(model);
+                refField = field.getName();
+            } else if (ref instanceof Keyword k && hasPrefix(k)) {
+                refModel = k.getPrefix();
+                refField = k.getName();
+            } else {
+                problem("bad :foreign-key " + EdnPrinter.flat(ref), "write :foreign-key :model/field, e.g. :account/id,"
+                        + " or [:schema/model :field] for a model in another schema, e.g. [:auth/users :id]");
                 return null;
             }
             if (notNull && onDelete == Constraint.Action.SET_NULL) {
@@ -391,8 +402,8 @@ public final class FieldParser {
                 problem(":on-update :set-null on a NOT NULL column",
                         "allow NULL (remove :null false) or use another :on-update action such as :cascade");
             }
-            return new ForeignKeyDraft(spec(named, "fkey"), List.of(column), k.getPrefix(),
-                    List.of(k.getName()), onDelete, onUpdate, ConstraintOptions.NONE, EdnPrinter.flat(ref), where,
+            return new ForeignKeyDraft(spec(named, "fkey"), List.of(column), refModel,
+                    List.of(refField), onDelete, onUpdate, ConstraintOptions.NONE, EdnPrinter.flat(ref), where,
                     subject);
         }
 

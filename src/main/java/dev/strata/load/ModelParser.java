@@ -51,6 +51,12 @@ final class ModelParser {
     final java.util.Set<String> acceptedLosses = new java.util.TreeSet<>();
     /** Tables the model says to drop ({@code {:drop true}}), to check they are not also defined. */
     final Map<String, Location> droppedTables = new LinkedHashMap<>();
+    /** Schemas declared with {@code {:type :schema}}, with where. */
+    final List<NamespaceDraft> namespaces = new ArrayList<>();
+
+    /** A schema the model declares. */
+    record NamespaceDraft(dev.strata.model.Namespace namespace, Location where, String subject) {
+    }
     /** Processed form of every entry, by key, in merge order. */
     final Map<Object, Object> processed = new LinkedHashMap<>();
     private final Problems problems;
@@ -63,6 +69,12 @@ final class ModelParser {
         String subject = "model " + EdnPrinter.flat(key);
         if (!(key instanceof Keyword || key instanceof String)) {
             problems.add(where, subject, "model keys must be keywords", "write :model-name");
+            return;
+        }
+        if (Names.schemaOf(key) != null && Names.RESERVED_SCHEMAS.contains(Names.schemaOf(key))) {
+            problems.add(where, subject, "schema " + Names.schemaOf(key) + " cannot hold model objects by name"
+                    + " (public is where the scratch databases put the target schema; pg_* and information_schema"
+                    + " belong to PostgreSQL)", "write the key without a schema, as an object of the target schema");
             return;
         }
         if (value instanceof List<?> fields) {
@@ -84,9 +96,12 @@ final class ModelParser {
             } else if (FieldParser.kw("sequence").equals(type)) {
                 sequence(key, m, where, "sequence " + EdnPrinter.flat(key));
                 processed.put(key, value);
+            } else if (FieldParser.kw("schema").equals(type)) {
+                namespace(key, m, where, "schema " + EdnPrinter.flat(key));
+                processed.put(key, value);
             } else {
                 problems.add(where, subject, "unknown model kind :type " + EdnPrinter.flat(type),
-                        "a top-level :type is :enum, :domain, :composite, :extension or :sequence; tables have :fields");
+                        "a top-level :type is :enum, :domain, :composite, :extension, :sequence or :schema; tables have :fields");
             }
         } else if (value instanceof Map<?, ?> m && m.containsKey(FieldParser.kw("drop"))) {
             if (m.size() != 1 || !Boolean.TRUE.equals(m.get(FieldParser.kw("drop")))) {
@@ -125,16 +140,61 @@ final class ModelParser {
     private void extension(Object key, Map<?, ?> m, Location where, String subject) {
         Object name = m.get(FieldParser.kw("name"));
         for (Object k : m.keySet()) {
-            if (!Set.of(FieldParser.TYPE, FieldParser.kw("name")).contains(k)) {
-                problems.add(where, subject, "unknown extension option " + EdnPrinter.flat(k), "use :type and :name");
+            if (!Set.of(FieldParser.TYPE, FieldParser.kw("name"), FieldParser.kw("schema"), FieldParser.kw("version"))
+                    .contains(k)) {
+                problems.add(where, subject, "unknown extension option " + EdnPrinter.flat(k),
+                        "use :type, :name, :schema and :version");
             }
         }
         if (name != null && !(name instanceof String)) {
             problems.add(where, subject, ":name must be a string", "write :name \"uuid-ossp\"");
             return;
         }
+        if (Names.schemaOf(key) != null) {
+            problems.add(where, subject, "an extension key takes no schema; the extension's objects go in its :schema",
+                    "write " + EdnPrinter.flat(FieldParser.kw(((Keyword) key).getName())) + " {:type :extension :schema :"
+                            + ((Keyword) key).getPrefix() + "}");
+            return;
+        }
+        Object schema = m.get(FieldParser.kw("schema"));
+        String schemaName = null;
+        if (schema instanceof Keyword k && (k.getPrefix() == null || k.getPrefix().isEmpty()) || schema instanceof String) {
+            schemaName = Names.identifier(schema);
+        } else if (schema != null) {
+            problems.add(where, subject, "bad :schema " + EdnPrinter.flat(schema), "write :schema :extensions");
+            return;
+        }
+        Object version = m.get(FieldParser.kw("version"));
+        if (version != null && !(version instanceof String)) {
+            problems.add(where, subject, "bad :version " + EdnPrinter.flat(version) + " (a version is a string)",
+                    "write :version \"1.3\"");
+            return;
+        }
         extensions.add(new Extension(name != null ? (String) name
-                : key instanceof Keyword k ? k.getName() : (String) key));
+                : key instanceof Keyword k ? k.getName() : (String) key, schemaName, (String) version));
+    }
+
+    private void namespace(Object key, Map<?, ?> m, Location where, String subject) {
+        for (Object k : m.keySet()) {
+            if (!Set.of(FieldParser.TYPE, FieldParser.kw("comment")).contains(k)) {
+                problems.add(where, subject, "unknown schema option " + EdnPrinter.flat(k), "use :type :schema and :comment");
+            }
+        }
+        if (Names.schemaOf(key) != null) {
+            problems.add(where, subject, "a schema's key is its name alone", "write :"
+                    + ((Keyword) key).getPrefix() + " {:type :schema}");
+            return;
+        }
+        String name = Names.identifier(key);
+        if (Names.bytes(name) > Names.MAX_BYTES) {
+            problems.add(where, subject, FieldParser.tooLong(name), "use a shorter schema name");
+        }
+        if (Names.RESERVED_SCHEMAS.contains(name) || name.startsWith("pg_")) {
+            problems.add(where, subject, "schema " + name + " cannot be declared: it always exists",
+                    "remove the entry; only schemas the model creates and drops are declared");
+            return;
+        }
+        namespaces.add(new NamespaceDraft(new dev.strata.model.Namespace(name, comment(m, where, subject)), where, subject));
     }
 
     private void sequence(Object key, Map<?, ?> m, Location where, String subject) {
@@ -197,10 +257,16 @@ final class ModelParser {
             problems.add(where, subject, "bad :cycle " + EdnPrinter.flat(cycle), "write :cycle true or :cycle false");
         }
         Object ownedBy = m.get(FieldParser.kw("owned-by"));
+        if (ownedBy instanceof List<?> v && v.size() == 2 && v.get(0) instanceof Keyword model
+                && v.get(1) instanceof Keyword field && (field.getPrefix() == null || field.getPrefix().isEmpty())) {
+            // [:auth/users :id]: a model whose key has a schema; its model key stands as the prefix.
+            ownedBy = Keyword.newKeyword(Names.modelKey(model), field.getName());
+        }
         boolean qualified = ownedBy instanceof Keyword k && k.getPrefix() != null && !k.getPrefix().isEmpty();
         if (ownedBy != null && !qualified) {
             problems.add(where, subject, "bad :owned-by " + EdnPrinter.flat(ownedBy),
-                    "write :owned-by :model/field, naming the column that owns the sequence");
+                    "write :owned-by :model/field, naming the column that owns the sequence"
+                            + " ([:schema/model :field] for a model in another schema)");
             ownedBy = null;
         }
         Object comment = m.get(FieldParser.kw("comment"));
@@ -210,7 +276,7 @@ final class ModelParser {
         if (problems.size() > before) {
             return;
         }
-        sequences.add(new SequenceDraft(new Sequence(QualifiedName.of(name), dataType, startValue, inc, minValue,
+        sequences.add(new SequenceDraft(new Sequence(new QualifiedName(Names.schemaOf(key), name), dataType, startValue, inc, minValue,
                 maxValue, cache == null ? 1 : cache, Boolean.TRUE.equals(cycle), null, (String) comment),
                 (Keyword) ownedBy, where, subject));
     }
@@ -290,7 +356,7 @@ final class ModelParser {
             }
         }
         domains.add(new DomainDraft(name, base, collation, Boolean.FALSE.equals(nullable), defaultExpr, checks,
-                comment(m, where, subject), where, subject));
+                comment(m, where, subject), where, subject, Names.schemaOf(key)));
     }
 
     private DomainDraft.CheckDraft domainCheck(Object form, Location where, String subject) {
@@ -360,7 +426,8 @@ final class ModelParser {
                         "rename or remove one of the fields");
             }
         }
-        composites.add(new CompositeDraft(name, attributes, comment(m, where, subject), where, subject));
+        composites.add(new CompositeDraft(name, attributes, comment(m, where, subject), where, subject,
+                Names.schemaOf(key)));
     }
 
     private String typeName(Object key, Location where, String subject, String kind) {
@@ -426,7 +493,7 @@ final class ModelParser {
             problems.add(where, subject, ":comment must be a string", "write :comment \"...\"");
             comment = null;
         }
-        enums.add(new EnumDraft(name, labels, (String) comment, renames, where, subject));
+        enums.add(new EnumDraft(name, labels, (String) comment, renames, where, subject, Names.schemaOf(key)));
     }
 
     private Object opt(Map<?, ?> m, String name) {
@@ -455,7 +522,7 @@ final class ModelParser {
         if (Names.bytes(tableName) > Names.MAX_BYTES) {
             problems.add(where, subject, FieldParser.tooLong(tableName), "use a shorter model key or :table-name");
         }
-        QualifiedName table = QualifiedName.of(tableName);
+        QualifiedName table = new QualifiedName(Names.schemaOf(key), tableName);
 
         List<FieldParser.Draft> fields = new ArrayList<>();
         List<Object> normalFields = new ArrayList<>();
@@ -761,7 +828,7 @@ final class ModelParser {
         }
         NameSpec spec = name != null ? NameSpec.explicit(name)
                 : NameSpec.generated(tableName, Names.columnsPart(cols), "fkey");
-        String refName = ref instanceof Keyword k ? k.getName() : (String) ref;
+        String refName = ref instanceof Keyword k ? Names.modelKey(k) : (String) ref;
         String written = "to " + EdnPrinter.flat(ref) + (refFields.isEmpty() ? "" : " " + EdnPrinter.flat(opt(m, "ref-fields")));
         return new ForeignKeyDraft(spec, cols, refName, refFields, onDelete, onUpdate, o, written, where, fkSubject);
     }

@@ -15,6 +15,9 @@ public final class Names {
     /** PostgreSQL's NAMEDATALEN - 1. */
     public static final int MAX_BYTES = 63;
 
+    /** Schemas a model may not place objects in by name nor declare. */
+    static final Set<String> RESERVED_SCHEMAS = Set.of("public", "pg_catalog", "information_schema", "pg_toast");
+
     private Names() {
     }
 
@@ -27,6 +30,34 @@ public final class Names {
             return s;
         }
         throw new IllegalArgumentException("not a name: " + name);
+    }
+
+    /**
+     * The schema a model key names with its namespace ({@code :auth/users} gives {@code auth}), or
+     * {@code null} for a key without one (an object of the target schema).
+     */
+    public static String schemaOf(Object key) {
+        if (key instanceof Keyword k && k.getPrefix() != null && !k.getPrefix().isEmpty()) {
+            return snake(k.getPrefix());
+        }
+        return null;
+    }
+
+    /** How the loader refers to a possibly qualified object: {@code schema.name}, or {@code name}. */
+    static String key(String schema, String name) {
+        return schema == null ? name : schema + "." + name;
+    }
+
+    /** A model key as a foreign key or {@code :owned-by} names it: {@code auth/users} or {@code account}. */
+    static String modelKey(Keyword k) {
+        return k.getPrefix() == null || k.getPrefix().isEmpty() ? k.getName() : k.getPrefix() + "/" + k.getName();
+    }
+
+    /** The table a model key written as a reference names when no model has it ({@code auth/users} gives auth.users). */
+    static dev.strata.model.QualifiedName tableOf(String modelKey) {
+        int slash = modelKey.indexOf('/');
+        return slash < 0 ? dev.strata.model.QualifiedName.of(snake(modelKey))
+                : new dev.strata.model.QualifiedName(snake(modelKey.substring(0, slash)), snake(modelKey.substring(slash + 1)));
     }
 
     static String snake(String kebab) {

@@ -64,7 +64,7 @@ final class SchemaAssembler {
                     list.add(resolved);
                 }
             }
-            constraints.put(t.name().name(), list);
+            constraints.put(t.name().toString(), list);
             checkColumns(t, t.constraints());
         }
         Map<Object, String> names = chooseNames();
@@ -75,7 +75,7 @@ final class SchemaAssembler {
         List<Table> tables = new ArrayList<>();
         for (TableDraft t : tablesByName.values()) {
             List<Constraint> cs = new ArrayList<>();
-            for (ConstraintDraft c : constraints.get(t.name().name())) {
+            for (ConstraintDraft c : constraints.get(t.name().toString())) {
                 cs.add(c.build().apply(names.get(c)));
             }
             cs.sort(Comparator.comparing(Constraint::name));
@@ -85,7 +85,7 @@ final class SchemaAssembler {
             }
             indexes.sort(Comparator.comparing(Index::name));
             tables.add(new Table(t.name(), t.fields().stream().map(FieldParser.Draft::column).toList(), cs, indexes,
-                    rlsTables.contains(t.name().name()), t.comment(), t.unlogged(),
+                    rlsTables.contains(t.name().toString()), t.comment(), t.unlogged(),
                     StorageParameters.copyOf(t.storage()), t.forceRowLevelSecurity()));
         }
         List<View> views = new ArrayList<>();
@@ -101,14 +101,47 @@ final class SchemaAssembler {
         }
         views.sort(Comparator.comparing(View::name));
         List<EnumType> enums = enumsByName.values().stream()
-                .map(e -> new EnumType(QualifiedName.of(e.name()), e.labels(), e.comment())).toList();
+                .map(e -> new EnumType(e.qualifiedName(), e.labels(), e.comment())).toList();
         List<Extension> extensions = models.extensions.stream().distinct()
                 .sorted(Comparator.comparing(Extension::name)).toList();
         List<Function> functions = new ArrayList<>(extended.functions);
         functions.sort(Comparator.comparing(Function::name).thenComparing(Function::definition));
         Schema schema = new Schema(extensions, enums, sequences(), tables, views, functions, triggers, policies,
                 domains(), composites());
-        return new Result(schema, hints());
+        return new Result(schema.withNamespaces(namespaces(schema)), hints());
+    }
+
+    /**
+     * Every schema besides the target one the model manages: those it declares ({@code {:type
+     * :schema}}) and those its objects' names and its extensions' {@code :schema} use.
+     */
+    private List<dev.strata.model.Namespace> namespaces(Schema schema) {
+        Map<String, dev.strata.model.Namespace> result = new TreeMap<>();
+        Map<String, Located> declared = new HashMap<>();
+        for (ModelParser.NamespaceDraft d : models.namespaces) {
+            Located first = declared.putIfAbsent(d.namespace().name(), new Located(d.where(), d.subject()));
+            if (first != null) {
+                problems.add(d.where(), d.subject(), "schema " + d.namespace().name() + " is declared twice (also by "
+                        + first.subject() + " at " + first.where() + ")", "remove one of the two");
+            }
+            result.put(d.namespace().name(), d.namespace());
+        }
+        List<QualifiedName> used = new ArrayList<>();
+        schema.tables().forEach(t -> used.add(t.name()));
+        schema.views().forEach(v -> used.add(v.name()));
+        schema.functions().forEach(f -> used.add(f.name()));
+        schema.enums().forEach(e -> used.add(e.name()));
+        schema.domains().forEach(d -> used.add(d.name()));
+        schema.compositeTypes().forEach(c -> used.add(c.name()));
+        schema.sequences().forEach(q -> used.add(q.name()));
+        for (QualifiedName n : used) {
+            if (n.schema() != null) {
+                result.putIfAbsent(n.schema(), dev.strata.model.Namespace.of(n.schema()));
+            }
+        }
+        schema.extensions().stream().filter(e -> e.schema() != null && !Names.RESERVED_SCHEMAS.contains(e.schema()))
+                .forEach(e -> result.putIfAbsent(e.schema(), dev.strata.model.Namespace.of(e.schema())));
+        return List.copyOf(result.values());
     }
 
     /** The model's stand-alone sequences, each with its {@code :owned-by} resolved to table.column. */
@@ -133,7 +166,7 @@ final class SchemaAssembler {
                             "name an existing field of :" + d.ownedBy().getPrefix());
                     continue;
                 }
-                ownedBy = Identifiers.quote(table.name().name()) + "." + Identifiers.quote(field.get().column().name());
+                ownedBy = Identifiers.quote(table.name()) + "." + Identifiers.quote(field.get().column().name());
             }
             out.add(new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.minValue(), s.maxValue(),
                     s.cache(), s.cycle(), ownedBy, s.comment()));
@@ -145,26 +178,26 @@ final class SchemaAssembler {
     private void indexTablesAndTypes() {
         Map<String, Located> relations = new HashMap<>();
         for (TableDraft t : models.tables) {
-            Located first = relations.putIfAbsent(t.name().name(), new Located(t.where(), t.subject()));
+            Located first = relations.putIfAbsent(t.name().toString(), new Located(t.where(), t.subject()));
             if (first != null) {
                 problems.add(t.where(), t.subject(), "table name " + t.name().name() + " is also used by "
                         + first.subject() + " (" + first.where() + ")", "give one of them another :table-name");
                 continue;
             }
-            tablesByName.put(t.name().name(), t);
+            tablesByName.put(t.name().toString(), t);
             if (t.key() instanceof us.bpsm.edn.Keyword k) {
-                tablesByKey.put(k.getName(), t);
+                tablesByKey.put(Names.modelKey(k), t);
             }
         }
         for (ExtendedObjectParser.ViewDraft v : extended.views) {
-            Located first = relations.putIfAbsent(v.view().name().name(), new Located(v.where(), v.subject()));
+            Located first = relations.putIfAbsent(v.view().name().toString(), new Located(v.where(), v.subject()));
             if (first != null) {
                 problems.add(v.where(), v.subject(), "view name " + v.view().name().name() + " is also used by "
                         + first.subject() + " (" + first.where() + ")", "rename the view or the other object");
             }
         }
         for (SequenceDraft s : models.sequences) {
-            String name = s.sequence().name().name();
+            String name = s.sequence().name().toString();
             Located first = relations.putIfAbsent(name, new Located(s.where(), s.subject()));
             if (first != null) {
                 problems.add(s.where(), s.subject(), "sequence name " + name + " is also used by "
@@ -172,8 +205,8 @@ final class SchemaAssembler {
             }
         }
         for (EnumDraft e : models.enums) {
-            Located relation = relations.get(e.name());
-            EnumDraft first = enumsByName.putIfAbsent(e.name(), e);
+            Located relation = relations.get(e.key());
+            EnumDraft first = enumsByName.putIfAbsent(e.key(), e);
             if (first != null) {
                 problems.add(e.where(), e.subject(), "duplicate type name " + e.name() + " (also defined by "
                         + first.subject() + " at " + first.where() + ")", "rename or remove one of the two enums");
@@ -184,23 +217,23 @@ final class SchemaAssembler {
             }
         }
         Map<String, Located> types = new HashMap<>(relations);
-        enumsByName.values().forEach(e -> types.putIfAbsent(e.name(), new Located(e.where(), e.subject())));
+        enumsByName.values().forEach(e -> types.putIfAbsent(e.key(), new Located(e.where(), e.subject())));
         for (DomainDraft d : models.domains) {
-            Located first = types.putIfAbsent(d.name(), new Located(d.where(), d.subject()));
+            Located first = types.putIfAbsent(d.key(), new Located(d.where(), d.subject()));
             if (first != null) {
                 problems.add(d.where(), d.subject(), "duplicate type name " + d.name() + " (also used by "
                         + first.subject() + " at " + first.where() + ")", "rename the domain or the other object");
             } else {
-                domainsByName.put(d.name(), d);
+                domainsByName.put(d.key(), d);
             }
         }
         for (CompositeDraft c : models.composites) {
-            Located first = types.putIfAbsent(c.name(), new Located(c.where(), c.subject()));
+            Located first = types.putIfAbsent(c.key(), new Located(c.where(), c.subject()));
             if (first != null) {
                 problems.add(c.where(), c.subject(), "duplicate type name " + c.name() + " (also used by "
                         + first.subject() + " at " + first.where() + ")", "rename the composite type or the other object");
             } else {
-                compositesByName.put(c.name(), c);
+                compositesByName.put(c.key(), c);
             }
         }
     }
@@ -273,13 +306,13 @@ final class SchemaAssembler {
             if (d.base() != null && d.base().enumName() != null) {
                 to.add(d.base().enumName());
             }
-            edges.put(d.name(), to);
+            edges.put(d.key(), to);
         });
         compositesByName.values().forEach(c -> {
             Set<String> to = new java.util.TreeSet<>();
             c.attributes().stream().filter(a -> a.type() != null && a.type().enumName() != null)
                     .forEach(a -> to.add(a.type().enumName()));
-            edges.put(c.name(), to);
+            edges.put(c.key(), to);
         });
         return edges;
     }
@@ -317,7 +350,7 @@ final class SchemaAssembler {
                 taken.add(n);
                 checks.add(new dev.strata.model.Domain.Check(n, "CHECK (" + c.condition() + ")"));
             }
-            result.add(new dev.strata.model.Domain(QualifiedName.of(d.name()), d.base().type(), d.collation(),
+            result.add(new dev.strata.model.Domain(new QualifiedName(d.schema(), d.name()), d.base().type(), d.collation(),
                     d.notNull(), d.defaultExpr(), checks, d.comment()));
         }
         return result;
@@ -329,7 +362,8 @@ final class SchemaAssembler {
             List<dev.strata.model.CompositeType.Attribute> attributes = c.attributes().stream()
                     .map(a -> new dev.strata.model.CompositeType.Attribute(a.column().name(), a.column().type(),
                             a.column().collation())).toList();
-            result.add(new dev.strata.model.CompositeType(QualifiedName.of(c.name()), attributes, c.comment()));
+            result.add(new dev.strata.model.CompositeType(new QualifiedName(c.schema(), c.name()), attributes,
+                    c.comment()));
         }
         return result;
     }
@@ -360,7 +394,7 @@ final class SchemaAssembler {
 
     private Optional<TableDraft> target(String refModel) {
         TableDraft byKey = tablesByKey.get(refModel);
-        return Optional.ofNullable(byKey != null ? byKey : tablesByName.get(Names.snake(refModel)));
+        return Optional.ofNullable(byKey != null ? byKey : tablesByName.get(Names.tableOf(refModel).toString()));
     }
 
     private ConstraintDraft resolve(TableDraft table, ForeignKeyDraft fk) {
@@ -517,13 +551,21 @@ final class SchemaAssembler {
      */
     private Map<Object, String> chooseNames() {
         Map<Object, String> names = new java.util.IdentityHashMap<>();
-        Map<String, Located> relations = new HashMap<>();
-        tablesByName.values().forEach(t -> relations.put(t.name().name(), new Located(t.where(), t.subject())));
-        extended.views.forEach(v -> relations.putIfAbsent(v.view().name().name(), new Located(v.where(), v.subject())));
-        Set<String> constraintNames = new HashSet<>();
+        // Relation and constraint names are unique per schema: each schema has its own sets.
+        Map<String, Map<String, Located>> relationsBySchema = new HashMap<>();
+        java.util.function.Function<String, Map<String, Located>> relationsOf =
+                schema -> relationsBySchema.computeIfAbsent(String.valueOf(schema), k -> new HashMap<>());
+        tablesByName.values().forEach(t -> relationsOf.apply(t.name().schema())
+                .put(t.name().name(), new Located(t.where(), t.subject())));
+        extended.views.forEach(v -> relationsOf.apply(v.view().name().schema())
+                .putIfAbsent(v.view().name().name(), new Located(v.where(), v.subject())));
+        Map<String, Set<String>> constraintNamesBySchema = new HashMap<>();
         for (TableDraft t : tablesByName.values()) {
+            Map<String, Located> relations = relationsOf.apply(t.name().schema());
+            Set<String> constraintNames = constraintNamesBySchema.computeIfAbsent(String.valueOf(t.name().schema()),
+                    k -> new HashSet<>());
             Map<String, Located> local = new HashMap<>();
-            for (ConstraintDraft c : constraints.get(t.name().name())) {
+            for (ConstraintDraft c : constraints.get(t.name().toString())) {
                 if (!c.name().isExplicit()) {
                     continue;
                 }
@@ -547,13 +589,15 @@ final class SchemaAssembler {
                 names.put(c, n);
             }
         }
-        List<IndexDraft> allIndexes = new ArrayList<>();
-        tablesByName.values().forEach(t -> allIndexes.addAll(t.indexes()));
-        extended.views.forEach(v -> allIndexes.addAll(v.indexes()));
-        for (IndexDraft i : allIndexes) {
+        List<Map.Entry<String, IndexDraft>> allIndexes = new ArrayList<>();
+        tablesByName.values().forEach(t -> t.indexes().forEach(i -> allIndexes.add(Map.entry(String.valueOf(t.name().schema()), i))));
+        extended.views.forEach(v -> v.indexes().forEach(i -> allIndexes.add(Map.entry(String.valueOf(v.view().name().schema()), i))));
+        for (Map.Entry<String, IndexDraft> e : allIndexes) {
+            IndexDraft i = e.getValue();
             if (i.name().isExplicit()) {
                 String n = i.name().explicit();
-                Located first = relations.putIfAbsent(n, new Located(i.where(), i.subject()));
+                Located first = relationsBySchema.computeIfAbsent(e.getKey(), k -> new HashMap<>())
+                        .putIfAbsent(n, new Located(i.where(), i.subject()));
                 if (first != null) {
                     problems.add(i.where(), i.subject(), "duplicate index name " + n + " (also used by "
                             + first.subject() + " at " + first.where() + ")", "give the index another :name");
@@ -562,7 +606,10 @@ final class SchemaAssembler {
             }
         }
         for (TableDraft t : tablesByName.values()) {
-            for (ConstraintDraft c : constraints.get(t.name().name())) {
+            Map<String, Located> relations = relationsOf.apply(t.name().schema());
+            Set<String> constraintNames = constraintNamesBySchema.computeIfAbsent(String.valueOf(t.name().schema()),
+                    k -> new HashSet<>());
+            for (ConstraintDraft c : constraints.get(t.name().toString())) {
                 if (c.name().isExplicit()) {
                     continue;
                 }
@@ -579,8 +626,10 @@ final class SchemaAssembler {
                 names.put(c, n);
             }
         }
-        for (IndexDraft i : allIndexes) {
+        for (Map.Entry<String, IndexDraft> e : allIndexes) {
+            IndexDraft i = e.getValue();
             if (!i.name().isExplicit()) {
+                Map<String, Located> relations = relationsBySchema.computeIfAbsent(e.getKey(), k -> new HashMap<>());
                 NameSpec s = i.name();
                 String n = Names.choose(s.name1(), s.name2(), s.label(), relations.keySet());
                 relations.put(n, new Located(i.where(), i.subject()));
@@ -591,10 +640,10 @@ final class SchemaAssembler {
     }
 
     private boolean hasRelation(QualifiedName name, boolean viewsToo) {
-        if (tablesByName.containsKey(name.name())) {
+        if (tablesByName.containsKey(name.toString())) {
             return true;
         }
-        return viewsToo && extended.views.stream().anyMatch(v -> v.view().name().name().equals(name.name()));
+        return viewsToo && extended.views.stream().anyMatch(v -> v.view().name().equals(name));
     }
 
     private List<Trigger> triggers() {
@@ -606,7 +655,7 @@ final class SchemaAssembler {
                 problems.add(t.where(), t.subject(), "trigger " + trigger.name() + " is on " + trigger.table()
                         + ", which no model defines", "define the table or fix the ON clause");
             }
-            Located first = seen.putIfAbsent(trigger.table().name() + "." + trigger.name(),
+            Located first = seen.putIfAbsent(trigger.table() + "." + trigger.name(),
                     new Located(t.where(), t.subject()));
             if (first != null) {
                 problems.add(t.where(), t.subject(), "duplicate trigger name " + trigger.name() + " on "
@@ -628,14 +677,14 @@ final class SchemaAssembler {
                 problems.add(p.where(), p.subject(), "policy " + policy.name() + " is on " + policy.table()
                         + ", which no model defines", "define the table or fix the ON clause");
             }
-            Located first = seen.putIfAbsent(policy.table().name() + "." + policy.name(),
+            Located first = seen.putIfAbsent(policy.table() + "." + policy.name(),
                     new Located(p.where(), p.subject()));
             if (first != null) {
                 problems.add(p.where(), p.subject(), "duplicate policy name " + policy.name() + " on "
                         + policy.table() + " (also defined by " + first.subject() + " at " + first.where() + ")",
                         "rename one of the policies");
             }
-            rlsTables.add(policy.table().name());
+            rlsTables.add(policy.table().toString());
             result.add(policy);
         }
         result.sort(Comparator.comparing(Policy::name).thenComparing(Policy::table));
@@ -663,7 +712,7 @@ final class SchemaAssembler {
         }
         for (EnumDraft e : enumsByName.values()) {
             if (!e.labelRenames().isEmpty()) {
-                labelRenames.put(QualifiedName.of(e.name()), e.labelRenames());
+                labelRenames.put(e.qualifiedName(), e.labelRenames());
             }
         }
         for (Map.Entry<String, Location> d : models.droppedTables.entrySet()) {

@@ -121,7 +121,7 @@ final class Types {
                 if (v.size() != 2 || !(v.get(1) instanceof Keyword || v.get(1) instanceof String)) {
                     throw new InvalidSpec("bad enum type " + EdnPrinter.flat(form), "write [:enum :enum-name]");
                 }
-                return enumType(Names.identifier(v.get(1)), true, form);
+                return userType(Names.schemaOf(v.get(1)), Names.identifier(v.get(1)), true, form);
             }
             if (h.equals("array")) {
                 if (v.size() != 2) {
@@ -157,6 +157,14 @@ final class Types {
     }
 
     private static ParsedType keyword(Keyword k, Object written, List<?> params) {
+        if (k.getPrefix() != null && !k.getPrefix().isEmpty()) {
+            // :utils/custom-text: a user type of schema utils, never a built-in.
+            if (!params.isEmpty()) {
+                throw new InvalidSpec("type " + EdnPrinter.flat(written) + " takes no parameters",
+                        "write " + EdnPrinter.flat(k));
+            }
+            return userType(Names.snake(k.getPrefix()), Names.snake(k.getName()), false, written);
+        }
         Builtin b = BUILTINS.get(k.getName());
         if (b == null) {
             if (!params.isEmpty()) {
@@ -187,6 +195,13 @@ final class Types {
             p.append(n);
         }
         return new ParsedType(ColumnType.builtin(String.format(b.withParam(), p)), b.group(), null, false, written);
+    }
+
+    private static ParsedType userType(String schema, String name, boolean explicit, Object written) {
+        QualifiedName qualified = new QualifiedName(schema, name);
+        String key = Names.key(schema, name);
+        return new ParsedType(new ColumnType(Identifiers.quote(qualified), qualified), "enum:" + key, key, explicit,
+                written);
     }
 
     private static ParsedType enumType(String name, boolean explicit, Object written) {

@@ -17,9 +17,11 @@ public record Schema(
         List<Trigger> triggers,
         List<Policy> policies,
         List<Domain> domains,
-        List<CompositeType> compositeTypes) {
+        List<CompositeType> compositeTypes,
+        List<Namespace> namespaces) {
 
     public Schema {
+        namespaces = namespaces.stream().sorted().toList();
         extensions = List.copyOf(extensions);
         enums = List.copyOf(enums);
         sequences = List.copyOf(sequences);
@@ -32,6 +34,25 @@ public record Schema(
         compositeTypes = List.copyOf(compositeTypes);
     }
 
+    /** A schema of the target schema alone (no other namespaces). */
+    public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
+                  List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies,
+                  List<Domain> domains, List<CompositeType> compositeTypes) {
+        this(extensions, enums, sequences, tables, views, functions, triggers, policies, domains, compositeTypes,
+                List.of());
+    }
+
+    /** This schema with other namespaces (the schemas besides the target one it manages). */
+    public Schema withNamespaces(List<Namespace> newNamespaces) {
+        return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
+                compositeTypes, newNamespaces);
+    }
+
+    /** The names of the namespaces, sorted. */
+    public List<String> namespaceNames() {
+        return namespaces.stream().map(Namespace::name).toList();
+    }
+
     /** A schema without domains and composite types (the signature from before they were modelled). */
     public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
                   List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies) {
@@ -41,7 +62,7 @@ public record Schema(
     /** This schema with other domains and composite types. */
     public Schema withTypes(List<Domain> newDomains, List<CompositeType> newCompositeTypes) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, newDomains,
-                newCompositeTypes);
+                newCompositeTypes, namespaces);
     }
 
     public static Schema empty() {
@@ -49,18 +70,18 @@ public record Schema(
     }
 
     public java.util.Optional<Table> table(String name) {
-        return tables.stream().filter(t -> t.name().name().equals(name)).findFirst();
+        return tables.stream().filter(t -> t.name().schema() == null && t.name().name().equals(name)).findFirst();
     }
 
     public java.util.Optional<EnumType> enumType(String name) {
-        return enums.stream().filter(e -> e.name().name().equals(name)).findFirst();
+        return enums.stream().filter(e -> e.name().schema() == null && e.name().name().equals(name)).findFirst();
     }
 
     public java.util.Optional<Domain> domain(String name) {
-        return domains.stream().filter(d -> d.name().name().equals(name)).findFirst();
+        return domains.stream().filter(d -> d.name().schema() == null && d.name().name().equals(name)).findFirst();
     }
 
     public java.util.Optional<CompositeType> compositeType(String name) {
-        return compositeTypes.stream().filter(c -> c.name().name().equals(name)).findFirst();
+        return compositeTypes.stream().filter(c -> c.name().schema() == null && c.name().name().equals(name)).findFirst();
     }
 }

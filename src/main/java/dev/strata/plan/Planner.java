@@ -82,7 +82,8 @@ public final class Planner {
                 }
                 if (meets(a.facts.provides, b.facts.requires) || meets(a.facts.releases, b.facts.removes)
                         || meets(a.facts.frees, b.facts.takes)
-                        || replaces(a.change, b.change) || extensionOrder(a.change, b.change)) {
+                        || replaces(a.change, b.change) || extensionOrder(a.change, b.change)
+                        || schemaOrder(a.change, b.change)) {
                     hardEdge(graph, a, b);
                 }
             }
@@ -137,9 +138,22 @@ public final class Planner {
     }
 
     private static boolean extensionOrder(Change a, Change b) {
-        boolean aExt = a instanceof CreateExtension || a instanceof DropExtension;
-        boolean bExt = b instanceof CreateExtension || b instanceof DropExtension;
-        return a instanceof CreateExtension && !bExt || !aExt && b instanceof DropExtension;
+        boolean aExt = isExtensionOrSchema(a);
+        boolean bExt = isExtensionOrSchema(b);
+        return (a instanceof CreateExtension || a instanceof Change.AlterExtension) && !bExt
+                || !aExt && b instanceof DropExtension;
+    }
+
+    private static boolean isExtensionOrSchema(Change c) {
+        return c instanceof CreateExtension || c instanceof DropExtension || c instanceof Change.AlterExtension
+                || c instanceof Change.CreateSchema || c instanceof Change.DropSchema;
+    }
+
+    /** A new schema is created before anything else (its objects, an extension placed in it); a dropped one after everything. */
+    private static boolean schemaOrder(Change a, Change b) {
+        boolean aSchema = a instanceof Change.CreateSchema || a instanceof Change.DropSchema;
+        boolean bSchema = b instanceof Change.CreateSchema || b instanceof Change.DropSchema;
+        return a instanceof Change.CreateSchema && !bSchema || !aSchema && b instanceof Change.DropSchema;
     }
 
     /**

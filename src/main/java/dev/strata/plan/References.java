@@ -115,14 +115,16 @@ final class References {
             s.domains().stream().map(dev.strata.model.Domain::name).forEach(enumNames::add);
             s.compositeTypes().stream().map(dev.strata.model.CompositeType::name).forEach(enumNames::add);
         }
-        functionNames.forEach(n -> functions.add(new NamePattern("fn:" + n, Identifiers.callPattern(n.name()))));
-        relationNames.forEach(n -> relations.add(new NamePattern("rel:" + n, Identifiers.wordPattern(n.name()))));
-        enumNames.forEach(n -> enums.add(new NamePattern("type:" + n, Identifiers.wordPattern(n.name()))));
+        functionNames.forEach(n -> functions.add(new NamePattern("fn:" + n, Identifiers.callPattern(n))));
+        relationNames.forEach(n -> relations.add(new NamePattern("rel:" + n, Identifiers.wordPattern(n))));
+        enumNames.forEach(n -> enums.add(new NamePattern("type:" + n, Identifiers.wordPattern(n))));
     }
 
     Facts of(Change change) {
         Facts f = new Facts();
-        if (change instanceof CreateExtension || change instanceof DropExtension) {
+        if (change instanceof CreateExtension || change instanceof DropExtension
+                || change instanceof Change.AlterExtension || change instanceof Change.CreateSchema
+                || change instanceof Change.DropSchema || change instanceof Change.CommentOnSchema) {
             return f;
         } else if (change instanceof CreateEnum c) {
             f.provides.add("type:" + c.type().name());

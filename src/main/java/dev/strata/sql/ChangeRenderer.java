@@ -122,7 +122,33 @@ public final class ChangeRenderer {
 
     /** The statements of one change and of its reverse. */
     public static Rendered render(Change change) {
-        if (change instanceof CreateExtension c) {
+        if (change instanceof Change.CreateSchema c) {
+            List<String> up = new ArrayList<>(List.of(Ddl.createSchema(c.namespace().name())));
+            if (c.namespace().comment() != null) {
+                up.add(Ddl.commentOnSchema(c.namespace().name(), c.namespace().comment()));
+            }
+            return of(up, List.of(Ddl.dropSchema(c.namespace().name())));
+        } else if (change instanceof Change.DropSchema c) {
+            List<String> down = new ArrayList<>(List.of(Ddl.createSchema(c.namespace().name())));
+            if (c.namespace().comment() != null) {
+                down.add(Ddl.commentOnSchema(c.namespace().name(), c.namespace().comment()));
+            }
+            return of(List.of(Ddl.dropSchema(c.namespace().name())), down);
+        } else if (change instanceof Change.CommentOnSchema c) {
+            return of(List.of(Ddl.commentOnSchema(c.schema(), c.to())), List.of(Ddl.commentOnSchema(c.schema(), c.from())));
+        } else if (change instanceof Change.AlterExtension c) {
+            List<String> up = new ArrayList<>();
+            List<String> down = new ArrayList<>();
+            if (c.schemaChanges()) {
+                up.add(Ddl.alterExtensionSchema(c.to(), c.to().schema()));
+                down.add(Ddl.alterExtensionSchema(c.from(), c.from().schema()));
+            }
+            if (c.versionChanges()) {
+                up.add(Ddl.alterExtensionVersion(c.to(), c.to().version()));
+                down.add(0, Ddl.alterExtensionVersionBack(c.from(), c.to().version(), c.from().version()));
+            }
+            return of(up, down);
+        } else if (change instanceof CreateExtension c) {
             return of(List.of(Ddl.createExtension(c.extension())), List.of(dropExtension(c.extension())));
         } else if (change instanceof DropExtension c) {
             return of(List.of(dropExtension(c.extension())), List.of(Ddl.createExtension(c.extension())));

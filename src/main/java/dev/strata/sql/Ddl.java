@@ -27,9 +27,67 @@ public final class Ddl {
     private Ddl() {
     }
 
-    /** {@code CREATE EXTENSION IF NOT EXISTS name}. */
+    /** {@code CREATE EXTENSION IF NOT EXISTS name [WITH SCHEMA s] [VERSION 'v']}. */
     public static String createExtension(Extension extension) {
-        return "CREATE EXTENSION IF NOT EXISTS " + Identifiers.quote(extension.name());
+        return "CREATE EXTENSION IF NOT EXISTS " + Identifiers.quote(extension.name())
+                + (extension.schema() == null ? "" : " WITH SCHEMA " + Identifiers.quote(extension.schema()))
+                + (extension.version() == null ? "" : " VERSION " + Identifiers.literal(extension.version()));
+    }
+
+    /** {@code CREATE SCHEMA name}: a schema the model manages besides the target one. */
+    public static String createSchema(String name) {
+        return "CREATE SCHEMA " + Identifiers.quote(name);
+    }
+
+    /** {@code DROP SCHEMA name} (never CASCADE: its objects are dropped first, one by one). */
+    public static String dropSchema(String name) {
+        return "DROP SCHEMA " + Identifiers.quote(name);
+    }
+
+    /** {@code COMMENT ON SCHEMA name IS '...'} ({@code IS NULL} for {@code null}). */
+    public static String commentOnSchema(String name, String comment) {
+        return "COMMENT ON SCHEMA " + Identifiers.quote(name) + " IS "
+                + (comment == null ? "NULL" : Identifiers.literal(comment));
+    }
+
+    /** {@code ALTER EXTENSION name UPDATE TO 'version'}. */
+    public static String alterExtensionVersion(Extension extension, String version) {
+        return "ALTER EXTENSION " + Identifiers.quote(extension.name()) + " UPDATE TO " + Identifiers.literal(version);
+    }
+
+    /**
+     * The reverse of {@code ALTER EXTENSION name UPDATE TO 'version'}: back to {@code from}, which
+     * needs a downgrade script that extensions rarely ship. When PostgreSQL knows no path the
+     * statement fails with a message that says so, rather than leaving the newer version in place
+     * unnoticed or dropping the extension with what uses it.
+     */
+    public static String alterExtensionVersionBack(Extension extension, String current, String back) {
+        String name = Identifiers.literal(extension.name());
+        return "DO $strata$ BEGIN\n"
+                + "  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension_update_paths(" + name + ")\n"
+                + "                 WHERE source = " + Identifiers.literal(current) + " AND target = "
+                + Identifiers.literal(back) + " AND path IS NOT NULL) THEN\n"
+                + "    RAISE EXCEPTION 'extension % has no update path from version % back to %', " + name + ", "
+                + Identifiers.literal(current) + ", " + Identifiers.literal(back) + "\n"
+                + "      USING HINT = 'the extension ships no downgrade script: restore the old version by hand"
+                + " (DROP EXTENSION and CREATE EXTENSION ... VERSION, with what uses it), then mark this"
+                + " migration rolled back';\n"
+                + "  END IF;\n"
+                + "  ALTER EXTENSION " + Identifiers.quote(extension.name()) + " UPDATE TO " + Identifiers.literal(back)
+                + ";\nEND $strata$";
+    }
+
+    /**
+     * {@code ALTER EXTENSION name SET SCHEMA s}; {@code null} means the target schema, which SQL
+     * text cannot name (a migration runs against whichever schema it is given), so the statement
+     * then names {@code current_schema()} through a DO block.
+     */
+    public static String alterExtensionSchema(Extension extension, String schema) {
+        if (schema != null) {
+            return "ALTER EXTENSION " + Identifiers.quote(extension.name()) + " SET SCHEMA " + Identifiers.quote(schema);
+        }
+        return "DO $strata$ BEGIN EXECUTE format('ALTER EXTENSION %I SET SCHEMA %I', "
+                + Identifiers.literal(extension.name()) + ", current_schema()); END $strata$";
     }
 
     /** {@code ALTER TABLE t DISABLE TRIGGER x} (or ENABLE [REPLICA|ALWAYS]): a trigger's enablement. */

@@ -81,6 +81,30 @@ public final class Identifiers {
                 caseFlags(name));
     }
 
+    /**
+     * As {@link #wordPattern(String)} for a name of the target schema; an object of another schema
+     * is found only as {@code schema.name} (each part spelled as PostgreSQL prints it), which is
+     * how SQL text read from the catalog names it.
+     */
+    public static java.util.regex.Pattern wordPattern(QualifiedName name) {
+        if (name.schema() == null) {
+            return wordPattern(name.name());
+        }
+        return java.util.regex.Pattern.compile("(?<![\\w$\"])" + java.util.regex.Pattern.quote(quote(name.schema()))
+                + "\\s*\\.\\s*" + java.util.regex.Pattern.quote(quote(name.name())) + "(?![\\w$\"])",
+                caseFlags(name.schema()) & caseFlags(name.name()));
+    }
+
+    /** As {@link #callPattern(String)}, for a function of another schema only as {@code schema.name(}. */
+    public static java.util.regex.Pattern callPattern(QualifiedName name) {
+        if (name.schema() == null) {
+            return callPattern(name.name());
+        }
+        return java.util.regex.Pattern.compile("(?<![\\w$\"])" + java.util.regex.Pattern.quote(quote(name.schema()))
+                + "\\s*\\.\\s*" + java.util.regex.Pattern.quote(quote(name.name())) + "\\s*\\(",
+                caseFlags(name.schema()) & caseFlags(name.name()));
+    }
+
     /** As {@link #wordPattern}, followed by {@code (}: a call of a function of that name. */
     public static java.util.regex.Pattern callPattern(String name) {
         return java.util.regex.Pattern.compile("(?<![\\w$\"])" + java.util.regex.Pattern.quote(quote(name)) + "\\s*\\(",

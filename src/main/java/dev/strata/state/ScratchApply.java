@@ -29,7 +29,7 @@ public final class ScratchApply {
     /** The catalog a model produces: compile it, apply the script, read it back. */
     public static CatalogRead model(Schema model, DevServer dev) {
         List<String> statements = DdlCompiler.compile(model);
-        return apply(dev, "strata_desired", statements, (index, sql, e) -> new StrataException(ErrorCode.INVALID_MODEL,
+        return apply(dev, "strata_desired", statements, model.namespaceNames(), (index, sql, e) -> new StrataException(ErrorCode.INVALID_MODEL,
                 "PostgreSQL rejected the model's DDL at statement " + (index + 1) + " of " + statements.size()
                         + ": " + e.getMessage().strip() + "\n  statement: " + abbreviate(sql)
                         + "\n  Fix the model object this statement comes from (run 'strata print-ddl' to see the"
@@ -39,7 +39,9 @@ public final class ScratchApply {
     /** The catalog a list of migration steps produces, applied in order. */
     public static CatalogRead steps(List<Step> steps, DevServer dev) {
         List<String> statements = steps.stream().map(Step::sql).toList();
-        return apply(dev, "strata_current", statements, (index, sql, e) -> {
+        // The migrations may have made schemas besides the target one: read every one of them, so
+        // that a schema the model no longer has is dropped.
+        return apply(dev, "strata_current", statements, null, (index, sql, e) -> {
             Step step = steps.get(index);
             return new StrataException(ErrorCode.MIGRATION_FILES, "migration " + step.origin()
                     + " failed on a scratch database: " + e.getMessage().strip() + "\n  statement: " + abbreviate(sql)
@@ -55,7 +57,9 @@ public final class ScratchApply {
         StrataException of(int index, String sql, SQLException e);
     }
 
-    private static CatalogRead apply(DevServer dev, String prefix, List<String> statements, Failure failure) {
+    /** {@code otherSchemas} null reads every user schema of the scratch database besides the target one. */
+    private static CatalogRead apply(DevServer dev, String prefix, List<String> statements, List<String> otherSchemas,
+                                     Failure failure) {
         try (ScratchDatabase scratch = dev.createScratch(prefix); Connection c = scratch.connect()) {
             try (Statement s = c.createStatement()) {
                 for (int i = 0; i < statements.size(); i++) {
@@ -66,7 +70,8 @@ public final class ScratchApply {
                     }
                 }
             }
-            return CatalogReader.inspect(c, SCHEMA);
+            return CatalogReader.inspect(c, SCHEMA,
+                    otherSchemas != null ? otherSchemas : CatalogReader.userSchemas(c));
         } catch (SQLException e) {
             throw new StrataException(ErrorCode.DATABASE, "scratch database on " + JdbcUrls.redact(dev.url()) + ": " + e.getMessage(), e);
         }

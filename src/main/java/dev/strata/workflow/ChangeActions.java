@@ -75,8 +75,18 @@ public final class ChangeActions {
     /** The action map of one change. */
     public static Map<Keyword, Object> of(Change change) {
         Action a = new Action(kind(change));
-        if (change instanceof CreateExtension c) {
-            a.put("name", c.extension().name());
+        if (change instanceof Change.CreateSchema c) {
+            a.put("name", c.namespace().name()).put("comment", c.namespace().comment());
+        } else if (change instanceof Change.DropSchema c) {
+            a.put("name", c.namespace().name()).put("comment", c.namespace().comment());
+        } else if (change instanceof Change.CommentOnSchema c) {
+            a.put("name", c.schema()).put("comment", c.to()).put("old-comment", c.from());
+        } else if (change instanceof Change.AlterExtension c) {
+            a.put("name", c.to().name()).put("schema", c.to().schema()).put("old-schema", c.from().schema())
+                    .put("version", c.to().version()).put("old-version", c.from().version());
+        } else if (change instanceof CreateExtension c) {
+            a.put("name", c.extension().name()).put("schema", c.extension().schema())
+                    .put("version", c.extension().version());
         } else if (change instanceof DropExtension c) {
             a.put("name", c.extension().name());
         } else if (change instanceof CreateEnum c) {

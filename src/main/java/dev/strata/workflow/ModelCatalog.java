@@ -30,6 +30,37 @@ public final class ModelCatalog {
     }
 
     /**
+     * The desired schema with the version of every extension whose model entry names none
+     * removed: the scratch server installs its default version, which says nothing about the
+     * version the model wants, so the differ leaves a live extension's version alone.
+     */
+    /**
+     * Refuses a model that manages the target schema as one of its other schemas: its objects
+     * would read back unqualified and never match.
+     *
+     * @throws dev.strata.StrataException {@code INVALID_MODEL}
+     */
+    public static void checkTarget(Schema model, String targetSchema) {
+        if (model.namespaceNames().contains(targetSchema)) {
+            throw new StrataException(ErrorCode.INVALID_MODEL, "the model places objects in schema " + targetSchema
+                    + " by name, but " + targetSchema + " is the target schema\n  Fix: write those objects without a"
+                    + " schema (:users instead of :" + targetSchema + "/users), or choose another target schema"
+                    + " (--schema).");
+        }
+    }
+
+    static Schema unpinned(Schema desired, Schema model) {
+        java.util.Set<String> pinned = new java.util.HashSet<>();
+        model.extensions().stream().filter(e -> e.version() != null).forEach(e -> pinned.add(e.name()));
+        List<dev.strata.model.Extension> extensions = desired.extensions().stream()
+                .map(e -> pinned.contains(e.name()) ? e : new dev.strata.model.Extension(e.name(), e.schema(), null))
+                .toList();
+        return new Schema(extensions, desired.enums(), desired.sequences(), desired.tables(), desired.views(),
+                desired.functions(), desired.triggers(), desired.policies(), desired.domains(),
+                desired.compositeTypes(), desired.namespaces());
+    }
+
+    /**
      * The desired schema of a model.
      *
      * @throws dev.strata.StrataException {@code INVALID_MODEL} when PostgreSQL rejects the model's DDL
@@ -44,7 +75,7 @@ public final class ModelCatalog {
             }
         }
         try {
-            return ScratchApply.steps(steps, dev).schema();
+            return unpinned(ScratchApply.steps(steps, dev).schema(), model.schema());
         } catch (StrataException e) {
             if (e.code() == ErrorCode.DATABASE) {
                 throw e;

@@ -23,7 +23,7 @@ JOIN pg_namespace bn ON bn.oid = bt.typnamespace
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
-WHERE c.relnamespace = :schema_oid
+WHERE c.relnamespace = ANY(:schema_oids)
   AND c.relkind IN ('r', 'p')
   AND NOT c.relispartition
   AND NOT EXISTS (SELECT 1 FROM pg_depend e

@@ -3,6 +3,7 @@
 -- without types that belong to an extension. user_type_* name the user-defined type (or array
 -- element type) an attribute uses.
 SELECT t.typname AS type_name,
+       CASE WHEN t.typnamespace = :schema_oid THEN '' ELSE (SELECT ns.nspname::text FROM pg_namespace ns WHERE ns.oid = t.typnamespace) END AS object_schema,
        obj_description(t.oid, 'pg_type') AS comment,
        a.attname AS attribute_name,
        format_type(a.atttypid, a.atttypmod) AS type_sql,
@@ -21,8 +22,8 @@ LEFT JOIN pg_type bt ON bt.oid = CASE WHEN at.typcategory = 'A' AND at.typelem <
 LEFT JOIN pg_namespace bn ON bn.oid = bt.typnamespace
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
-WHERE t.typnamespace = :schema_oid
+WHERE t.typnamespace = ANY(:schema_oids)
   AND t.typtype = 'c'
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
                   WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
-ORDER BY t.typname, a.attnum
+ORDER BY object_schema, t.typname, a.attnum

@@ -30,7 +30,7 @@ JOIN pg_class c ON c.oid = con.conrelid
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
 LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u')
-WHERE c.relnamespace = :schema_oid
+WHERE c.relnamespace = ANY(:schema_oids)
   AND c.relkind IN ('r', 'p')
   AND NOT c.relispartition
   AND NOT EXISTS (SELECT 1 FROM pg_depend e

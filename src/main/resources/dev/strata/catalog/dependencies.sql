@@ -109,6 +109,7 @@ resolved AS (
     WHERE d.refclassid = 'pg_proc'::regclass
 )
 SELECT DISTINCT r.kind AS from_kind,
+       CASE WHEN r.nsp = :schema_oid THEN '' ELSE fn.nspname END AS from_schema,
        r.name AS from_name,
        r.part AS from_part,
        r.ref_kind AS to_kind,
@@ -117,10 +118,11 @@ SELECT DISTINCT r.kind AS from_kind,
        r.ref_part AS to_part
 FROM resolved r
 JOIN pg_namespace rn ON rn.oid = r.ref_nsp
-WHERE r.nsp = :schema_oid
+JOIN pg_namespace fn ON fn.oid = r.nsp
+WHERE r.nsp = ANY(:schema_oids)
   AND NOT r.is_partition
   AND rn.nspname NOT IN ('pg_catalog', 'information_schema')
   AND NOT (r.refclassid = r.owner_class AND r.refobjid = r.owner_oid)
   AND NOT EXISTS (SELECT 1 FROM pg_depend x
                   WHERE x.classid = r.owner_class AND x.objid = r.owner_oid AND x.deptype = 'e')
-ORDER BY 1, 2, 3, 4, 5, 6, 7
+ORDER BY 1, 2, 3, 4, 5, 6, 7, 8

@@ -2,6 +2,7 @@
 -- (sorted by name, as pg_get_constraintdef prints them), without domains that belong to an extension.
 -- base_type_* name the user-defined type (or array element type) the domain is based on.
 SELECT t.typname AS domain_name,
+       CASE WHEN t.typnamespace = :schema_oid THEN '' ELSE (SELECT ns.nspname::text FROM pg_namespace ns WHERE ns.oid = t.typnamespace) END AS object_schema,
        format_type(t.typbasetype, t.typtypmod) AS base_sql,
        CASE WHEN bn.nspname IN ('pg_catalog', 'information_schema') THEN NULL
             WHEN bn.oid = :schema_oid THEN '' ELSE bn.nspname END AS base_type_schema,
@@ -23,7 +24,7 @@ JOIN pg_type bt ON bt.oid = CASE WHEN b.typcategory = 'A' AND b.typelem <> 0 THE
 JOIN pg_namespace bn ON bn.oid = bt.typnamespace
 LEFT JOIN pg_collation co ON co.oid = t.typcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
-WHERE t.typnamespace = :schema_oid
+WHERE t.typnamespace = ANY(:schema_oids)
   AND t.typtype = 'd'
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
                   WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')

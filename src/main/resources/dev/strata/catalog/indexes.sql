@@ -2,6 +2,7 @@
 -- indexes that back a primary key, unique or exclusion constraint (those belong to the constraint).
 SELECT i.indrelid AS table_oid,
        c.relkind AS table_kind,
+       CASE WHEN c.relnamespace = :schema_oid THEN '' ELSE (SELECT ns.nspname::text FROM pg_namespace ns WHERE ns.oid = c.relnamespace) END AS object_schema,
        c.relname AS table_name,
        ic.relname AS index_name,
        i.indisunique AS is_unique,
@@ -13,7 +14,7 @@ FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_am am ON am.oid = ic.relam
-WHERE c.relnamespace = :schema_oid
+WHERE c.relnamespace = ANY(:schema_oids)
   AND (c.relkind IN ('r', 'p') AND NOT c.relispartition OR c.relkind = 'm')
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
                   WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')

@@ -1,6 +1,7 @@
 -- Row-level-security policies on the schema's tables. Roles come back quoted and sorted, PUBLIC
 -- for role oid 0.
 SELECT c.relname AS table_name,
+       CASE WHEN c.relnamespace = :schema_oid THEN '' ELSE (SELECT ns.nspname::text FROM pg_namespace ns WHERE ns.oid = c.relnamespace) END AS object_schema,
        p.polname AS policy_name,
        p.polpermissive AS permissive,
        p.polcmd AS command,
@@ -12,6 +13,6 @@ SELECT c.relname AS table_name,
        pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr
 FROM pg_policy p
 JOIN pg_class c ON c.oid = p.polrelid
-WHERE c.relnamespace = :schema_oid
+WHERE c.relnamespace = ANY(:schema_oids)
   AND NOT c.relispartition
 ORDER BY c.relname, p.polname

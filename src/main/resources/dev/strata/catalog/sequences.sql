@@ -2,6 +2,7 @@
 -- column and are left out, as are sequences of extensions. owned_by is table.column, each part
 -- quoted as needed, for serial columns and OWNED BY.
 SELECT c.relname AS sequence_name,
+       CASE WHEN c.relnamespace = :schema_oid THEN '' ELSE (SELECT ns.nspname::text FROM pg_namespace ns WHERE ns.oid = c.relnamespace) END AS object_schema,
        format_type(s.seqtypid, NULL) AS data_type,
        s.seqstart AS start_value,
        s.seqincrement AS increment,
@@ -21,7 +22,7 @@ SELECT c.relname AS sequence_name,
        obj_description(c.oid, 'pg_class') AS comment
 FROM pg_sequence s
 JOIN pg_class c ON c.oid = s.seqrelid
-WHERE c.relnamespace = :schema_oid
+WHERE c.relnamespace = ANY(:schema_oids)
   AND c.relkind = 'S'
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
                   WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype IN ('e', 'i'))

@@ -1,12 +1,13 @@
 -- User triggers (not the internal ones behind foreign keys) on the schema's tables and views;
 -- triggers on partitions and on tables of extensions are left out.
 SELECT c.relname AS table_name,
+       CASE WHEN c.relnamespace = :schema_oid THEN '' ELSE (SELECT ns.nspname::text FROM pg_namespace ns WHERE ns.oid = c.relnamespace) END AS object_schema,
        t.tgname AS trigger_name,
        pg_get_triggerdef(t.oid, true) AS definition,
        t.tgenabled::text AS enabled
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
-WHERE c.relnamespace = :schema_oid
+WHERE c.relnamespace = ANY(:schema_oids)
   AND NOT t.tgisinternal
   AND NOT c.relispartition
   AND NOT EXISTS (SELECT 1 FROM pg_depend e

@@ -302,7 +302,8 @@ class CatalogReaderTest {
                 "CREATE SCHEMA ext",
                 "CREATE EXTENSION IF NOT EXISTS pgcrypto SCHEMA ext",
                 "CREATE TABLE login (email citext NOT NULL, h bytea DEFAULT ext.digest('x', 'sha256'))");
-        assertEquals(List.of(new Extension("citext"), new Extension("pgcrypto")), read.schema().extensions());
+        assertEquals(List.of(new Extension("citext", null, "1.6"), new Extension("pgcrypto", "ext", "1.3")),
+                read.schema().extensions(), "extensions with their schema (null: the inspected one) and version");
         assertEquals(List.of(), read.schema().functions(), "extension functions belong to the extension");
         assertEquals(List.of(
                 new Column("email", new ColumnType("citext", QualifiedName.of("citext")), true, null, null, null, null, null),

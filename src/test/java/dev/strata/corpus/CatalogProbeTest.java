@@ -91,7 +91,7 @@ class CatalogProbeTest {
             assertEquals(List.of("keyed_pkey fillfactor=90"), found.get("constraint index storage parameter"));
             assertEquals(List.of("keyed_pkey"), found.get("comment on index"));
             assertEquals(List.of("plain"), found.get("privilege"));
-            assertEquals(List.of("other.t", "schema other"), found.get("non-public schema"));
+            assertEquals(null, found.get("non-public schema"), "other schemas are read and compared");
             assertEquals(List.of("v"), found.get("comment on view"));
             assertEquals(null, found.get("unlogged table"), "UNLOGGED is in the model");
             assertEquals(null, found.get("composite type"), "composite types are modelled");
@@ -106,7 +106,7 @@ class CatalogProbeTest {
                     CREATE TABLE foo.users (id int);
                     CREATE TABLE public.stray (id int);
                     """, "foo");
-            assertEquals(Map.of("non-public schema", List.of("public.stray")), found);
+            assertEquals(Map.of(), found, "other schemas are read and compared");
         }
     }
 

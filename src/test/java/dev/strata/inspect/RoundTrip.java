@@ -58,7 +58,7 @@ final class RoundTrip {
         assertSameList("sequences", expected.sequences(), actual.sequences(), s -> s.name().toString());
         assertSameList("tables", expected.tables(), actual.tables(), t -> t.name().toString());
         for (Table t : expected.tables()) {
-            Table back = actual.table(t.name().name()).orElseThrow();
+            Table back = actual.tables().stream().filter(x -> x.name().equals(t.name())).findFirst().orElseThrow();
             assertSameList("columns of " + t.name(), t.columns(), back.columns(), c -> c.name());
             assertSameList("constraints of " + t.name(), t.constraints(), back.constraints(), c -> c.name());
             assertSameList("indexes of " + t.name(), t.indexes(), back.indexes(), i -> i.name());
