@@ -3,7 +3,8 @@
 SELECT c.relname AS table_name,
        t.tgname AS trigger_name,
        pg_get_triggerdef(t.oid, true) AS definition,
-       t.tgenabled::text AS enabled
+       t.tgenabled::text AS enabled,
+       obj_description(t.oid, 'pg_trigger') AS comment
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
 WHERE c.relnamespace = :schema_oid
