@@ -56,7 +56,8 @@ final class AggregateForms {
 
     /** A plain lower-case name as a keyword ({@code :concat-step}), anything else as the SQL string. */
     private static Object function(String sql) {
-        return sql.matches("[a-z][a-z0-9_]*") && !sql.contains("-") ? ModelNames.key(sql) : sql;
+        return sql.matches("[a-z_][a-z0-9_]*") && !dev.strata.sql.Identifiers.needsQuoting(sql) ? ModelNames.key(sql)
+                : sql;
     }
 
     private static void putFunction(Map<Object, Object> spec, String option, String sql) {

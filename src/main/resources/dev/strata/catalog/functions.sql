@@ -2,7 +2,8 @@
 -- hypothetical-set aggregates, moving-aggregate modes and functions that belong to an extension
 -- are left out (inspect lists them, see dev/strata/inspect/unmodelled.sql). quoted_schema is the
 -- qualifier pg_get_functiondef always prints. The agg_* columns are NULL for a function or
--- procedure; support functions print unqualified when they are in the schema or pg_catalog.
+-- procedure; support functions print unqualified when they are in the schema or pg_catalog (not as
+-- regproc prints them, qualified when overloaded), so the text is the same in any schema.
 SELECT p.proname AS function_name,
        pg_get_function_identity_arguments(p.oid) AS arguments,
        p.prokind = 'p' AS is_procedure,
@@ -11,15 +12,25 @@ SELECT p.proname AS function_name,
        quote_ident(n.nspname) AS quoted_schema,
        obj_description(p.oid, 'pg_proc') AS comment,
        CASE WHEN p.prokind = 'a' THEN pg_get_function_arguments(p.oid) END AS agg_arguments,
-       a.aggtransfn::regproc::text AS agg_sfunc,
+       (SELECT CASE WHEN f.pronamespace IN (:schema_oid, 'pg_catalog'::regnamespace) THEN quote_ident(f.proname)
+                    ELSE quote_ident(fn.nspname) || '.' || quote_ident(f.proname) END
+        FROM pg_proc f JOIN pg_namespace fn ON fn.oid = f.pronamespace WHERE f.oid = a.aggtransfn) AS agg_sfunc,
        format_type(a.aggtranstype, NULL) AS agg_stype,
        a.aggtransspace AS agg_sspace,
-       CASE WHEN a.aggfinalfn <> 0 THEN a.aggfinalfn::regproc::text END AS agg_finalfunc,
+       (SELECT CASE WHEN f.pronamespace IN (:schema_oid, 'pg_catalog'::regnamespace) THEN quote_ident(f.proname)
+                    ELSE quote_ident(fn.nspname) || '.' || quote_ident(f.proname) END
+        FROM pg_proc f JOIN pg_namespace fn ON fn.oid = f.pronamespace WHERE f.oid = a.aggfinalfn) AS agg_finalfunc,
        a.aggfinalextra AS agg_finalfunc_extra,
        CASE a.aggfinalmodify WHEN 's' THEN 'SHAREABLE' WHEN 'w' THEN 'READ_WRITE' END AS agg_finalfunc_modify,
-       CASE WHEN a.aggcombinefn <> 0 THEN a.aggcombinefn::regproc::text END AS agg_combinefunc,
-       CASE WHEN a.aggserialfn <> 0 THEN a.aggserialfn::regproc::text END AS agg_serialfunc,
-       CASE WHEN a.aggdeserialfn <> 0 THEN a.aggdeserialfn::regproc::text END AS agg_deserialfunc,
+       (SELECT CASE WHEN f.pronamespace IN (:schema_oid, 'pg_catalog'::regnamespace) THEN quote_ident(f.proname)
+                    ELSE quote_ident(fn.nspname) || '.' || quote_ident(f.proname) END
+        FROM pg_proc f JOIN pg_namespace fn ON fn.oid = f.pronamespace WHERE f.oid = a.aggcombinefn) AS agg_combinefunc,
+       (SELECT CASE WHEN f.pronamespace IN (:schema_oid, 'pg_catalog'::regnamespace) THEN quote_ident(f.proname)
+                    ELSE quote_ident(fn.nspname) || '.' || quote_ident(f.proname) END
+        FROM pg_proc f JOIN pg_namespace fn ON fn.oid = f.pronamespace WHERE f.oid = a.aggserialfn) AS agg_serialfunc,
+       (SELECT CASE WHEN f.pronamespace IN (:schema_oid, 'pg_catalog'::regnamespace) THEN quote_ident(f.proname)
+                    ELSE quote_ident(fn.nspname) || '.' || quote_ident(f.proname) END
+        FROM pg_proc f JOIN pg_namespace fn ON fn.oid = f.pronamespace WHERE f.oid = a.aggdeserialfn) AS agg_deserialfunc,
        a.agginitval AS agg_initcond,
        (SELECT CASE WHEN o.oprnamespace = 'pg_catalog'::regnamespace OR o.oprnamespace = :schema_oid THEN o.oprname
                     ELSE 'OPERATOR(' || quote_ident((SELECT nspname FROM pg_namespace WHERE oid = o.oprnamespace))
