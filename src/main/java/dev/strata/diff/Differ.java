@@ -554,7 +554,9 @@ public final class Differ {
                     // The drop runs before renames: drop it under its old name, add it under the new one.
                     want = wantConstraints.get(rename.to().name());
                     out.removeIf(x -> x.equals(rename) || x instanceof AlterConstraint a && a.table().equals(d.name())
-                            && a.to().name().equals(rename.to().name()));
+                            && a.to().name().equals(rename.to().name())
+                            || x instanceof CommentOn co && co.target().kind() == CommentTarget.Kind.CONSTRAINT
+                            && d.name().equals(co.target().table()) && co.target().name().name().equals(rename.to().name()));
                 }
                 out.add(new DropConstraint(c.name(), fk));
                 out.add(new AddConstraint(d.name(), want));
