@@ -201,11 +201,11 @@ public final class CatalogReader {
         List<Sequence> sequences = q.query("sequences", CatalogReader::sequence);
         List<ViewRow> viewRows = q.query("views", rs -> new ViewRow(name(rs.getString("object_schema"), rs.getString("view_name")),
                 rs.getBoolean("materialized"), rs.getBoolean("populated"), rs.getString("definition"),
-                CatalogQueries.strings(rs, "storage")));
+                CatalogQueries.strings(rs, "storage"), rs.getString("comment")));
         List<Function> functions = q.query("functions", CatalogReader::function);
         List<Trigger> triggers = q.query("triggers", rs -> new Trigger(rs.getString("trigger_name"),
                 name(rs.getString("object_schema"), rs.getString("table_name")), rs.getString("definition"), null,
-                Trigger.Enablement.ofCode(rs.getString("enabled"))));
+                Trigger.Enablement.ofCode(rs.getString("enabled")), rs.getString("comment")));
         List<Policy> policies = q.query("policies", CatalogReader::policy);
         List<Extension> extensions = q.query("extensions", rs -> new Extension(rs.getString("extension_name"),
                 blankToNull(rs.getString("extension_schema")), rs.getString("extension_version")));
@@ -243,7 +243,8 @@ public final class CatalogReader {
                     .sorted()
                     .toList();
             views.add(new View(name, row.materialized(), row.statement(), null,
-                    sorted(viewIndexes.getOrDefault(row.name(), List.of()), Comparator.comparing(Index::name)), reads));
+                    sorted(viewIndexes.getOrDefault(row.name(), List.of()), Comparator.comparing(Index::name)), reads,
+                    row.comment()));
         }
         Schema schema = new Schema(
                 sorted(extensions, Comparator.comparing(Extension::name)),
@@ -300,7 +301,7 @@ public final class CatalogReader {
     }
 
     private record ViewRow(QualifiedName name, boolean materialized, boolean populated, String definition,
-                           List<String> storage) {
+                           List<String> storage, String comment) {
         /**
          * {@code CREATE [MATERIALIZED] VIEW name [WITH (storage parameters)] AS\n<pg_get_viewdef>}
          * without the semicolon; a materialized view ends in {@code WITH [NO] DATA}.
@@ -337,6 +338,10 @@ public final class CatalogReader {
     }
 
     private static Constraint constraint(ResultSet rs) throws SQLException {
+        return kindOfConstraint(rs).withComment(rs.getString("comment"));
+    }
+
+    private static Constraint kindOfConstraint(ResultSet rs) throws SQLException {
         String name = rs.getString("constraint_name");
         String type = rs.getString("constraint_type");
         List<String> columns = CatalogQueries.strings(rs, "columns");
@@ -421,6 +426,9 @@ public final class CatalogReader {
     }
 
     private static Function function(ResultSet rs) throws SQLException {
+        if (rs.getBoolean("is_aggregate")) {
+            return aggregate(rs);
+        }
         boolean procedure = rs.getBoolean("is_procedure");
         String definition = rs.getString("definition");
         String header = "CREATE OR REPLACE " + (procedure ? "PROCEDURE " : "FUNCTION ");
@@ -432,7 +440,22 @@ public final class CatalogReader {
             definition = header + definition.substring(header.length() + qualifier.length());
         }
         return new Function(name, rs.getString("arguments"),
-                procedure, definition.stripTrailing(), null);
+                procedure, definition.stripTrailing(), null, rs.getString("comment"), null);
+    }
+
+    /** A plain aggregate; its definition is the CREATE AGGREGATE its parts give ({@code *} for no arguments). */
+    private static Function aggregate(ResultSet rs) throws SQLException {
+        String arguments = rs.getString("agg_arguments");
+        dev.strata.model.Aggregate aggregate = new dev.strata.model.Aggregate(
+                arguments == null || arguments.isEmpty() ? "*" : arguments,
+                rs.getString("agg_sfunc"), rs.getString("agg_stype"), rs.getLong("agg_sspace"),
+                rs.getString("agg_finalfunc"), rs.getBoolean("agg_finalfunc_extra"),
+                rs.getString("agg_finalfunc_modify"), rs.getString("agg_combinefunc"),
+                rs.getString("agg_serialfunc"), rs.getString("agg_deserialfunc"), rs.getString("agg_initcond"),
+                rs.getString("agg_sortop"), rs.getString("agg_parallel"));
+        QualifiedName name = name(rs.getString("object_schema"), rs.getString("function_name"));
+        return new Function(name, rs.getString("arguments"), false,
+                dev.strata.sql.Comments.createAggregate(name, aggregate), null, rs.getString("comment"), aggregate);
     }
 
     private static Policy policy(ResultSet rs) throws SQLException {
@@ -451,7 +474,7 @@ public final class CatalogReader {
         if (check != null) {
             sql.append(" WITH CHECK (").append(check).append(')');
         }
-        return new Policy(name, table, sql.toString(), null);
+        return new Policy(name, table, sql.toString(), null, rs.getString("comment"));
     }
 
     private static String command(String code) {

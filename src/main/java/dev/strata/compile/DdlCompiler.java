@@ -18,6 +18,7 @@ import dev.strata.model.SequenceOwner;
 import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
+import dev.strata.sql.Comments;
 import dev.strata.sql.Ddl;
 import dev.strata.sql.Identifiers;
 import java.util.ArrayList;
@@ -70,8 +71,9 @@ public final class DdlCompiler {
         for (Object type : userTypes) {
             out.add(type instanceof Domain d ? Ddl.createDomain(d) : Ddl.createCompositeType((CompositeType) type));
         }
-        List<Function> functions = sorted(schema.functions(),
+        List<Function> routines = sorted(schema.functions(),
                 Comparator.comparing(Function::name).thenComparing(Function::definition));
+        List<Function> functions = routines.stream().filter(f -> !f.isAggregate()).toList();
         Map<Function, FunctionTier> tiers = new HashMap<>();
         functions.forEach(f -> tiers.put(f, tier(f, schema)));
         functions.stream().filter(f -> tiers.get(f) == FunctionTier.BEFORE_TABLES)
@@ -102,6 +104,8 @@ public final class DdlCompiler {
         sequences.stream().filter(s -> s.ownedBy() != null).forEach(s -> out.add(Ddl.alterSequenceOwnedBy(s)));
         functions.stream().filter(f -> tiers.get(f) == FunctionTier.AFTER_TABLES)
                 .forEach(f -> out.add(definition(f.definition())));
+        // Aggregates need their support functions; views may call them.
+        routines.stream().filter(Function::isAggregate).forEach(f -> out.add(definition(f.definition())));
         for (Table table : tables) {
             table.indexes().stream().filter(i -> i.comment() != null)
                     .forEach(i -> out.add(Ddl.commentOnIndex(i, i.comment())));
@@ -147,9 +151,23 @@ public final class DdlCompiler {
         tables.stream().filter(Table::rowLevelSecurity).forEach(t -> out.add(Ddl.enableRowLevelSecurity(t.name())));
         tables.stream().filter(Table::forceRowLevelSecurity)
                 .forEach(t -> out.add(Ddl.forceRowLevelSecurity(t.name(), true)));
-        sorted(schema.policies(), Comparator.comparing(Policy::table).thenComparing(Policy::name))
-                .forEach(p -> out.add(definition(p.definition())));
+        List<Policy> policies = sorted(schema.policies(), Comparator.comparing(Policy::table).thenComparing(Policy::name));
+        policies.forEach(p -> out.add(definition(p.definition())));
+        comments(tables, routines, views, triggers, policies, out);
         return List.copyOf(out);
+    }
+
+    /** The comments of constraints, functions, procedures, aggregates, views, triggers and policies, once all exist. */
+    private static void comments(List<Table> tables, List<Function> routines, List<View> views, List<Trigger> triggers,
+                                 List<Policy> policies, List<String> out) {
+        for (Table table : tables) {
+            table.constraints().stream().filter(c -> c.comment() != null)
+                    .forEach(c -> out.add(Comments.on(table.name(), c, c.comment())));
+        }
+        routines.stream().filter(f -> f.comment() != null).forEach(f -> out.add(Comments.on(f, f.comment())));
+        views.stream().filter(v -> v.comment() != null).forEach(v -> out.add(Comments.on(v, v.comment())));
+        triggers.stream().filter(t -> t.comment() != null).forEach(t -> out.add(Comments.on(t, t.comment())));
+        policies.stream().filter(p -> p.comment() != null).forEach(p -> out.add(Comments.on(p, p.comment())));
     }
 
     /** Where a function goes in the script. */

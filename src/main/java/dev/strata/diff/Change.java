@@ -42,7 +42,8 @@ public sealed interface Change
                 Change.CreateTrigger, Change.DropTrigger,
                 Change.CreatePolicy, Change.DropPolicy,
                 Change.EnableRowLevelSecurity, Change.DisableRowLevelSecurity,
-                Change.CreateSchema, Change.DropSchema, Change.CommentOnSchema, Change.AlterExtension {
+                Change.CreateSchema, Change.DropSchema, Change.CommentOnSchema, Change.AlterExtension,
+                Change.CommentOn {
 
     /** Where this change runs when its dependencies leave the order open. */
     Phase phase();
@@ -967,6 +968,25 @@ public sealed interface Change
 
         public QualifiedName object() {
             return table;
+        }
+    }
+
+    /**
+     * {@code COMMENT ON CONSTRAINT / FUNCTION / PROCEDURE / AGGREGATE / [MATERIALIZED] VIEW / TRIGGER
+     * / POLICY} on an object that stays; {@code null} means no comment. An object created or
+     * dropped carries its comment itself.
+     */
+    record CommentOn(CommentTarget target, String from, String to) implements Change {
+        public CommentOn {
+            Objects.requireNonNull(target, "target");
+        }
+
+        public Phase phase() {
+            return Phase.COMMENT;
+        }
+
+        public QualifiedName object() {
+            return target.member() ? member(target.table(), target.name().name()) : target.name();
         }
     }
 }

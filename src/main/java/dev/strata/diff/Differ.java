@@ -10,6 +10,7 @@ import dev.strata.diff.Change.AlterConstraint;
 import dev.strata.diff.Change.AlterIndex;
 import dev.strata.diff.Change.AlterTable;
 import dev.strata.diff.Change.AlterSequence;
+import dev.strata.diff.Change.CommentOn;
 import dev.strata.diff.Change.CommentOnTable;
 import dev.strata.diff.Change.CommentOnType;
 import dev.strata.diff.Change.CreateEnum;
@@ -497,6 +498,9 @@ public final class Differ {
             out.add(new AddConstraint(table, dc));
             return;
         }
+        if (!Objects.equals(from.comment(), dc.comment())) {
+            out.add(new CommentOn(CommentTarget.of(table, dc), from.comment(), dc.comment()));
+        }
         EnumSet<ConstraintChange> changes = EnumSet.noneOf(ConstraintChange.class);
         if (from instanceof Constraint.ForeignKey f && dc instanceof Constraint.ForeignKey t
                 && (f.deferrable() != t.deferrable() || f.initiallyDeferred() != t.initiallyDeferred())) {
@@ -515,7 +519,7 @@ public final class Differ {
                 || c instanceof Constraint.ForeignKey fk && fk.notValid();
     }
 
-    /** The constraint without what {@link AlterConstraint} changes in place (and NOT VALID). */
+    /** The constraint without what changes in place ({@link AlterConstraint}, NOT VALID, the comment). */
     private static Constraint inPlace(Constraint c) {
         if (c instanceof Constraint.Check check) {
             return new Constraint.Check(check.name(), check.expression(), check.noInherit(), false);
@@ -523,7 +527,7 @@ public final class Differ {
             return new Constraint.ForeignKey(fk.name(), fk.columns(), fk.refTable(), fk.refColumns(), fk.onDelete(),
                     fk.onUpdate(), false, false, fk.match(), false);
         }
-        return c;
+        return c.withComment(null);
     }
 
     private void dropConstraint(QualifiedName table, Constraint constraint) {
@@ -553,7 +557,9 @@ public final class Differ {
                     // The drop runs before renames: drop it under its old name, add it under the new one.
                     want = wantConstraints.get(rename.to().name());
                     out.removeIf(x -> x.equals(rename) || x instanceof AlterConstraint a && a.table().equals(d.name())
-                            && a.to().name().equals(rename.to().name()));
+                            && a.to().name().equals(rename.to().name())
+                            || x instanceof CommentOn co && co.target().kind() == CommentTarget.Kind.CONSTRAINT
+                            && d.name().equals(co.target().table()) && co.target().name().name().equals(rename.to().name()));
                 }
                 out.add(new DropConstraint(c.name(), fk));
                 out.add(new AddConstraint(d.name(), want));
@@ -681,6 +687,10 @@ public final class Differ {
 
     /** A current constraint with renamed tables and columns put in, for comparison with the desired one. */
     private Constraint normalized(QualifiedName table, Constraint c) {
+        return renamedIn(table, c).withComment(c.comment());
+    }
+
+    private Constraint renamedIn(QualifiedName table, Constraint c) {
         if (c instanceof Constraint.PrimaryKey pk) {
             return new Constraint.PrimaryKey(pk.name(), columns(table, pk.columns()), pk.deferrable(),
                     pk.initiallyDeferred());
@@ -835,6 +845,9 @@ public final class Differ {
                 }
             } else {
                 diffIndexes(c.name(), c.indexes(), d.indexes());
+                if (!Objects.equals(c.comment(), d.comment())) {
+                    out.add(new CommentOn(CommentTarget.of(d), c.comment(), d.comment()));
+                }
             }
         }
         for (View d : desired.views()) {
@@ -862,6 +875,13 @@ public final class Differ {
                     droppedFunctionNames.add(c.name().name());
                 }
             }
+            // PostgreSQL refuses to drop a function an aggregate uses: the aggregate goes too.
+            Set<String> supports = Set.copyOf(droppedFunctionNames);
+            for (Function c : current.functions()) {
+                if (c.isAggregate() && AggregateSupport.names(c.aggregate()).stream().anyMatch(supports::contains)) {
+                    droppedFunctionNames.add(c.name().name());
+                }
+            }
         }
         return droppedFunctionNames;
     }
@@ -881,14 +901,18 @@ public final class Differ {
             if (d == null) {
                 out.add(new DropFunction(c));
                 recreated.add(c.name().name());
-            } else if (!d.definition().equals(c.definition()) || d.procedure() != c.procedure()) {
+            } else if (!d.definition().equals(c.definition()) || d.procedure() != c.procedure()
+                    || c.isAggregate() && droppedFunctions().contains(c.name().name())) {
                 if (replaceable(c, d)) {
                     out.add(new ReplaceFunction(c, d));
+                    commentOn(c, d);
                 } else {
                     out.add(new DropFunction(c));
                     out.add(new CreateFunction(d));
                     recreated.add(c.name().name());
                 }
+            } else {
+                commentOn(c, d);
             }
         }
         for (Function d : desired.functions()) {
@@ -897,6 +921,12 @@ public final class Differ {
             }
         }
         triggers(recreated);
+    }
+
+    private void commentOn(Function c, Function d) {
+        if (!Objects.equals(c.comment(), d.comment())) {
+            out.add(new CommentOn(CommentTarget.of(d), c.comment(), d.comment()));
+        }
     }
 
     private static String functionKey(Function f) {
@@ -908,7 +938,7 @@ public final class Differ {
      * result type, parameter names or defaults change: those show in the header and RETURNS lines.
      */
     private static boolean replaceable(Function c, Function d) {
-        return c.procedure() == d.procedure()
+        return c.procedure() == d.procedure() && !c.isAggregate() && !d.isAggregate()
                 && firstLine(c.definition()).equals(firstLine(d.definition()))
                 && returns(c.definition()).equals(returns(d.definition()));
     }
@@ -944,6 +974,8 @@ public final class Differ {
                 if (d != null) {
                     out.add(new CreateTrigger(d));
                 }
+            } else if (!Objects.equals(c.comment(), d.comment())) {
+                out.add(new CommentOn(CommentTarget.of(d), c.comment(), d.comment()));
             }
         }
         for (Trigger d : desired.triggers()) {
@@ -981,6 +1013,8 @@ public final class Differ {
                 if (d != null) {
                     out.add(new CreatePolicy(d));
                 }
+            } else if (!Objects.equals(c.comment(), d.comment())) {
+                out.add(new CommentOn(CommentTarget.of(d), c.comment(), d.comment()));
             }
         }
         for (Policy d : desired.policies()) {

@@ -731,18 +731,23 @@ final class TreeBuilder {
                 continue;
             }
             boolean isPk = singlePk && pk.columns().get(0).equals(column.name());
-            fields.put(ModelNames.key(column.name()), field(table, column, isPk, isPk ? pkName : null));
+            Map<Object, Object> field = field(table, column, isPk, isPk ? pkName : null);
+            if (isPk) {
+                putIf(field, "constraint-comment", pk.comment());
+            }
+            fields.put(ModelNames.key(column.name()), field);
         }
         Map<Object, Object> spec = new LinkedHashMap<>();
         spec.put(ModelNames.kw("fields"), fields);
         if (pk != null && !singlePk) {
-            if (pkName == null && !pk.deferrable()) {
+            if (pkName == null && !pk.deferrable() && pk.comment() == null) {
                 spec.put(ModelNames.kw("primary-key"), pkKeys);
             } else {
                 Map<Object, Object> key = new LinkedHashMap<>();
                 putIf(key, "name", pkName);
                 key.put(ModelNames.kw("fields"), pkKeys);
                 deferrability(key, pk.deferrable(), pk.initiallyDeferred());
+                putIf(key, "comment", pk.comment());
                 spec.put(ModelNames.kw("primary-key"), key);
             }
         }
@@ -898,6 +903,7 @@ final class TreeBuilder {
         if (fk.notValid()) {
             spec.put(ModelNames.kw("not-valid"), true);
         }
+        putIf(spec, "comment", fk.comment());
         return spec;
     }
 
@@ -978,6 +984,7 @@ final class TreeBuilder {
         } else {
             throw new IllegalStateException("unsupported constraint " + c);
         }
+        putIf(spec, "comment", c.comment());
         return spec;
     }
 
@@ -1145,7 +1152,14 @@ final class TreeBuilder {
         Map<Object, Object> out = new LinkedHashMap<>();
         for (Function f : schema.functions()) {
             if (!isLeftOut(ObjectKind.FUNCTION, f.name(), f.arguments())) {
-                out.put(uniqueKey(out, f.name().name()), map(ModelNames.kw("sql"), f.definition()));
+                Map<Object, Object> spec = f.isAggregate() ? AggregateForms.of(f)
+                        : map(ModelNames.kw("sql"), f.definition());
+                putIf(spec, "comment", f.comment());
+                Object key = uniqueKey(out, f.name().name());
+                if (f.isAggregate() && !key.equals(ModelNames.key(f.name().name()))) {
+                    spec.put(ModelNames.kw("name"), f.name().name());
+                }
+                out.put(key, spec);
             }
         }
         return out;
@@ -1162,6 +1176,7 @@ final class TreeBuilder {
             if (!indexes.isEmpty()) {
                 spec.put(ModelNames.kw("indexes"), indexes);
             }
+            putIf(spec, "comment", v.comment());
             out.put(uniqueKey(out, v.name().name()), spec);
         }
         return out;
@@ -1181,6 +1196,7 @@ final class TreeBuilder {
                     case ALWAYS -> spec.put(ModelNames.kw("enabled"), ModelNames.kw("always"));
                     case ORIGIN -> { }
                 }
+                putIf(spec, "comment", t.comment());
                 out.put(uniqueKey(out, name), spec);
             }
         }
@@ -1194,7 +1210,9 @@ final class TreeBuilder {
         for (Policy p : schema.policies()) {
             if (!isLeftOut(ObjectKind.POLICY, p.table(), p.name())) {
                 String name = counts.get(p.name()) > 1 ? p.table().name() + "_" + p.name() : p.name();
-                out.put(uniqueKey(out, name), map(ModelNames.kw("sql"), p.definition()));
+                Map<Object, Object> spec = map(ModelNames.kw("sql"), p.definition());
+                putIf(spec, "comment", p.comment());
+                out.put(uniqueKey(out, name), spec);
             }
         }
         return out;

@@ -17,6 +17,15 @@ import java.util.function.Function;
 record ConstraintDraft(NameSpec name, Function<String, Constraint> build, boolean indexBacked,
                        Location where, String subject) {
 
+    /** This draft with a comment on the constraint it makes ({@code null}: none). */
+    ConstraintDraft withComment(String comment) {
+        if (comment == null) {
+            return this;
+        }
+        Function<String, Constraint> made = build;
+        return new ConstraintDraft(name, n -> made.apply(n).withComment(comment), indexBacked, where, subject);
+    }
+
     /** The columns the constraint lists (none for CHECK and EXCLUDE, whose columns are in SQL). */
     List<String> columns() {
         Constraint c = build.apply(name.defaultName());

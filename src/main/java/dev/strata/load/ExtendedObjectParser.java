@@ -96,6 +96,14 @@ final class ExtendedObjectParser {
 
     void function(Object key, Object value, Location where) {
         String subject = "function " + EdnPrinter.flat(key);
+        if (AggregateParser.isAggregate(value)) {
+            Function aggregate = AggregateParser.parse(key, (Map<?, ?>) value, where, "aggregate " + EdnPrinter.flat(key),
+                    problems);
+            if (aggregate != null) {
+                functions.add(aggregate);
+            }
+            return;
+        }
         String[] sql = sql(value, where, subject);
         if (sql == null) {
             return;
@@ -103,10 +111,23 @@ final class ExtendedObjectParser {
         Matcher m = header(FUNCTION, sql[0]);
         if (m == null) {
             problems.add(where, subject, "cannot find the function name in the statement",
-                    "start it with CREATE [OR REPLACE] FUNCTION name( or CREATE [OR REPLACE] PROCEDURE name(");
+                    "start it with CREATE [OR REPLACE] FUNCTION name( or CREATE [OR REPLACE] PROCEDURE name(; write an"
+                            + " aggregate as {:type :aggregate :args [...] :sfunc ... :stype ...}");
             return;
         }
-        functions.add(new Function(name(m.group(2)), null, m.group(1).equalsIgnoreCase("procedure"), sql[0], sql[1]));
+        functions.add(new Function(name(m.group(2)), null, m.group(1).equalsIgnoreCase("procedure"), sql[0], sql[1],
+                comment(value, where, subject), null));
+    }
+
+    /** The entry's {@code :comment}: a string, or {@code null}. */
+    private String comment(Object value, Location where, String subject) {
+        Object comment = ((Map<?, ?>) value).get(FieldParser.kw("comment"));
+        if (comment == null || comment instanceof String) {
+            return (String) comment;
+        }
+        problems.add(where, subject, ":comment must be a string, not " + EdnPrinter.flat(comment),
+                "write :comment \"...\"");
+        return null;
     }
 
     void view(Object key, Object value, Location where) {
@@ -140,8 +161,8 @@ final class ExtendedObjectParser {
         } else if (idx != null) {
             problems.add(where, subject, "bad :indexes " + EdnPrinter.flat(idx), "write :indexes [{:fields [:a]}]");
         }
-        views.add(new ViewDraft(new View(name, materialized, sql[0], sql[1], List.of(), List.of()), indexes, where,
-                subject));
+        views.add(new ViewDraft(new View(name, materialized, sql[0], sql[1], List.of(), List.of(),
+                comment(value, where, subject)), indexes, where, subject));
     }
 
     /**
@@ -179,8 +200,8 @@ final class ExtendedObjectParser {
             return;
         }
         Trigger.Enablement enablement = enablement(((Map<?, ?>) value).get(FieldParser.kw("enabled")), where, subject);
-        triggers.add(new Located<>(new Trigger(name(m.group(1)).name(), name(m.group(2)), sql[0], sql[1], enablement), where,
-                subject));
+        triggers.add(new Located<>(new Trigger(name(m.group(1)).name(), name(m.group(2)), sql[0], sql[1], enablement,
+                comment(value, where, subject)), where, subject));
     }
 
     void policy(Object key, Object value, Location where) {
@@ -195,8 +216,8 @@ final class ExtendedObjectParser {
                     "start it with CREATE POLICY name ON table");
             return;
         }
-        policies.add(new Located<>(new Policy(name(m.group(1)).name(), name(m.group(2)), sql[0], sql[1]), where,
-                subject));
+        policies.add(new Located<>(new Policy(name(m.group(1)).name(), name(m.group(2)), sql[0], sql[1],
+                comment(value, where, subject)), where, subject));
     }
 
     /** A possibly qualified, possibly quoted SQL name as PostgreSQL stores it. */

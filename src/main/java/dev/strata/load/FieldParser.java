@@ -25,7 +25,7 @@ public final class FieldParser {
     static final Keyword TYPE = kw("type");
     static final Set<String> OPTIONS = Set.of("type", "null", "primary-key", "unique", "default", "foreign-key",
             "on-delete", "on-update", "check", "array", "comment", "collate", "identity", "generated", "using",
-            "renamed-from", "length", "precision", "scale", "constraint-name");
+            "renamed-from", "length", "precision", "scale", "constraint-name", "constraint-comment");
 
     private FieldParser() {
     }
@@ -49,7 +49,8 @@ public final class FieldParser {
         List<Constraint> constraints = new ArrayList<>();
         if (draft.primaryKey()) {
             constraints.add(new Constraint.PrimaryKey(draft.constraintName() != null ? draft.constraintName()
-                    : Names.objectName(tableName, null, "pkey"), List.of(draft.column().name())));
+                    : Names.objectName(tableName, null, "pkey"), List.of(draft.column().name()))
+                    .withComment(draft.constraintComment()));
         }
         for (ConstraintDraft c : draft.constraints()) {
             constraints.add(c.build().apply(c.name().defaultName()));
@@ -75,7 +76,7 @@ public final class FieldParser {
     record Draft(Object key, Column column, Types.ParsedType type, boolean primaryKey, boolean unique,
                  List<ConstraintDraft> constraints, ForeignKeyDraft foreignKey, boolean hasCheck,
                  String renamedFrom, String using, Location where, String subject, EdnVector normalForm,
-                 String constraintName) {
+                 String constraintName, String constraintComment) {
     }
 
     /** Parses a field, adding every problem to {@code problems}; never throws for model errors. */
@@ -257,19 +258,31 @@ public final class FieldParser {
                 }
                 constraintName = null;
             }
+            String constraintComment = string("constraint-comment");
+            if (constraintComment != null && made != 1) {
+                problem(made == 0 ? ":constraint-comment comments on no constraint: the field has no :primary-key, "
+                                + ":unique, :check or :foreign-key"
+                                : ":constraint-comment is ambiguous: the field makes " + made + " constraints ("
+                                + String.join(", ", made(primaryKey, unique)) + ")",
+                        made == 0 ? "remove :constraint-comment, or add the constraint it comments on"
+                                : "keep one of them on the field, and write the others at table level with their own "
+                                + ":comment");
+                constraintComment = null;
+            }
             String named = constraintName;
+            String remark = constraintComment;
             List<ConstraintDraft> constraints = new ArrayList<>();
             if (unique) {
                 constraints.add(new ConstraintDraft(spec(named, "key"),
-                        n -> new Constraint.Unique(n, List.of(column), false), true, where, subject));
+                        n -> new Constraint.Unique(n, List.of(column), false), true, where, subject).withComment(remark));
             }
-            ForeignKeyDraft fk = foreignKey(notNull, named);
+            ForeignKeyDraft fk = foreignKey(notNull, named, remark);
             boolean hasCheck = false;
             if (opt("check") != null) {
                 try {
                     String check = SqlExpressions.condition(opt("check"));
                     constraints.add(new ConstraintDraft(spec(named, "check"),
-                            n -> new Constraint.Check(n, check), false, where, subject));
+                            n -> new Constraint.Check(n, check), false, where, subject).withComment(remark));
                     hasCheck = true;
                 } catch (InvalidSpec e) {
                     problem(e.what(), e.fix());
@@ -278,7 +291,7 @@ public final class FieldParser {
             Column col = new Column(column, type == null ? dev.strata.model.ColumnType.builtin("?") : type.type(),
                     notNull, defaultExpr, identity, generated, collation, comment);
             return new Draft(fieldName, col, type, primaryKey, unique, constraints, fk, hasCheck, renamedFrom,
-                    using, where, subject, normalForm(), primaryKey ? named : null);
+                    using, where, subject, normalForm(), primaryKey ? named : null, primaryKey ? remark : null);
         }
 
         /** The name a field's constraint gets: the {@code :constraint-name}, else PostgreSQL's default. */
@@ -369,7 +382,7 @@ public final class FieldParser {
             return null;
         }
 
-        private ForeignKeyDraft foreignKey(boolean notNull, String named) {
+        private ForeignKeyDraft foreignKey(boolean notNull, String named, String comment) {
             Object ref = opt("foreign-key");
             Constraint.Action onDelete = action("on-delete");
             Constraint.Action onUpdate = action("on-update");
@@ -404,7 +417,7 @@ public final class FieldParser {
             }
             return new ForeignKeyDraft(spec(named, "fkey"), List.of(column), refModel,
                     List.of(refField), onDelete, onUpdate, ConstraintOptions.NONE, EdnPrinter.flat(ref), where,
-                    subject);
+                    subject, comment);
         }
 
         private Constraint.Action action(String option) {

@@ -13,11 +13,12 @@ import java.util.List;
  * @param refFields the referenced fields as written ({@code id}); may be empty for "the primary key"
  * @param options   DEFERRABLE, MATCH and NOT VALID
  * @param written   the reference as written, for messages ({@code :account/id})
+ * @param comment   the constraint's comment, or {@code null}
  */
 record ForeignKeyDraft(NameSpec name, List<String> columns, String refModel, List<String> refFields,
                        Constraint.Action onDelete, Constraint.Action onUpdate, ConstraintOptions options,
                        String written,
-                       Location where, String subject) {
+                       Location where, String subject, String comment) {
     ForeignKeyDraft {
         columns = List.copyOf(columns);
         refFields = List.copyOf(refFields);

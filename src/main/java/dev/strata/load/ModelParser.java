@@ -35,7 +35,7 @@ final class ModelParser {
     static final Set<String> COMPOSITE_OPTIONS = Set.of("type", "fields", "comment");
     static final Set<String> ATTRIBUTE_OPTIONS = Set.of("type", "collate", "array", "length", "precision", "scale");
     static final Set<String> FOREIGN_KEY_OPTIONS = Set.of("fields", "references", "ref-fields", "on-delete",
-            "on-update", "name", "deferrable", "initially-deferred", "match", "not-valid");
+            "on-update", "name", "deferrable", "initially-deferred", "match", "not-valid", "comment");
     private static final Pattern IDENTIFIER = Pattern.compile("'(?:[^']|'')*'|\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
 
     final List<TableDraft> tables = new ArrayList<>();
@@ -579,7 +579,15 @@ final class ModelParser {
             }
         }
         String pkName = null;
+        String pkComment = null;
         for (FieldParser.Draft f : fields) {
+            if (f.constraintComment() != null) {
+                if (pkComment != null && !pkComment.equals(f.constraintComment())) {
+                    problems.add(f.where(), f.subject(), "the primary key has two comments",
+                            "keep :constraint-comment on one of the key's fields");
+                }
+                pkComment = f.constraintComment();
+            }
             if (f.constraintName() != null) {
                 if (pkName != null && !pkName.equals(f.constraintName())) {
                     problems.add(f.where(), f.subject(), "the primary key is named twice: " + pkName + " and "
@@ -594,10 +602,11 @@ final class ModelParser {
             Object pkFields = tablePk;
             if (tablePk instanceof Map<?, ?> pm) {
                 String sub = subject + ", primary key";
-                checkKeys(pm, Set.of("fields", "name"), ConstraintOptions.PRIMARY_KEY, where, sub,
+                checkKeys(pm, Set.of("fields", "name", "comment"), ConstraintOptions.PRIMARY_KEY, where, sub,
                         "a primary key");
                 pkFields = opt(pm, "fields");
                 pkName = constraintName(pm, where, sub);
+                pkComment = constraintComment(pm, where, sub);
                 pkOptions = ConstraintOptions.read(pm, ConstraintOptions.PRIMARY_KEY, "a primary key", where, sub,
                         problems);
             }
@@ -615,7 +624,7 @@ final class ModelParser {
             constraints.add(new ConstraintDraft(pkName != null ? NameSpec.explicit(pkName)
                     : NameSpec.generated(tableName, null, "pkey"),
                     n -> new Constraint.PrimaryKey(n, pk, o.deferrable(), o.initiallyDeferred()), true, where,
-                    subject + (pkName != null ? ", constraint " + pkName : "")));
+                    subject + (pkName != null ? ", constraint " + pkName : "")).withComment(pkComment));
         }
         for (FieldParser.Draft f : fields) {
             constraints.addAll(f.constraints());
@@ -742,13 +751,15 @@ final class ModelParser {
     private ConstraintDraft uniqueGroup(String tableName, Object form, Location where, String subject) {
         Location at = form instanceof EdnMap em && em.line() > 0 ? new Location(where.file(), em.line()) : where;
         String explicit = null;
+        String comment = null;
         ConstraintOptions o = ConstraintOptions.NONE;
         Object fields = form;
         String sub = subject;
         if (form instanceof Map<?, ?> m) {
             explicit = constraintName(m, at, subject);
             sub = subject + ", constraint " + (explicit != null ? explicit : ":unique");
-            checkKeys(m, Set.of("fields", "name"), ConstraintOptions.UNIQUE, at, sub, "a unique constraint");
+            comment = constraintComment(m, at, sub);
+            checkKeys(m, Set.of("fields", "name", "comment"), ConstraintOptions.UNIQUE, at, sub, "a unique constraint");
             o = ConstraintOptions.read(m, ConstraintOptions.UNIQUE, "a unique constraint", at, sub, problems);
             fields = opt(m, "fields");
         }
@@ -760,7 +771,18 @@ final class ModelParser {
         NameSpec spec = explicit != null ? NameSpec.explicit(explicit)
                 : NameSpec.generated(tableName, Names.columnsPart(cols), "key");
         return new ConstraintDraft(spec, n -> new Constraint.Unique(n, cols, opts.nullsNotDistinct(), opts.deferrable(),
-                opts.initiallyDeferred()), true, at, sub);
+                opts.initiallyDeferred()), true, at, sub).withComment(comment);
+    }
+
+    /** The {@code :comment} of a constraint entry, or {@code null}; reports one that is not a string. */
+    private String constraintComment(Map<?, ?> m, Location where, String subject) {
+        Object comment = opt(m, "comment");
+        if (comment == null || comment instanceof String) {
+            return (String) comment;
+        }
+        problems.add(where, subject, ":comment must be a string, not " + EdnPrinter.flat(comment),
+                "write :comment \"...\"");
+        return null;
     }
 
     /** The {@code :name} of a constraint entry, or {@code null}; reports a name that is not a string or keyword. */
@@ -800,7 +822,7 @@ final class ModelParser {
             if (!(k instanceof Keyword kw) || !FOREIGN_KEY_OPTIONS.contains(kw.getName())) {
                 problems.add(where, subject, "unknown foreign key option " + EdnPrinter.flat(k),
                         "use :fields :references :ref-fields :on-delete :on-update :name :deferrable "
-                                + ":initially-deferred :match :not-valid");
+                                + ":initially-deferred :match :not-valid :comment");
             }
         }
         List<String> cols = columnList(opt(m, "fields"), where, subject, ":fields");
@@ -830,7 +852,8 @@ final class ModelParser {
                 : NameSpec.generated(tableName, Names.columnsPart(cols), "fkey");
         String refName = ref instanceof Keyword k ? Names.modelKey(k) : (String) ref;
         String written = "to " + EdnPrinter.flat(ref) + (refFields.isEmpty() ? "" : " " + EdnPrinter.flat(opt(m, "ref-fields")));
-        return new ForeignKeyDraft(spec, cols, refName, refFields, onDelete, onUpdate, o, written, where, fkSubject);
+        return new ForeignKeyDraft(spec, cols, refName, refFields, onDelete, onUpdate, o, written, where, fkSubject,
+                constraintComment(m, where, fkSubject));
     }
 
     private Constraint.Action action(Map<?, ?> m, String option, Location where, String subject) {
@@ -874,8 +897,9 @@ final class ModelParser {
                 : kindName.equals("unique") ? ConstraintOptions.UNIQUE : ConstraintOptions.EXCLUSION;
         String described = kindName.equals("check") ? "a check constraint"
                 : kindName.equals("unique") ? "a unique constraint" : "an exclusion constraint";
-        checkKeys(m, Set.of(kindName, "name"), allowed, at, sub, described);
+        checkKeys(m, Set.of(kindName, "name", "comment"), allowed, at, sub, described);
         ConstraintOptions o = ConstraintOptions.read(m, allowed, described, at, sub, problems);
+        String comment = constraintComment(m, at, sub);
         if (FieldParser.kw("check").equals(kind)) {
             String sql;
             try {
@@ -888,7 +912,7 @@ final class ModelParser {
             NameSpec spec = explicit != null ? NameSpec.explicit(explicit)
                     : NameSpec.generated(tableName, referenced.isEmpty() ? null : referenced.get(0), "check");
             return new ConstraintDraft(spec, n -> new Constraint.Check(n, sql, o.noInherit(), o.notValid()), false,
-                    at, sub);
+                    at, sub).withComment(comment);
         }
         if (FieldParser.kw("unique").equals(kind)) {
             List<String> cols = columnList(body, at, sub, ":unique");
@@ -898,7 +922,7 @@ final class ModelParser {
             NameSpec spec = explicit != null ? NameSpec.explicit(explicit)
                     : NameSpec.generated(tableName, Names.columnsPart(cols), "key");
             return new ConstraintDraft(spec, n -> new Constraint.Unique(n, cols, o.nullsNotDistinct(), o.deferrable(),
-                    o.initiallyDeferred()), true, at, sub);
+                    o.initiallyDeferred()), true, at, sub).withComment(comment);
         }
         if (FieldParser.kw("exclude").equals(kind) && body instanceof String text && !text.isBlank()) {
             // Flags written in the text itself are taken as the options they are.
@@ -921,7 +945,8 @@ final class ModelParser {
             String definition = sql;
             boolean d = deferrable;
             boolean i = deferred;
-            return new ConstraintDraft(spec, n -> new Constraint.Exclusion(n, definition, d, i), true, at, sub);
+            return new ConstraintDraft(spec, n -> new Constraint.Exclusion(n, definition, d, i), true, at, sub)
+                    .withComment(comment);
         }
         problems.add(at, sub, "cannot read constraint " + EdnPrinter.flat(form),
                 "write {:check [:raw \"...\"]}, {:unique [:a :b]} or {:exclude \"EXCLUDE USING gist (...)\"}");

@@ -97,7 +97,7 @@ final class SchemaAssembler {
             indexes.sort(Comparator.comparing(Index::name));
             View view = v.view();
             views.add(new View(view.name(), view.materialized(), view.definition(), view.dropSql(), indexes,
-                    view.dependsOn()));
+                    view.dependsOn(), view.comment()));
         }
         views.sort(Comparator.comparing(View::name));
         List<EnumType> enums = enumsByName.values().stream()
@@ -471,7 +471,7 @@ final class SchemaAssembler {
         ConstraintOptions o = fk.options();
         return new ConstraintDraft(fk.name(), n -> new Constraint.ForeignKey(n, cols, refTable, refCols,
                 fk.onDelete(), fk.onUpdate(), o.deferrable(), o.initiallyDeferred(), o.match(), o.notValid()),
-                false, fk.where(), fk.subject());
+                false, fk.where(), fk.subject()).withComment(fk.comment());
     }
 
     /** Whether the primary key or a unique constraint on exactly these columns is DEFERRABLE. */

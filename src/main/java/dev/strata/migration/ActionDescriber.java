@@ -163,6 +163,14 @@ public final class ActionDescriber {
             return comment == null ? "Remove the comment on " + subject
                     : "Set the comment on " + subject + " to " + Identifiers.literal(a.string(forward ? "comment" : "old-comment"));
         }
+        if (kind.equals("comment-on")) {
+            String subject = a.string("object") + " " + a.name("name")
+                    + (a.optional("arguments") == null ? "" : "(" + a.string("arguments") + ")")
+                    + (a.optional("table-name") == null ? "" : " of table " + a.table());
+            Object comment = a.optional(forward ? "comment" : "old-comment");
+            return comment == null ? "Remove the comment on " + subject
+                    : "Set the comment on " + subject + " to " + Identifiers.literal(a.string(forward ? "comment" : "old-comment"));
+        }
         if (kind.equals("alter-domain")) {
             return "Change " + String.join(", ", a.words("changes")) + " of domain " + a.name("type-name") + (forward ? "" : " back");
         }

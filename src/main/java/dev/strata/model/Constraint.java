@@ -7,7 +7,8 @@ import java.util.Objects;
  * Constraint represents a table constraint; every constraint has a name. Besides its definition
  * each kind carries the options PostgreSQL keeps for it: DEFERRABLE / INITIALLY DEFERRED (primary
  * key, unique, foreign key, exclusion), NULLS NOT DISTINCT (unique), NO INHERIT (check), MATCH FULL
- * (foreign key) and NOT VALID (check, foreign key).
+ * (foreign key) and NOT VALID (check, foreign key). Each may carry a comment (COMMENT ON
+ * CONSTRAINT), {@code null} when it has none.
  */
 public sealed interface Constraint
         permits Constraint.PrimaryKey, Constraint.Unique, Constraint.Check, Constraint.ForeignKey,
@@ -18,12 +19,22 @@ public sealed interface Constraint
     /** The same constraint under another name. */
     Constraint withName(String name);
 
+    /** The comment, or {@code null}. */
+    String comment();
+
+    /** The same constraint with another comment. */
+    Constraint withComment(String comment);
+
     /** PRIMARY KEY (columns) [DEFERRABLE [INITIALLY DEFERRED]]. */
-    record PrimaryKey(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred)
-            implements Constraint {
+    record PrimaryKey(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred,
+                      String comment) implements Constraint {
         public PrimaryKey {
             Objects.requireNonNull(name, "name");
             columns = List.copyOf(columns);
+        }
+
+        public PrimaryKey(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred) {
+            this(name, columns, deferrable, initiallyDeferred, null);
         }
 
         public PrimaryKey(String name, List<String> columns) {
@@ -31,16 +42,25 @@ public sealed interface Constraint
         }
 
         public PrimaryKey withName(String newName) {
-            return new PrimaryKey(newName, columns, deferrable, initiallyDeferred);
+            return new PrimaryKey(newName, columns, deferrable, initiallyDeferred, comment);
+        }
+
+        public PrimaryKey withComment(String newComment) {
+            return new PrimaryKey(name, columns, deferrable, initiallyDeferred, newComment);
         }
     }
 
     /** UNIQUE [NULLS NOT DISTINCT] (columns) [DEFERRABLE [INITIALLY DEFERRED]]. */
     record Unique(String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable,
-                  boolean initiallyDeferred) implements Constraint {
+                  boolean initiallyDeferred, String comment) implements Constraint {
         public Unique {
             Objects.requireNonNull(name, "name");
             columns = List.copyOf(columns);
+        }
+
+        public Unique(String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable,
+                      boolean initiallyDeferred) {
+            this(name, columns, nullsNotDistinct, deferrable, initiallyDeferred, null);
         }
 
         public Unique(String name, List<String> columns, boolean nullsNotDistinct) {
@@ -48,7 +68,11 @@ public sealed interface Constraint
         }
 
         public Unique withName(String newName) {
-            return new Unique(newName, columns, nullsNotDistinct, deferrable, initiallyDeferred);
+            return new Unique(newName, columns, nullsNotDistinct, deferrable, initiallyDeferred, comment);
+        }
+
+        public Unique withComment(String newComment) {
+            return new Unique(name, columns, nullsNotDistinct, deferrable, initiallyDeferred, newComment);
         }
     }
 
@@ -56,10 +80,15 @@ public sealed interface Constraint
      * CHECK (expression) [NO INHERIT] [NOT VALID]; the expression is SQL without the outer CHECK
      * keyword.
      */
-    record Check(String name, String expression, boolean noInherit, boolean notValid) implements Constraint {
+    record Check(String name, String expression, boolean noInherit, boolean notValid, String comment)
+            implements Constraint {
         public Check {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(expression, "expression");
+        }
+
+        public Check(String name, String expression, boolean noInherit, boolean notValid) {
+            this(name, expression, noInherit, notValid, null);
         }
 
         public Check(String name, String expression) {
@@ -67,7 +96,11 @@ public sealed interface Constraint
         }
 
         public Check withName(String newName) {
-            return new Check(newName, expression, noInherit, notValid);
+            return new Check(newName, expression, noInherit, notValid, comment);
+        }
+
+        public Check withComment(String newComment) {
+            return new Check(name, expression, noInherit, notValid, newComment);
         }
     }
 
@@ -85,7 +118,8 @@ public sealed interface Constraint
             boolean deferrable,
             boolean initiallyDeferred,
             Match match,
-            boolean notValid) implements Constraint {
+            boolean notValid,
+            String comment) implements Constraint {
         public ForeignKey {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(refTable, "refTable");
@@ -97,6 +131,13 @@ public sealed interface Constraint
         }
 
         public ForeignKey(String name, List<String> columns, QualifiedName refTable, List<String> refColumns,
+                          Action onDelete, Action onUpdate, boolean deferrable, boolean initiallyDeferred,
+                          Match match, boolean notValid) {
+            this(name, columns, refTable, refColumns, onDelete, onUpdate, deferrable, initiallyDeferred, match,
+                    notValid, null);
+        }
+
+        public ForeignKey(String name, List<String> columns, QualifiedName refTable, List<String> refColumns,
                           Action onDelete, Action onUpdate, boolean deferrable, boolean initiallyDeferred) {
             this(name, columns, refTable, refColumns, onDelete, onUpdate, deferrable, initiallyDeferred,
                     Match.SIMPLE, false);
@@ -104,7 +145,12 @@ public sealed interface Constraint
 
         public ForeignKey withName(String newName) {
             return new ForeignKey(newName, columns, refTable, refColumns, onDelete, onUpdate, deferrable,
-                    initiallyDeferred, match, notValid);
+                    initiallyDeferred, match, notValid, comment);
+        }
+
+        public ForeignKey withComment(String newComment) {
+            return new ForeignKey(name, columns, refTable, refColumns, onDelete, onUpdate, deferrable,
+                    initiallyDeferred, match, notValid, newComment);
         }
     }
 
@@ -112,11 +158,15 @@ public sealed interface Constraint
      * An exclusion constraint, kept as PostgreSQL prints it ({@code EXCLUDE USING gist (...)}) without
      * the DEFERRABLE / INITIALLY DEFERRED flags, which are fields of their own.
      */
-    record Exclusion(String name, String definition, boolean deferrable, boolean initiallyDeferred)
+    record Exclusion(String name, String definition, boolean deferrable, boolean initiallyDeferred, String comment)
             implements Constraint {
         public Exclusion {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(definition, "definition");
+        }
+
+        public Exclusion(String name, String definition, boolean deferrable, boolean initiallyDeferred) {
+            this(name, definition, deferrable, initiallyDeferred, null);
         }
 
         public Exclusion(String name, String definition) {
@@ -124,7 +174,11 @@ public sealed interface Constraint
         }
 
         public Exclusion withName(String newName) {
-            return new Exclusion(newName, definition, deferrable, initiallyDeferred);
+            return new Exclusion(newName, definition, deferrable, initiallyDeferred, comment);
+        }
+
+        public Exclusion withComment(String newComment) {
+            return new Exclusion(name, definition, deferrable, initiallyDeferred, newComment);
         }
     }
 

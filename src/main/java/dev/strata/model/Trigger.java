@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param dropSql    a statement that drops it, when the model gave one, else {@code null}
  * @param enablement when it fires ({@code ALTER TABLE ... ENABLE/DISABLE TRIGGER}); ORIGIN, as
  *                   created, by default
+ * @param comment    the comment (COMMENT ON TRIGGER), or {@code null}
  */
-public record Trigger(String name, QualifiedName table, String definition, String dropSql, Enablement enablement) {
+public record Trigger(String name, QualifiedName table, String definition, String dropSql, Enablement enablement,
+                      String comment) {
     public Trigger {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(table, "table");
@@ -20,9 +22,19 @@ public record Trigger(String name, QualifiedName table, String definition, Strin
         enablement = enablement == null ? Enablement.ORIGIN : enablement;
     }
 
+    /** A trigger without a comment. */
+    public Trigger(String name, QualifiedName table, String definition, String dropSql, Enablement enablement) {
+        this(name, table, definition, dropSql, enablement, null);
+    }
+
+    /** This trigger with another comment. */
+    public Trigger withComment(String newComment) {
+        return new Trigger(name, table, definition, dropSql, enablement, newComment);
+    }
+
     /** A trigger as created: enabled in origin and local sessions. */
     public Trigger(String name, QualifiedName table, String definition, String dropSql) {
-        this(name, table, definition, dropSql, Enablement.ORIGIN);
+        this(name, table, definition, dropSql, Enablement.ORIGIN, null);
     }
 
     /** PostgreSQL's {@code tgenabled}: when a trigger fires, given {@code session_replication_role}. */

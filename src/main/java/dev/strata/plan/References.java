@@ -294,10 +294,12 @@ final class References {
             mentions(c.view().definition(), functions, c.view().name(), f.softReleases);
         } else if (change instanceof CreateFunction c) {
             functionNeeds(c.function(), f.provides, f.softRequires);
+            aggregateNeeds(c.function(), f.requires);
         } else if (change instanceof ReplaceFunction c) {
             functionNeeds(c.to(), f.provides, f.softRequires);
         } else if (change instanceof DropFunction c) {
             functionNeeds(c.function(), f.removes, f.softReleases);
+            aggregateNeeds(c.function(), f.releases);
         } else if (change instanceof CreateTrigger c) {
             relation(f.requires, c.trigger().table());
             String function = Differ.triggerFunction(c.trigger());
@@ -320,6 +322,8 @@ final class References {
             f.requires.add("rel:" + c.table());
         } else if (change instanceof DisableRowLevelSecurity c) {
             f.releases.add("rel:" + c.table());
+        } else if (change instanceof Change.CommentOn c) {
+            commentNeeds(c.target(), f.requires);
         } else {
             throw new IllegalStateException("unsupported change " + change);
         }
@@ -411,6 +415,24 @@ final class References {
 
     private static boolean isKey(Constraint c) {
         return c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique;
+    }
+
+    /** An aggregate needs the functions it is built from (hard: PostgreSQL resolves them at creation). */
+    private static void aggregateNeeds(Function function, Set<String> keys) {
+        if (function.isAggregate()) {
+            for (String support : dev.strata.diff.AggregateSupport.names(function.aggregate())) {
+                keys.add("fn:" + new QualifiedName(function.name().schema(), support));
+            }
+        }
+    }
+
+    /** A comment needs its object: the table of a member, the view, the function. */
+    private static void commentNeeds(dev.strata.diff.CommentTarget target, Set<String> keys) {
+        switch (target.kind()) {
+            case CONSTRAINT, TRIGGER, POLICY -> keys.add("rel:" + target.table());
+            case VIEW, MATERIALIZED_VIEW -> keys.add("rel:" + target.name());
+            case FUNCTION, PROCEDURE, AGGREGATE -> keys.add("fn:" + target.name());
+        }
     }
 
     private void domainNeeds(dev.strata.model.Domain domain, Set<String> hard, Set<String> soft) {

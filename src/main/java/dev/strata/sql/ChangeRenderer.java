@@ -209,11 +209,9 @@ public final class ChangeRenderer {
             return of(alterColumn(c.table(), c.from(), c.to(), c.changes(), c.using()),
                     alterColumn(c.table(), c.to(), c.from(), c.changes(), null));
         } else if (change instanceof AddConstraint c) {
-            return of(List.of(Ddl.addConstraint(c.table(), c.constraint())),
-                    List.of(dropConstraint(c.table(), c.constraint().name())));
+            return of(addConstraint(c.table(), c.constraint()), List.of(dropConstraint(c.table(), c.constraint().name())));
         } else if (change instanceof DropConstraint c) {
-            return of(List.of(dropConstraint(c.table(), c.constraint().name())),
-                    List.of(Ddl.addConstraint(c.table(), c.constraint())));
+            return of(List.of(dropConstraint(c.table(), c.constraint().name())), addConstraint(c.table(), c.constraint()));
         } else if (change instanceof RenameConstraint c) {
             return of(List.of(Ddl.renameConstraint(c.table(), c.from().name(), c.to().name())),
                     List.of(Ddl.renameConstraint(c.table(), c.to().name(), c.from().name())));
@@ -232,9 +230,9 @@ public final class ChangeRenderer {
         } else if (change instanceof DropView c) {
             return of(List.of(dropView(c.view())), createView(c.view()));
         } else if (change instanceof CreateFunction c) {
-            return of(List.of(verbatim(c.function().definition())), List.of(dropFunction(c.function())));
+            return of(createFunction(c.function()), List.of(dropFunction(c.function())));
         } else if (change instanceof DropFunction c) {
-            return of(List.of(dropFunction(c.function())), List.of(verbatim(c.function().definition())));
+            return of(List.of(dropFunction(c.function())), createFunction(c.function()));
         } else if (change instanceof ReplaceFunction c) {
             return of(List.of(verbatim(c.to().definition())), List.of(verbatim(c.from().definition())));
         } else if (change instanceof CreateTrigger c) {
@@ -242,13 +240,15 @@ public final class ChangeRenderer {
         } else if (change instanceof DropTrigger c) {
             return of(List.of(dropTrigger(c.trigger())), createTrigger(c.trigger()));
         } else if (change instanceof CreatePolicy c) {
-            return of(List.of(verbatim(c.policy().definition())), List.of(dropPolicy(c.policy())));
+            return of(createPolicy(c.policy()), List.of(dropPolicy(c.policy())));
         } else if (change instanceof DropPolicy c) {
-            return of(List.of(dropPolicy(c.policy())), List.of(verbatim(c.policy().definition())));
+            return of(List.of(dropPolicy(c.policy())), createPolicy(c.policy()));
         } else if (change instanceof EnableRowLevelSecurity c) {
             return of(List.of(Ddl.enableRowLevelSecurity(c.table())), List.of(Ddl.disableRowLevelSecurity(c.table())));
         } else if (change instanceof DisableRowLevelSecurity c) {
             return of(List.of(Ddl.disableRowLevelSecurity(c.table())), List.of(Ddl.enableRowLevelSecurity(c.table())));
+        } else if (change instanceof Change.CommentOn c) {
+            return of(List.of(Comments.on(c.target(), c.to())), List.of(Comments.on(c.target(), c.from())));
         }
         throw new IllegalStateException("unsupported change " + change);
     }
@@ -482,6 +482,8 @@ public final class ChangeRenderer {
         sql.add(Ddl.createTable(table, true));
         table.constraints().stream().filter(Ddl::addedAfterCreate)
                 .forEach(c -> sql.add(Ddl.addConstraint(table.name(), c)));
+        table.constraints().stream().filter(c -> c.comment() != null)
+                .forEach(c -> sql.add(Comments.on(table.name(), c, c.comment())));
         for (Index index : table.indexes()) {
             sql.addAll(createIndex(index));
         }
@@ -610,12 +612,45 @@ public final class ChangeRenderer {
         return alterTable(table) + "DROP CONSTRAINT " + Identifiers.quote(name);
     }
 
-    /** The trigger's CREATE, and the ALTER TABLE that sets its enablement when it is not the default. */
+    /** The trigger's CREATE, the ALTER TABLE that sets its enablement when it is not the default, its comment. */
     private static List<String> createTrigger(Trigger trigger) {
-        if (trigger.enablement() == Trigger.Enablement.ORIGIN) {
-            return List.of(verbatim(trigger.definition()));
+        List<String> sql = new ArrayList<>();
+        sql.add(verbatim(trigger.definition()));
+        if (trigger.enablement() != Trigger.Enablement.ORIGIN) {
+            sql.add(Ddl.alterTriggerEnablement(trigger, trigger.enablement()));
         }
-        return List.of(verbatim(trigger.definition()), Ddl.alterTriggerEnablement(trigger, trigger.enablement()));
+        if (trigger.comment() != null) {
+            sql.add(Comments.on(trigger, trigger.comment()));
+        }
+        return sql;
+    }
+
+    /** The constraint and its comment, as its drop would lose them. */
+    private static List<String> addConstraint(QualifiedName table, Constraint constraint) {
+        List<String> sql = new ArrayList<>();
+        sql.add(Ddl.addConstraint(table, constraint));
+        if (constraint.comment() != null) {
+            sql.add(Comments.on(table, constraint, constraint.comment()));
+        }
+        return sql;
+    }
+
+    private static List<String> createFunction(Function function) {
+        List<String> sql = new ArrayList<>();
+        sql.add(verbatim(function.definition()));
+        if (function.comment() != null) {
+            sql.add(Comments.on(function, function.comment()));
+        }
+        return sql;
+    }
+
+    private static List<String> createPolicy(Policy policy) {
+        List<String> sql = new ArrayList<>();
+        sql.add(verbatim(policy.definition()));
+        if (policy.comment() != null) {
+            sql.add(Comments.on(policy, policy.comment()));
+        }
+        return sql;
     }
 
     /** The index and its comment, as its drop would lose them. */
@@ -669,6 +704,9 @@ public final class ChangeRenderer {
         for (Index index : view.indexes()) {
             sql.addAll(createIndex(index));
         }
+        if (view.comment() != null) {
+            sql.add(Comments.on(view, view.comment()));
+        }
         return sql;
     }
 
@@ -682,6 +720,11 @@ public final class ChangeRenderer {
     private static String dropFunction(Function function) {
         if (function.dropSql() != null) {
             return verbatim(function.dropSql());
+        }
+        if (function.isAggregate()) {
+            String arguments = function.arguments() == null ? function.aggregate().arguments() : function.arguments();
+            return "DROP AGGREGATE " + Identifiers.quote(function.name()) + "(" + (arguments.isEmpty() ? "*" : arguments)
+                    + ")";
         }
         return (function.procedure() ? "DROP PROCEDURE " : "DROP FUNCTION ") + Identifiers.quote(function.name())
                 + "(" + (function.arguments() == null ? "" : function.arguments()) + ")";

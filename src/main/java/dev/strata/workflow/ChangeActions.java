@@ -188,6 +188,12 @@ public final class ChangeActions {
             a.name("table-name", c.table());
         } else if (change instanceof DisableRowLevelSecurity c) {
             a.name("table-name", c.table());
+        } else if (change instanceof Change.CommentOn c) {
+            a.put("object", c.target().kind().sql().toLowerCase(Locale.ROOT)).name("name", c.target().name().name());
+            if (c.target().table() != null) {
+                a.name("table-name", c.target().table());
+            }
+            a.put("arguments", c.target().arguments()).put("comment", c.to()).put("old-comment", c.from());
         } else {
             throw new IllegalStateException("unsupported change " + change);
         }
@@ -240,7 +246,8 @@ public final class ChangeActions {
     }
 
     private static void function(Action a, Function f) {
-        a.name("name", f.name()).put("arguments", f.arguments()).flag("procedure", f.procedure());
+        a.name("name", f.name()).put("arguments", f.arguments()).flag("procedure", f.procedure())
+                .flag("aggregate", f.isAggregate());
     }
 
     private static List<Object> names(List<String> names) {

@@ -24,7 +24,8 @@ SELECT con.conrelid AS table_oid,
        con.connoinherit AS no_inherit,
        con.confmatchtype AS match_type,
        coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
-       pg_get_constraintdef(con.oid) AS definition
+       pg_get_constraintdef(con.oid) AS definition,
+       obj_description(con.oid, 'pg_constraint') AS comment
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid

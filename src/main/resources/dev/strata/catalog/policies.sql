@@ -10,7 +10,8 @@ SELECT c.relname AS table_name,
              LEFT JOIN pg_roles ro ON ro.oid = r.oid
              ORDER BY 1) AS roles,
        pg_get_expr(p.polqual, p.polrelid) AS using_expr,
-       pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr
+       pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr,
+       obj_description(p.oid, 'pg_policy') AS comment
 FROM pg_policy p
 JOIN pg_class c ON c.oid = p.polrelid
 WHERE c.relnamespace = ANY(:schema_oids)

@@ -4,7 +4,8 @@ SELECT c.relname AS table_name,
        CASE WHEN c.relnamespace = :schema_oid THEN '' ELSE (SELECT ns.nspname::text FROM pg_namespace ns WHERE ns.oid = c.relnamespace) END AS object_schema,
        t.tgname AS trigger_name,
        pg_get_triggerdef(t.oid, true) AS definition,
-       t.tgenabled::text AS enabled
+       t.tgenabled::text AS enabled,
+       obj_description(t.oid, 'pg_trigger') AS comment
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
 WHERE c.relnamespace = ANY(:schema_oids)

@@ -6,7 +6,8 @@ SELECT c.relname AS view_name,
        c.relkind = 'm' AS materialized,
        c.relispopulated AS populated,
        pg_get_viewdef(c.oid, true) AS definition,
-       c.reloptions AS storage
+       c.reloptions AS storage,
+       obj_description(c.oid, 'pg_class') AS comment
 FROM pg_class c
 WHERE c.relnamespace = ANY(:schema_oids)
   AND c.relkind IN ('v', 'm')

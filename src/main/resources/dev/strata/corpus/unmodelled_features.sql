@@ -130,7 +130,10 @@ WHERE a.attidentity <> ''
        OR octet_length(rel.relname || '_' || a.attname || '_seq') <= 63
           AND sc.relname <> rel.relname || '_' || a.attname || '_seq')
 UNION ALL
-SELECT 'aggregate or window function', pro.proname FROM pro WHERE pro.prokind IN ('a', 'w')
+SELECT 'aggregate or window function', pro.proname FROM pro
+WHERE pro.prokind = 'w' OR pro.prokind = 'a' AND NOT EXISTS (SELECT 1 FROM pg_aggregate a WHERE a.aggfnoid = pro.oid AND a.aggkind = 'n'
+                                        AND a.aggmtransfn = 0 AND a.aggminvtransfn = 0 AND a.aggmfinalfn = 0
+                                        AND a.aggmtranstype = 0 AND a.aggminitval IS NULL)
 UNION ALL
 SELECT 'collation object', c.collname
 FROM pg_collation c JOIN ns ON ns.oid = c.collnamespace
@@ -173,35 +176,25 @@ SELECT 'language', l.lanname FROM pg_language l
 WHERE l.oid >= 16384
   AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_language'::regclass AND ext.objid = l.oid)
 UNION ALL
-SELECT 'comment on ' || CASE rel.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
-                              WHEN 'i' THEN 'index' WHEN 'I' THEN 'index'
+SELECT 'comment on ' || CASE rel.relkind WHEN 'i' THEN 'index' WHEN 'I' THEN 'index'
                               ELSE 'relation kind ' || rel.relkind::text END,
        rel.relname
 FROM rel JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = rel.oid
-WHERE rel.relkind NOT IN ('r', 'p', 'c', 'f')
+WHERE rel.relkind NOT IN ('r', 'p', 'c', 'f', 'v', 'm')
   AND (rel.relkind NOT IN ('i', 'I')
        OR EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = rel.oid AND con.contype IN ('p', 'u', 'x')))
   AND (rel.relkind <> 'S'
        OR EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass AND i.objid = rel.oid AND i.deptype = 'i'))
 UNION ALL
-SELECT 'comment on constraint', c.conname
+SELECT 'comment on domain constraint', c.conname
 FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace
 JOIN pg_description d ON d.classoid = 'pg_constraint'::regclass AND d.objoid = c.oid
-UNION ALL
-SELECT 'comment on function', pro.proname
-FROM pro JOIN pg_description d ON d.classoid = 'pg_proc'::regclass AND d.objoid = pro.oid
-UNION ALL
-SELECT 'comment on trigger', t.tgname
-FROM pg_trigger t JOIN rel ON rel.oid = t.tgrelid
-JOIN pg_description d ON d.classoid = 'pg_trigger'::regclass AND d.objoid = t.oid
-UNION ALL
-SELECT 'comment on policy', p.polname
-FROM pg_policy p JOIN rel ON rel.oid = p.polrelid
-JOIN pg_description d ON d.classoid = 'pg_policy'::regclass AND d.objoid = p.oid
+WHERE c.contypid <> 0
 UNION ALL
 SELECT 'comment on type', typ.typname
 FROM typ JOIN pg_description d ON d.classoid = 'pg_type'::regclass AND d.objoid = typ.oid
 WHERE typ.typtype NOT IN ('e', 'd')
+  AND NOT (typ.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class k WHERE k.oid = typ.typrelid AND k.relkind = 'c'))
 UNION ALL
 SELECT 'comment on schema', ns.nspname
 FROM ns JOIN pg_description d ON d.classoid = 'pg_namespace'::regclass AND d.objoid = ns.oid

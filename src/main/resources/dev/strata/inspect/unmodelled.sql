@@ -33,11 +33,16 @@ UNION ALL
 SELECT 'base type', NULL, t.typname, 'base and shell types have no model syntax', 'TYPE', t.typname, NULL, t.nsp_label AS object_schema
 FROM typ t WHERE t.typtype IN ('b', 'p') AND t.typcategory <> 'A'
 UNION ALL
+-- Plain aggregates are in the model; ordered-set, hypothetical-set and moving aggregates are not.
 SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END, NULL,
        p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
-       CASE p.prokind WHEN 'a' THEN 'aggregates' ELSE 'window functions' END || ' have no model syntax',
+       CASE p.prokind WHEN 'a' THEN 'ordered-set, hypothetical-set and moving aggregates'
+                      ELSE 'window functions' END || ' have no model syntax',
        'FUNCTION', p.proname, pg_get_function_identity_arguments(p.oid), p.nsp_label AS object_schema
-FROM pro p WHERE p.prokind IN ('a', 'w')
+FROM pro p WHERE p.prokind = 'w'
+   OR p.prokind = 'a' AND NOT EXISTS (SELECT 1 FROM pg_aggregate a WHERE a.aggfnoid = p.oid AND a.aggkind = 'n'
+                                        AND a.aggmtransfn = 0 AND a.aggminvtransfn = 0 AND a.aggmfinalfn = 0
+                                        AND a.aggmtranstype = 0 AND a.aggminitval IS NULL)
 UNION ALL
 SELECT 'partition', parent.relname, c.relname,
        'partition of ' || quote_ident(parent.relname) || ' ' || pg_get_expr(c.relpartbound, c.oid)
@@ -68,13 +73,11 @@ SELECT 'rule', c.relname, r.rulename, 'rules have no model syntax', NULL, NULL, 
 FROM pg_rewrite r JOIN rel c ON c.oid = r.ev_class
 WHERE r.rulename <> '_RETURN' AND NOT c.relispartition
 UNION ALL
-SELECT 'comment', NULL, CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view '
-                                       ELSE 'identity sequence ' END || c.relname,
+SELECT 'comment', NULL, 'identity sequence ' || c.relname,
        'comments on this kind of object are not in the model', NULL, NULL, NULL, c.nsp_label AS object_schema
 FROM rel c
-WHERE (c.relkind IN ('v', 'm')
-       OR c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass
-                                      AND i.objid = c.oid AND i.deptype = 'i'))
+WHERE c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass
+                                  AND i.objid = c.oid AND i.deptype = 'i')
   AND NOT c.relispartition
   AND obj_description(c.oid, 'pg_class') IS NOT NULL
 UNION ALL
@@ -88,23 +91,6 @@ JOIN pg_class tc ON tc.oid = i.indrelid
 WHERE c.relkind IN ('i', 'I') AND NOT c.relispartition AND obj_description(c.oid, 'pg_class') IS NOT NULL
   AND EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = c.oid AND con.conrelid = i.indrelid
                 AND con.contype IN ('p', 'u', 'x'))
-UNION ALL
-SELECT 'comment', NULL, 'function ' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
-       'comments on functions are not in the model', NULL, NULL, NULL, p.nsp_label AS object_schema
-FROM pro p WHERE p.prokind IN ('f', 'p') AND obj_description(p.oid, 'pg_proc') IS NOT NULL
-UNION ALL
-SELECT 'comment', c.relname, 'constraint ' || con.conname, 'comments on constraints are not in the model',
-       NULL, NULL, NULL, c.nsp_label AS object_schema
-FROM pg_constraint con JOIN rel c ON c.oid = con.conrelid
-WHERE obj_description(con.oid, 'pg_constraint') IS NOT NULL AND NOT c.relispartition
-UNION ALL
-SELECT 'comment', c.relname, 'trigger ' || t.tgname, 'comments on triggers are not in the model', NULL, NULL, NULL, c.nsp_label AS object_schema
-FROM pg_trigger t JOIN rel c ON c.oid = t.tgrelid
-WHERE NOT t.tgisinternal AND obj_description(t.oid, 'pg_trigger') IS NOT NULL
-UNION ALL
-SELECT 'comment', c.relname, 'policy ' || p.polname, 'comments on policies are not in the model', NULL, NULL, NULL, c.nsp_label AS object_schema
-FROM pg_policy p JOIN rel c ON c.oid = p.polrelid
-WHERE obj_description(p.oid, 'pg_policy') IS NOT NULL
 UNION ALL
 SELECT 'sequence', NULL, c.relname, 'UNLOGGED is not in the model for sequences: written as a logged sequence',
        NULL, NULL, NULL, c.nsp_label AS object_schema

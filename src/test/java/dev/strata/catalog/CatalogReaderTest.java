@@ -218,7 +218,7 @@ class CatalogReaderTest {
     }
 
     @Test
-    void functionsAndProceduresWithoutAggregatesOrExtensionFunctions(DevServer server) throws SQLException {
+    void functionsProceduresAndPlainAggregatesWithoutExtensionFunctions(DevServer server) throws SQLException {
         Assumptions.assumeTrue(server.major() >= 14, "SQL-standard function bodies (BEGIN ATOMIC) need PostgreSQL 14");
         CatalogRead read = inspect(server,
                 "CREATE EXTENSION IF NOT EXISTS pgcrypto",
@@ -242,7 +242,11 @@ class CatalogReaderTest {
                         null),
                 new Function(QualifiedName.of("reset"), "IN keep integer", true,
                         "CREATE OR REPLACE PROCEDURE reset(IN keep integer DEFAULT 0)\n LANGUAGE plpgsql\n"
-                                + "AS $procedure$BEGIN DELETE FROM item WHERE id > keep; END$procedure$", null)),
+                                + "AS $procedure$BEGIN DELETE FROM item WHERE id > keep; END$procedure$", null),
+                new Function(QualifiedName.of("total"), "integer", false,
+                        "CREATE AGGREGATE total(integer) (\n    SFUNC = int4pl,\n    STYPE = integer\n)", null, null,
+                        new dev.strata.model.Aggregate("integer", "int4pl", "integer", 0, null, false, null, null,
+                                null, null, null, null, null))),
                 read.schema().functions());
     }
 

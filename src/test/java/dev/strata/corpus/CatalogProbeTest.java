@@ -54,7 +54,18 @@ class CatalogProbeTest {
             ALTER TABLE scratch FORCE ROW LEVEL SECURITY;
             CREATE INDEX scratch_code ON scratch (code text_pattern_ops DESC NULLS LAST) WITH (fillfactor = 60);
             COMMENT ON INDEX scratch_code IS 'by code';
-            CREATE MATERIALIZED VIEW scratch_codes WITH (fillfactor = 50) AS SELECT code FROM scratch;
+            CREATE MATERIALIZED VIEW scratch_codes WITH (fillfactor = 50) AS SELECT code FROM scratch WITH NO DATA;
+            CREATE AGGREGATE total(integer) (SFUNC = int4pl, STYPE = integer);
+            CREATE TYPE pair AS (a int, b int);
+            COMMENT ON TYPE pair IS 'a pair';
+            COMMENT ON VIEW active_account IS 'active ones';
+            COMMENT ON MATERIALIZED VIEW scratch_codes IS 'codes';
+            COMMENT ON FUNCTION touch() IS 'touches';
+            COMMENT ON PROCEDURE noop() IS 'does nothing';
+            COMMENT ON AGGREGATE total(integer) IS 'adds up';
+            COMMENT ON TRIGGER item_touch ON item IS 'on update';
+            COMMENT ON POLICY own_items ON item IS 'account one';
+            COMMENT ON CONSTRAINT item_account_id_fkey ON item IS 'whose item';
             """;
 
     @Test
@@ -82,17 +93,24 @@ class CatalogProbeTest {
                     CREATE TYPE pair AS (a int, b int);
                     CREATE TABLE keyed (id int CONSTRAINT keyed_pkey PRIMARY KEY WITH (fillfactor = 90));
                     COMMENT ON INDEX keyed_pkey IS 'the key';
+                    CREATE DOMAIN pos AS integer CONSTRAINT pos_check CHECK (VALUE > 0);
+                    COMMENT ON CONSTRAINT pos_check ON DOMAIN pos IS 'why';
+                    CREATE AGGREGATE plain_sum(integer) (SFUNC = int4pl, STYPE = integer);
+                    CREATE AGGREGATE ordered(integer) (SFUNC = int4pl, STYPE = integer,
+                                                       MSFUNC = int4pl, MINVFUNC = int4mi, MSTYPE = integer);
                     """, "public");
             assertEquals(null, found.get("domain"), "domains are modelled");
             assertEquals(List.of("floatrange"), found.get("range type"));
             assertEquals(List.of("measurement"), found.get("partition"));
-            assertEquals(List.of("id_ok"), found.get("comment on constraint"));
+            assertEquals(null, found.get("comment on constraint"), "constraint comments are in the model");
             assertEquals(null, found.get("storage parameter"), "table storage parameters are in the model");
             assertEquals(List.of("keyed_pkey fillfactor=90"), found.get("constraint index storage parameter"));
             assertEquals(List.of("keyed_pkey"), found.get("comment on index"));
             assertEquals(List.of("plain"), found.get("privilege"));
             assertEquals(null, found.get("non-public schema"), "other schemas are read and compared");
-            assertEquals(List.of("v"), found.get("comment on view"));
+            assertEquals(null, found.get("comment on view"), "view comments are in the model");
+            assertEquals(List.of("pos_check"), found.get("comment on domain constraint"));
+            assertEquals(List.of("ordered"), found.get("aggregate or window function"));
             assertEquals(null, found.get("unlogged table"), "UNLOGGED is in the model");
             assertEquals(null, found.get("composite type"), "composite types are modelled");
         }

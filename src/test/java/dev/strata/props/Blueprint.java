@@ -41,6 +41,11 @@ final class Blueprint {
     int counter;
     /** Names new objects must not take although no object holds them now. */
     final Set<String> retiredNames = new HashSet<>();
+    /**
+     * Comments on constraints, views, functions and aggregates, triggers and policies, by
+     * {@link #commentKey}; a key whose object is gone is ignored.
+     */
+    final java.util.Map<String, String> objectComments = new java.util.TreeMap<>();
 
     Blueprint copy() {
         Blueprint b = new Blueprint();
@@ -53,7 +58,26 @@ final class Blueprint {
         b.policies.addAll(policies);
         b.counter = counter;
         b.retiredNames.addAll(retiredNames);
+        b.objectComments.putAll(objectComments);
         return b;
+    }
+
+    /** The key of an object's comment: {@code view:v}, {@code function:f}, {@code constraint:t.c}, ... */
+    static String commentKey(String kind, String table, String name) {
+        return kind + ":" + (table == null ? "" : table + ".") + name;
+    }
+
+    /** Every object that may carry a comment in {@link #objectComments}, as keys. */
+    List<String> commentable() {
+        List<String> keys = new ArrayList<>();
+        views.forEach(v -> keys.add(commentKey("view", null, v.name())));
+        functions.forEach(f -> keys.add(commentKey("function", null, f.name())));
+        triggers.forEach(t -> keys.add(commentKey("trigger", t.table(), t.name())));
+        policies.forEach(p -> keys.add(commentKey("policy", p.table(), p.name())));
+        for (TableSpec t : tables) {
+            toTable(t).constraints().forEach(c -> keys.add(commentKey("constraint", t.name, c.name())));
+        }
+        return keys;
     }
 
     String nextName(String base, String kind) {
@@ -204,11 +228,17 @@ final class Blueprint {
                         .sorted(Comparator.comparing(EnumType::name)).toList(),
                 sequences.stream().map(SequenceSpec::toSequence).sorted(Comparator.comparing(Sequence::name)).toList(),
                 modelTables,
-                views.stream().map(this::toView).sorted(Comparator.comparing(View::name)).toList(),
-                functions.stream().map(FunctionSpec::toFunction).sorted(Comparator.comparing(Function::name)).toList(),
+                views.stream().map(this::toView)
+                        .map(v -> v.withComment(objectComments.get(commentKey("view", null, v.name().name()))))
+                        .sorted(Comparator.comparing(View::name)).toList(),
+                functions.stream().map(FunctionSpec::toFunction)
+                        .map(f -> f.withComment(objectComments.get(commentKey("function", null, f.name().name()))))
+                        .sorted(Comparator.comparing(Function::name)).toList(),
                 triggers.stream().map(TriggerSpec::toTrigger)
+                        .map(t -> t.withComment(objectComments.get(commentKey("trigger", t.table().name(), t.name()))))
                         .sorted(Comparator.comparing(Trigger::table).thenComparing(Trigger::name)).toList(),
                 policies.stream().map(PolicySpec::toPolicy)
+                        .map(p -> p.withComment(objectComments.get(commentKey("policy", p.table().name(), p.name()))))
                         .sorted(Comparator.comparing(Policy::table).thenComparing(Policy::name)).toList());
     }
 
@@ -235,6 +265,7 @@ final class Blueprint {
                     "EXCLUDE USING btree (" + Identifiers.quote(x.column()) + " WITH =)", x.deferrable(),
                     x.initiallyDeferred()));
         }
+        constraints.replaceAll(c -> c.withComment(objectComments.get(commentKey("constraint", t.name, c.name()))));
         constraints.sort(Comparator.comparing(Constraint::name));
         List<Index> indexes = t.indexes.stream().map(i -> toIndex(t, i))
                 .sorted(Comparator.comparing(Index::name)).toList();
@@ -575,7 +606,7 @@ final class Blueprint {
     }
 
     /** Function kinds. */
-    enum FunctionKind { SQL_INTEGER, PLPGSQL_TEXT, TRIGGER }
+    enum FunctionKind { SQL_INTEGER, PLPGSQL_TEXT, TRIGGER, AGGREGATE }
 
     /** A function; {@code variant} selects one of several bodies. */
     record FunctionSpec(String name, FunctionKind kind, int variant) {
@@ -595,6 +626,14 @@ final class Blueprint {
                     sql = "CREATE FUNCTION " + q + "() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
                             + triggerBody(variant) + "END\n$$";
                     break;
+                case AGGREGATE:
+                    // An aggregate over a built-in state function; the variant picks it and the start value.
+                    dev.strata.model.Aggregate a = new dev.strata.model.Aggregate("integer",
+                            variant % 2 == 0 ? "int4pl" : "int4larger", "integer", 0, null, false, null,
+                            variant % 3 == 0 ? null : "int4larger", null, null, Integer.toString(variant), null,
+                            variant % 2 == 0 ? "SAFE" : null);
+                    return new Function(QualifiedName.of(name), null, false,
+                            dev.strata.sql.Comments.createAggregate(QualifiedName.of(name), a), null, null, a);
                 default:
                     throw new IllegalStateException("unsupported function kind " + kind);
             }

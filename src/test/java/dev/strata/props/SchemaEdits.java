@@ -420,7 +420,18 @@ final class SchemaEdits {
         if (t == null || !features.comments()) {
             return;
         }
-        if (r.nextBoolean()) {
+        List<String> objects = bp.commentable();
+        if (!objects.isEmpty() && r.nextInt(3) == 0) {
+            String key = objects.get(r.nextInt(objects.size()));
+            String comment = bp.objectComments.get(key);
+            comment = comment == null ? "now on " + key : r.nextBoolean() ? null : comment + " (changed)";
+            if (comment == null) {
+                bp.objectComments.remove(key);
+            } else {
+                bp.objectComments.put(key, comment);
+            }
+            log.add("comment " + key + " -> " + comment);
+        } else if (r.nextBoolean()) {
             t.comment = t.comment == null ? "now with a comment" : r.nextBoolean() ? null : t.comment + " (changed)";
             log.add("table comment " + t.name + " -> " + t.comment);
         } else {

@@ -88,6 +88,14 @@ final class SchemaGen {
                 gen.addPolicy(r);
             }
         }
+        if (features.comments()) {
+            Random r = stream(seed, 9, 0);
+            for (String key : bp.commentable()) {
+                if (r.nextInt(4) == 0) {
+                    bp.objectComments.put(key, r.nextBoolean() ? "about " + key : "it's a \"comment\"");
+                }
+            }
+        }
         return bp;
     }
 
@@ -121,6 +129,9 @@ final class SchemaGen {
             for (int i = 0; i < n; i++) {
                 FunctionKind kind = r.nextBoolean() ? FunctionKind.SQL_INTEGER : FunctionKind.PLPGSQL_TEXT;
                 addFunction(r, kind);
+            }
+            if (r.nextInt(3) == 0) {
+                addFunction(r, FunctionKind.AGGREGATE);
             }
         }
         if (features.triggers()) {

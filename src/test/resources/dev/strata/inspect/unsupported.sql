@@ -1,6 +1,8 @@
 -- Objects the model cannot carry, next to ones it can. Executed with search_path set to the target schema.
 CREATE DOMAIN positive_int AS integer CHECK (VALUE > 0);
-CREATE AGGREGATE concat_all(text) (SFUNC = textcat, STYPE = text, INITCOND = '');
+-- A moving-aggregate mode (MSFUNC, MINVFUNC) has no model syntax; plain aggregates do.
+CREATE AGGREGATE concat_all(text) (SFUNC = textcat, STYPE = text, INITCOND = '',
+                                   MSFUNC = textcat, MINVFUNC = textcat, MSTYPE = text);
 CREATE SEQUENCE ticket_seq START 100;
 
 CREATE TABLE shops (

@@ -1,0 +1,75 @@
+package dev.strata.diff;
+
+import dev.strata.model.Constraint;
+import dev.strata.model.Function;
+import dev.strata.model.Policy;
+import dev.strata.model.QualifiedName;
+import dev.strata.model.Trigger;
+import dev.strata.model.View;
+import java.util.Objects;
+
+/**
+ * CommentTarget names an object whose comment a {@link Change.CommentOn} sets: a constraint, a
+ * function, procedure or aggregate, a view or materialized view, a trigger or a policy.
+ *
+ * @param kind      what the object is
+ * @param name      its name (a member's own name, schema-qualified like its table)
+ * @param table     the table of a constraint, trigger or policy, else {@code null}
+ * @param arguments the identity arguments of a function, procedure or aggregate, else {@code null}
+ */
+public record CommentTarget(Kind kind, QualifiedName name, QualifiedName table, String arguments) {
+    public CommentTarget {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+    }
+
+    /** The kinds of object, each with the words {@code COMMENT ON} puts before its name. */
+    public enum Kind {
+        CONSTRAINT("CONSTRAINT"),
+        FUNCTION("FUNCTION"),
+        PROCEDURE("PROCEDURE"),
+        AGGREGATE("AGGREGATE"),
+        VIEW("VIEW"),
+        MATERIALIZED_VIEW("MATERIALIZED VIEW"),
+        TRIGGER("TRIGGER"),
+        POLICY("POLICY");
+
+        private final String sql;
+
+        Kind(String sql) {
+            this.sql = sql;
+        }
+
+        public String sql() {
+            return sql;
+        }
+    }
+
+    /** Whether the object belongs to a table (constraint, trigger, policy). */
+    public boolean member() {
+        return table != null;
+    }
+
+    public static CommentTarget of(QualifiedName table, Constraint constraint) {
+        return new CommentTarget(Kind.CONSTRAINT, new QualifiedName(table.schema(), constraint.name()), table, null);
+    }
+
+    public static CommentTarget of(Function function) {
+        Kind kind = function.isAggregate() ? Kind.AGGREGATE : function.procedure() ? Kind.PROCEDURE : Kind.FUNCTION;
+        return new CommentTarget(kind, function.name(), null, function.arguments());
+    }
+
+    public static CommentTarget of(View view) {
+        return new CommentTarget(view.materialized() ? Kind.MATERIALIZED_VIEW : Kind.VIEW, view.name(), null, null);
+    }
+
+    public static CommentTarget of(Trigger trigger) {
+        return new CommentTarget(Kind.TRIGGER, new QualifiedName(trigger.table().schema(), trigger.name()),
+                trigger.table(), null);
+    }
+
+    public static CommentTarget of(Policy policy) {
+        return new CommentTarget(Kind.POLICY, new QualifiedName(policy.table().schema(), policy.name()),
+                policy.table(), null);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.strata.inspect;
+
+import dev.strata.model.Aggregate;
+import dev.strata.model.Function;
+import dev.strata.sql.SqlText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import us.bpsm.edn.Keyword;
+
+/**
+ * AggregateForms writes an aggregate as functions.edn takes it: {@code {:type :aggregate :args
+ * ["text"] :sfunc :concat-step :stype "text" ...}}. Types and qualified or quoted function names
+ * are strings taken as SQL, so they read back exactly; a plain function name is a keyword.
+ */
+final class AggregateForms {
+    private AggregateForms() {
+    }
+
+    static Map<Object, Object> of(Function function) {
+        Aggregate a = function.aggregate();
+        Map<Object, Object> spec = new LinkedHashMap<>();
+        spec.put(ModelNames.kw("type"), ModelNames.kw("aggregate"));
+        if (!(ModelNames.key(function.name().name()) instanceof Keyword)) {
+            spec.put(ModelNames.kw("name"), function.name().name());
+        }
+        List<Object> arguments = new ArrayList<>();
+        if (!a.arguments().equals("*")) {
+            arguments.addAll(SqlText.splitTopLevel(a.arguments()));
+        }
+        spec.put(ModelNames.kw("args"), arguments);
+        spec.put(ModelNames.kw("sfunc"), function(a.sfunc()));
+        spec.put(ModelNames.kw("stype"), a.stype());
+        if (a.sspace() != 0) {
+            spec.put(ModelNames.kw("sspace"), a.sspace());
+        }
+        putFunction(spec, "finalfunc", a.finalfunc());
+        if (a.finalfuncExtra()) {
+            spec.put(ModelNames.kw("finalfunc-extra"), true);
+        }
+        putWord(spec, "finalfunc-modify", a.finalfuncModify());
+        putFunction(spec, "combinefunc", a.combinefunc());
+        putFunction(spec, "serialfunc", a.serialfunc());
+        putFunction(spec, "deserialfunc", a.deserialfunc());
+        if (a.initcond() != null) {
+            spec.put(ModelNames.kw("initcond"), a.initcond());
+        }
+        if (a.sortop() != null) {
+            spec.put(ModelNames.kw("sortop"), a.sortop());
+        }
+        putWord(spec, "parallel", a.parallel());
+        return spec;
+    }
+
+    /** A plain lower-case name as a keyword ({@code :concat-step}), anything else as the SQL string. */
+    private static Object function(String sql) {
+        return sql.matches("[a-z_][a-z0-9_]*") && !dev.strata.sql.Identifiers.needsQuoting(sql) ? ModelNames.key(sql)
+                : sql;
+    }
+
+    private static void putFunction(Map<Object, Object> spec, String option, String sql) {
+        if (sql != null) {
+            spec.put(ModelNames.kw(option), function(sql));
+        }
+    }
+
+    /** {@code READ_WRITE} gives {@code :read-write}. */
+    private static void putWord(Map<Object, Object> spec, String option, String sql) {
+        if (sql != null) {
+            spec.put(ModelNames.kw(option), ModelNames.kw(sql.toLowerCase(Locale.ROOT).replace('_', '-')));
+        }
+    }
+}
