@@ -11,7 +11,7 @@ public enum Rule {
             "keep the table in the model; or accept the loss with {:drop true} as the table's entry in models.edn"),
     DROP_COLUMN("drop-column", Severity.ERROR, true,
             "DROP COLUMN removes the column and its values (ACCESS EXCLUSIVE lock); a rollback brings the column back empty",
-            "keep the column; or accept the loss with :drop-columns [:column] in the table's options"),
+            "keep the column; or accept the loss with :accept-data-loss [:column] in the table's options"),
     NARROWING_TYPE("narrowing-type", Severity.ERROR, true,
             "the type change can change or reject existing values (ACCESS EXCLUSIVE lock, table rewrite)",
             "add a new column, backfill it and switch reads over (expand/contract); or accept with :accept-data-loss true on the field"),

@@ -61,6 +61,8 @@ public final class SafetyAnalyzer {
                 exclusive = true;
                 String t = d.table().name().name();
                 drafts.add(new Draft(Rule.DROP_TABLE, "table " + t, t, null, null, null, accepted.contains("table " + t)));
+            } else if (c instanceof Change.DropColumn d && d.column().generatedExpr() != null) {
+                exclusive = true; // a generated column's values are computed again from the others: nothing is lost
             } else if (c instanceof Change.DropColumn d) {
                 exclusive = true;
                 String t = d.table().name();
