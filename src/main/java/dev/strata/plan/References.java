@@ -196,6 +196,7 @@ final class References {
             for (Index index : c.table().indexes()) {
                 indexNeeds(index, f.softRequires);
             }
+            lineageNeeds(c.table(), f.requires);
         } else if (change instanceof DropTable c) {
             relation(f.removes, c.table().name());
             f.removes.add("key:" + c.table().name());
@@ -209,6 +210,7 @@ final class References {
             for (Index index : c.table().indexes()) {
                 indexNeeds(index, f.softReleases);
             }
+            lineageNeeds(c.table(), f.releases);
         } else if (change instanceof RenameTable c) {
             relation(f.removes, c.from());
             f.removes.add("key:" + c.from());
@@ -218,6 +220,8 @@ final class References {
             f.requires.add("rel:" + c.table());
         } else if (change instanceof AlterTable c) {
             relation(f.requires, c.to().name());
+            lineageNeeds(c.to(), f.requires);
+            lineageNeeds(c.from(), f.releases);
         } else if (change instanceof AddColumn c) {
             f.requires.add("rel:" + c.table());
             f.provides.add("cols:" + c.table());
@@ -396,6 +400,14 @@ final class References {
 
     private static boolean hasIndex(Constraint c) {
         return c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique || c instanceof Constraint.Exclusion;
+    }
+
+    /** A partition or child needs its parents, a typed table its type. */
+    private static void lineageNeeds(Table table, Set<String> keys) {
+        table.lineage().parents().forEach(p -> keys.add("rel:" + p));
+        if (table.lineage().ofType() != null) {
+            keys.add("type:" + table.lineage().ofType());
+        }
     }
 
     private static void relation(Set<String> keys, QualifiedName name) {
