@@ -67,7 +67,9 @@ WHERE rel.relkind IN ('r', 'p')
 UNION ALL
 SELECT 'typed table column options', rel.relname || '.' || a.attname
 FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
-WHERE rel.reloftype <> 0 AND (a.attnotnull OR a.atthasdef OR col_description(rel.oid, a.attnum) IS NOT NULL)
+WHERE rel.reloftype <> 0 AND (a.atthasdef OR col_description(rel.oid, a.attnum) IS NOT NULL
+       OR a.attnotnull AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = rel.oid AND k.contype = 'p'
+                                       AND a.attnum = ANY (k.conkey)))
 UNION ALL
 SELECT 'parent in another schema', rel.relname
 FROM rel JOIN pg_inherits i ON i.inhrelid = rel.oid JOIN pg_class p ON p.oid = i.inhparent

@@ -65,7 +65,7 @@ UNION ALL
 -- A typed table's columns come from its composite type in the model.
 SELECT 'column', c.relname, a.attname,
        'the column comes from type ' || quote_ident(t.typname) || ' in the model; its own '
-           || concat_ws(', ', CASE WHEN a.attnotnull THEN 'NOT NULL' END,
+           || concat_ws(', ', CASE WHEN a.attnotnull AND NOT pk.in_key THEN 'NOT NULL' END,
                         CASE WHEN ad.adbin IS NOT NULL THEN 'DEFAULT' END,
                         CASE WHEN col_description(c.oid, a.attnum) IS NOT NULL THEN 'comment' END)
            || ' is not written',
@@ -74,8 +74,11 @@ FROM rel c
 JOIN pg_type t ON t.oid = c.reloftype
 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 LEFT JOIN pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
+-- A primary key makes its columns NOT NULL: that one comes back with the key.
+CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p'
+                                   AND a.attnum = ANY (k.conkey)) AS in_key) pk
 WHERE c.relkind IN ('r', 'p') AND a.attinhcount = 0
-  AND (a.attnotnull OR ad.adbin IS NOT NULL OR col_description(c.oid, a.attnum) IS NOT NULL)
+  AND (a.attnotnull AND NOT pk.in_key OR ad.adbin IS NOT NULL OR col_description(c.oid, a.attnum) IS NOT NULL)
 UNION ALL
 SELECT 'foreign table', NULL, c.relname, 'foreign tables have no model syntax', 'FOREIGN_TABLE', c.relname, NULL
 FROM rel c WHERE c.relkind = 'f'

@@ -32,8 +32,6 @@ class InspectUnsupportedTest {
         assertEquals(List.of(
                 "- aggregate concat_all(text)",
                 "~ comment view item_names",
-                "- partition measurements.measurements_2024",
-                "~ table measurements",
                 "- view item_labels"), report.stream().sorted(InspectUnsupportedTest::byKindThenName).toList());
 
         inspection.writeTo(out, false);
