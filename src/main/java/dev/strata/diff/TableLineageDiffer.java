@@ -69,9 +69,12 @@ final class TableLineageDiffer {
         }
         QualifiedName type = table.lineage().ofType();
         if (type != null && !type.equals(other.lineage().ofType())) {
+            // A primary key makes its columns NOT NULL; nothing else can (column options are not read).
+            List<String> key = table.primaryKey().map(Constraint.PrimaryKey::columns).orElse(List.of());
             for (CompositeType.Attribute a : schema.compositeTypes().stream().filter(t -> t.name().equals(type))
                     .findFirst().map(CompositeType::attributes).orElse(List.of())) {
-                columns.putIfAbsent(a.name(), new Column(a.name(), a.type(), false, null, null, null, a.collation(), null));
+                columns.putIfAbsent(a.name(), new Column(a.name(), a.type(), key.contains(a.name()), null, null, null,
+                        a.collation(), null));
                 widened = true;
             }
         }

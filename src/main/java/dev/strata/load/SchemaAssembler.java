@@ -558,7 +558,7 @@ final class SchemaAssembler {
                         "add :partition-by {:strategy :range :keys [...]} to " + dev.strata.edn.EdnPrinter.flat(p.get().key()));
             } else if (p.get() == t) {
                 problems.add(t.where(), t.subject(), "a table cannot be a partition of itself", "fix :partition-of");
-            } else {
+            } else if (l.partitionBound() != null) {
                 parent = p.get().name();
                 bound = l.partitionBound();
             }
