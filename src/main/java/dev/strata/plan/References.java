@@ -222,14 +222,28 @@ final class References {
             relation(f.requires, c.to().name());
             lineageNeeds(c.to(), f.requires);
             lineageNeeds(c.from(), f.releases);
+            // A column change on a parent reaches its children: a child leaving the parent leaves
+            // first (its columns stay, as its own), a child joining it joins once the columns are there.
+            for (QualifiedName parent : c.from().lineage().parents()) {
+                if (!c.to().lineage().parents().contains(parent)) {
+                    f.releases.add("inherit:" + parent);
+                }
+            }
+            for (QualifiedName parent : c.to().lineage().parents()) {
+                if (!c.from().lineage().parents().contains(parent)) {
+                    f.requires.add("cols:" + parent);
+                }
+            }
         } else if (change instanceof AddColumn c) {
             f.requires.add("rel:" + c.table());
+            f.removes.add("inherit:" + c.table());
             f.provides.add("cols:" + c.table());
             f.provides.add(column(c.table(), c.column().name()));
             columnNeeds(c.column(), f.requires, f.softRequires);
             generatedSources(c.table(), c.column(), f.requires);
         } else if (change instanceof DropColumn c) {
             f.requires.add("rel:" + c.table());
+            f.removes.add("inherit:" + c.table());
             f.removes.add("cols:" + c.table());
             f.removes.add(column(c.table(), c.column().name()));
             columnNeeds(c.column(), f.releases, f.softReleases);
@@ -242,6 +256,7 @@ final class References {
             f.provides.add(column(c.table(), c.to()));
         } else if (change instanceof AlterColumn c) {
             f.requires.add("rel:" + c.table());
+            f.removes.add("inherit:" + c.table());
             f.removes.add("cols:" + c.table());
             f.provides.add("cols:" + c.table());
             columnNeeds(c.to(), f.requires, f.softRequires);
