@@ -219,7 +219,13 @@ final class References {
         } else if (change instanceof CommentOnTable c) {
             f.requires.add("rel:" + c.table());
         } else if (change instanceof AlterTable c) {
-            relation(f.requires, c.to().name());
+            if (leavesFixedColumns(c)) {
+                // Columns of a partition or typed table cannot change: it is detached (NOT OF) first.
+                f.requires.add("rel:" + c.to().name());
+                f.provides.add("free:" + c.to().name());
+            } else {
+                relation(f.requires, c.to().name());
+            }
             lineageNeeds(c.to(), f.requires);
             lineageNeeds(c.from(), f.releases);
             // A column change on a parent reaches its children: a child leaving the parent leaves
@@ -236,6 +242,7 @@ final class References {
             }
         } else if (change instanceof AddColumn c) {
             f.requires.add("rel:" + c.table());
+            f.requires.add("free:" + c.table());
             f.removes.add("inherit:" + c.table());
             f.provides.add("cols:" + c.table());
             f.provides.add(column(c.table(), c.column().name()));
@@ -243,6 +250,7 @@ final class References {
             generatedSources(c.table(), c.column(), f.requires);
         } else if (change instanceof DropColumn c) {
             f.requires.add("rel:" + c.table());
+            f.requires.add("free:" + c.table());
             f.removes.add("inherit:" + c.table());
             f.removes.add("cols:" + c.table());
             f.removes.add(column(c.table(), c.column().name()));
@@ -256,6 +264,7 @@ final class References {
             f.provides.add(column(c.table(), c.to()));
         } else if (change instanceof AlterColumn c) {
             f.requires.add("rel:" + c.table());
+            f.requires.add("free:" + c.table());
             f.removes.add("inherit:" + c.table());
             f.removes.add("cols:" + c.table());
             f.provides.add("cols:" + c.table());
@@ -415,6 +424,14 @@ final class References {
 
     private static boolean hasIndex(Constraint c) {
         return c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique || c instanceof Constraint.Exclusion;
+    }
+
+    /** Whether the table stops being a partition or a typed table, whose columns cannot change. */
+    private static boolean leavesFixedColumns(AlterTable c) {
+        var from = c.from().lineage();
+        var to = c.to().lineage();
+        return from.isPartition() && !to.isPartition()
+                || from.ofType() != null && !from.ofType().equals(to.ofType());
     }
 
     /** A partition or child needs its parents, a typed table its type. */
