@@ -443,8 +443,16 @@ public final class Differ {
         }
         options.addAll(TableLineageDiffer.changes(c, d));
         if (!options.isEmpty()) {
-            out.add(new AlterTable(new Table(d.name(), c.columns(), c.constraints(), c.indexes(), c.rowLevelSecurity(),
-                    c.comment(), c.unlogged(), c.storage(), c.forceRowLevelSecurity(), c.lineage()), d, options));
+            Table from = new Table(d.name(), c.columns(), c.constraints(), c.indexes(), c.rowLevelSecurity(),
+                    c.comment(), c.unlogged(), c.storage(), c.forceRowLevelSecurity(), c.lineage());
+            if (options.contains(TableChange.PARTITION) && c.lineage().isPartition() && d.lineage().isPartition()) {
+                // A moved bound is a DETACH and an ATTACH in two changes: every partition that moves is
+                // detached before any is attached again, so neighbours never overlap on the way.
+                Table detached = from.withLineage(TableLineageDiffer.detached(c.lineage()));
+                out.add(new AlterTable(from, detached, EnumSet.of(TableChange.PARTITION)));
+                from = detached;
+            }
+            out.add(new AlterTable(from, d, options));
         }
     }
 

@@ -108,6 +108,11 @@ final class TableLineageDiffer {
         return true;
     }
 
+    /** The lineage of a partition once detached: the same table, no longer a partition. */
+    static TableLineage detached(TableLineage partition) {
+        return new TableLineage(partition.partitionKey(), null, null, List.of(), partition.ofType());
+    }
+
     /** Whether the partition key (or being partitioned at all) differs: PostgreSQL cannot alter it. */
     static boolean keyChanges(Table c, Table d) {
         return !Objects.equals(c.lineage().partitionKey(), d.lineage().partitionKey());

@@ -228,6 +228,13 @@ final class References {
             }
             lineageNeeds(c.to(), f.requires);
             lineageNeeds(c.from(), f.releases);
+            // Partitions of one parent are all detached before any is attached (bounds may move across).
+            if (c.from().lineage().isPartition() && !c.from().lineage().partitionOf().equals(c.to().lineage().partitionOf())) {
+                f.releases.add("bounds:" + c.from().lineage().partitionOf());
+            }
+            if (c.to().lineage().isPartition() && !c.to().lineage().partitionOf().equals(c.from().lineage().partitionOf())) {
+                f.removes.add("bounds:" + c.to().lineage().partitionOf());
+            }
             // A column change on a parent reaches its children: a child leaving the parent leaves
             // first (its columns stay, as its own), a child joining it joins once the columns are there.
             for (QualifiedName parent : c.from().lineage().parents()) {
