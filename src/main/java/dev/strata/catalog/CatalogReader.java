@@ -20,6 +20,7 @@ import dev.strata.model.Schema;
 import dev.strata.model.Sequence;
 import dev.strata.model.StorageParameters;
 import dev.strata.model.Table;
+import dev.strata.model.TableLineage;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
 import dev.strata.sql.Ddl;
@@ -159,7 +160,7 @@ public final class CatalogReader {
     }
 
     private record TableRow(long oid, QualifiedName name, boolean rowLevelSecurity, String comment, boolean unlogged,
-                            List<String> storage, boolean forceRowLevelSecurity) {
+                            List<String> storage, boolean forceRowLevelSecurity, TableLineage lineage) {
     }
 
     private record IndexRow(long tableOid, boolean onMaterializedView, Index index) {
@@ -188,7 +189,7 @@ public final class CatalogReader {
         List<TableRow> tableRows = q.query("tables", rs -> new TableRow(rs.getLong("table_oid"),
                 name(rs.getString("object_schema"), rs.getString("table_name")), rs.getBoolean("row_level_security"), rs.getString("comment"),
                 rs.getBoolean("unlogged"), CatalogQueries.strings(rs, "storage"),
-                rs.getBoolean("force_row_level_security")));
+                rs.getBoolean("force_row_level_security"), lineage(rs)));
         Map<Long, List<Column>> columns = group(q.query("columns", rs -> Map.entry(rs.getLong("table_oid"), column(rs))));
         Map<Long, List<Constraint>> constraints =
                 group(q.query("constraints", rs -> Map.entry(rs.getLong("table_oid"), constraint(rs))));
@@ -229,7 +230,7 @@ public final class CatalogReader {
                     sorted(constraints.getOrDefault(row.oid(), List.of()), Comparator.comparing(Constraint::name)),
                     sorted(tableIndexes.getOrDefault(row.oid(), List.of()), Comparator.comparing(Index::name)),
                     row.rowLevelSecurity(), row.comment(), row.unlogged(),
-                    StorageParameters.fromReloptions(row.storage()), row.forceRowLevelSecurity()));
+                    StorageParameters.fromReloptions(row.storage()), row.forceRowLevelSecurity(), row.lineage()));
         }
         List<View> views = new ArrayList<>();
         for (ViewRow row : viewRows) {
@@ -259,6 +260,23 @@ public final class CatalogReader {
                 sorted(composites, Comparator.comparing(CompositeType::name)),
                 namespaces);
         return new Contents(schema, sorted(dependencies, Comparator.naturalOrder()));
+    }
+
+    /** The partitioning, partition bound, INHERITS parents and OF type of one row of tables.sql. */
+    private static TableLineage lineage(ResultSet rs) throws SQLException {
+        List<String> parentSchemas = CatalogQueries.strings(rs, "parent_schemas");
+        List<String> parentNames = CatalogQueries.strings(rs, "parent_names");
+        List<QualifiedName> parents = new ArrayList<>();
+        for (int i = 0; i < parentNames.size(); i++) {
+            parents.add(name(parentSchemas.get(i), parentNames.get(i)));
+        }
+        String bound = rs.getString("partition_bound");
+        String ofType = rs.getString("of_type_name");
+        QualifiedName type = ofType == null ? null : name(rs.getString("of_type_schema"), ofType);
+        if (bound != null) {
+            return new TableLineage(rs.getString("partition_key"), parents.get(0), bound, List.of(), type);
+        }
+        return new TableLineage(rs.getString("partition_key"), null, null, parents, type);
     }
 
     private static Domain domain(ResultSet rs) throws SQLException {

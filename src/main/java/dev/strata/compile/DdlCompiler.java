@@ -52,6 +52,37 @@ public final class DdlCompiler {
     private DdlCompiler() {
     }
 
+    /**
+     * {@code tables} (sorted by name) with every partition and inheritance child after its
+     * parents, otherwise in the given order. A cycle of parents is left in name order: PostgreSQL
+     * reports it when the script runs.
+     */
+    static List<Table> parentsFirst(List<Table> tables) {
+        Map<QualifiedName, Table> byName = new LinkedHashMap<>();
+        tables.forEach(t -> byName.put(t.name(), t));
+        List<Table> out = new ArrayList<>();
+        Set<QualifiedName> placed = new java.util.HashSet<>();
+        for (Table t : tables) {
+            place(t, byName, placed, new java.util.HashSet<>(), out);
+        }
+        return out;
+    }
+
+    private static void place(Table t, Map<QualifiedName, Table> byName, Set<QualifiedName> placed,
+                              Set<QualifiedName> visiting, List<Table> out) {
+        if (placed.contains(t.name()) || !visiting.add(t.name())) {
+            return;
+        }
+        for (QualifiedName parent : t.lineage().parents()) {
+            Table p = byName.get(parent);
+            if (p != null) {
+                place(p, byName, placed, visiting, out);
+            }
+        }
+        placed.add(t.name());
+        out.add(t);
+    }
+
     /** The statements that create the schema, in order, each without a trailing semicolon. */
     public static List<String> compile(Schema schema) {
         List<String> out = new ArrayList<>();
@@ -79,7 +110,7 @@ public final class DdlCompiler {
         functions.stream().filter(f -> tiers.get(f) == FunctionTier.BEFORE_TABLES)
                 .forEach(f -> out.add(definition(f.definition())));
 
-        List<Table> tables = sorted(schema.tables(), Comparator.comparing(Table::name));
+        List<Table> tables = parentsFirst(sorted(schema.tables(), Comparator.comparing(Table::name)));
         // Column defaults read sequences (nextval('s'::regclass) is resolved when the table is
         // created), so sequences come first and get their owner once the tables exist.
         List<Sequence> sequences = sorted(schema.sequences(), Comparator.comparing(Sequence::name)).stream()

@@ -347,12 +347,25 @@ public final class Differ {
                 for (Constraint.ForeignKey fk : d.constraints(Constraint.ForeignKey.class)) {
                     out.add(new AddConstraint(d.name(), fk));
                 }
+            } else if (from == null && TableLineageDiffer.keyChanges(c, d)) {
+                // PostgreSQL cannot alter a partition key: the table is rebuilt when that is safe.
+                TableLineageDiffer.checkRebuild(c, d, current);
+                matched.add(c.name());
+                for (Constraint.ForeignKey fk : c.constraints(Constraint.ForeignKey.class)) {
+                    out.add(new DropConstraint(c.name(), fk));
+                }
+                out.add(new DropTable(withoutForeignKeys(c)));
+                out.add(new CreateTable(withoutForeignKeys(d)));
+                for (Constraint.ForeignKey fk : d.constraints(Constraint.ForeignKey.class)) {
+                    out.add(new AddConstraint(d.name(), fk));
+                }
             } else {
                 matched.add(c.name());
                 if (from != null) {
                     out.add(new RenameTable(from, d.name()));
                 }
-                pairs.add(new Table[] {c, d});
+                pairs.add(new Table[] {TableLineageDiffer.effective(c, current, d),
+                        TableLineageDiffer.effective(d, desired, c)});
             }
         }
         for (Table[] pair : pairs) {
@@ -432,9 +445,18 @@ public final class Differ {
         if (c.forceRowLevelSecurity() != d.forceRowLevelSecurity()) {
             options.add(TableChange.FORCE_ROW_LEVEL_SECURITY);
         }
+        options.addAll(TableLineageDiffer.changes(c, d));
         if (!options.isEmpty()) {
-            out.add(new AlterTable(new Table(d.name(), c.columns(), c.constraints(), c.indexes(), c.rowLevelSecurity(),
-                    c.comment(), c.unlogged(), c.storage(), c.forceRowLevelSecurity()), d, options));
+            Table from = new Table(d.name(), c.columns(), c.constraints(), c.indexes(), c.rowLevelSecurity(),
+                    c.comment(), c.unlogged(), c.storage(), c.forceRowLevelSecurity(), c.lineage());
+            if (options.contains(TableChange.PARTITION) && c.lineage().isPartition() && d.lineage().isPartition()) {
+                // A moved bound is a DETACH and an ATTACH in two changes: every partition that moves is
+                // detached before any is attached again, so neighbours never overlap on the way.
+                Table detached = from.withLineage(TableLineageDiffer.detached(c.lineage()));
+                out.add(new AlterTable(from, detached, EnumSet.of(TableChange.PARTITION)));
+                from = detached;
+            }
+            out.add(new AlterTable(from, d, options));
         }
     }
 
@@ -725,7 +747,8 @@ public final class Differ {
     private static Table withoutForeignKeys(Table t) {
         return new Table(t.name(), t.columns(),
                 t.constraints().stream().filter(c -> !(c instanceof Constraint.ForeignKey)).toList(),
-                t.indexes(), t.rowLevelSecurity(), t.comment(), t.unlogged(), t.storage(), t.forceRowLevelSecurity());
+                t.indexes(), t.rowLevelSecurity(), t.comment(), t.unlogged(), t.storage(), t.forceRowLevelSecurity(),
+                t.lineage());
     }
 
     // ---------------------------------------------------------------- sequences

@@ -7,5 +7,11 @@ public enum TableChange {
     /** Storage parameters: {@code ALTER TABLE ... SET (...)} / {@code RESET (...)}. */
     STORAGE,
     /** {@code ALTER TABLE ... FORCE} / {@code NO FORCE ROW LEVEL SECURITY}. */
-    FORCE_ROW_LEVEL_SECURITY
+    FORCE_ROW_LEVEL_SECURITY,
+    /** A partition's parent or bound: {@code DETACH PARTITION} from the old parent, {@code ATTACH PARTITION} to the new. */
+    PARTITION,
+    /** The {@code INHERITS} parents: {@code NO INHERIT} / {@code INHERIT}. */
+    INHERITANCE,
+    /** The type of a typed table: {@code NOT OF} / {@code OF type}. */
+    TYPE_OF
 }

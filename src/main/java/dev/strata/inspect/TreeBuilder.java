@@ -738,7 +738,14 @@ final class TreeBuilder {
             fields.put(ModelNames.key(column.name()), field);
         }
         Map<Object, Object> spec = new LinkedHashMap<>();
-        spec.put(ModelNames.kw("fields"), fields);
+        String lineageProblem = LineageForms.unwritable(table.lineage());
+        if (lineageProblem != null) {
+            note("table", null, t, "written as a plain table without its own columns from the parent or type: "
+                    + lineageProblem);
+        }
+        if (!fields.isEmpty() || !table.lineage().derived() || lineageProblem != null) {
+            spec.put(ModelNames.kw("fields"), fields);
+        }
         if (pk != null && !singlePk) {
             if (pkName == null && !pk.deferrable() && pk.comment() == null) {
                 spec.put(ModelNames.kw("primary-key"), pkKeys);
@@ -788,6 +795,9 @@ final class TreeBuilder {
         }
         if (table.forceRowLevelSecurity()) {
             spec.put(ModelNames.kw("force-row-level-security"), true);
+        }
+        if (lineageProblem == null) {
+            LineageForms.put(spec, table.lineage());
         }
         return spec;
     }

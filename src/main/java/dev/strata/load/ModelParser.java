@@ -22,10 +22,16 @@ import us.bpsm.edn.Keyword;
  * ({@code {:type :enum :choices [...]}}) and extensions ({@code {:type :extension}}).
  */
 final class ModelParser {
-    static final Set<String> TABLE_OPTIONS = Set.of("fields", "table-name", "indexes", "constraints",
+    static final Set<String> TABLE_OPTIONS = union(Set.of("fields", "table-name", "indexes", "constraints",
             "primary-key", "unique", "foreign-keys", "comment", "types", "renamed-from", "triggers", "unlogged", "with",
             "accept-data-loss",
-            "force-row-level-security");
+            "force-row-level-security"), LineageParser.OPTIONS);
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
     static final Set<String> SEQUENCE_OPTIONS = Set.of("type", "as", "start", "increment", "min-value",
             "max-value", "cache", "cycle", "owned-by", "comment");
     static final Set<String> ENUM_OPTIONS = Set.of("type", "choices", "comment", "renamed-from", "model-name");
@@ -113,7 +119,8 @@ final class ModelParser {
                 droppedTables.put(name, where);
                 processed.put(key, value);
             }
-        } else if (value instanceof Map<?, ?> m && m.containsKey(FieldParser.kw("fields"))) {
+        } else if (value instanceof Map<?, ?> m
+                && (m.containsKey(FieldParser.kw("fields")) || LineageParser.derivedForm(m))) {
             Object accept = m.get(FieldParser.kw("accept-data-loss"));
             if (accept != null) {
                 String table = Names.identifier(key);
@@ -554,11 +561,12 @@ final class ModelParser {
                 fields.add(d);
                 normalFields.add(d.normalForm());
             }
-        } else {
+        } else if (fieldsForm != null || !LineageParser.derivedForm(options)) {
             problems.add(where, subject, "bad :fields " + EdnPrinter.flat(fieldsForm),
                     "write :fields [[:name type {options}] ...] or :fields {:name {:type type ...}}");
         }
-        if (fields.isEmpty() && (fieldsForm instanceof Map || fieldsForm instanceof List)) {
+        LineageDraft lineage = LineageParser.parse(options, !fields.isEmpty(), where, subject, problems);
+        if (fields.isEmpty() && (fieldsForm instanceof Map || fieldsForm instanceof List) && !lineage.derived()) {
             problems.add(where, subject, "model has no fields", "add at least one field");
         }
         Set<String> seen = new LinkedHashSet<>();
@@ -721,10 +729,12 @@ final class ModelParser {
         Map<String, String> storage = StorageParser.parse(opt(options, "with"), where, subject, problems);
         EdnMap.Builder normal = new EdnMap.Builder(0);
         options.forEach((k, v) -> normal.put(k, v, 0));
-        normal.put(FieldParser.kw("fields"), new EdnVector(normalFields, 0), 0);
+        if (fieldsForm != null || !lineage.derived()) {
+            normal.put(FieldParser.kw("fields"), new EdnVector(normalFields, 0), 0);
+        }
         processed.put(key, normal.build());
         tables.add(new TableDraft(key, table, fields, pkColumns, constraints, foreignKeys, indexes, (String) comment,
-                renamedFrom, where, subject, normal.build(), unlogged, storage, forceRls));
+                renamedFrom, where, subject, normal.build(), unlogged, storage, forceRls, lineage));
     }
 
     /** A table option that is {@code true} or {@code false} (absent: false). */

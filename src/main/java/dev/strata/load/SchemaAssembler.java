@@ -86,7 +86,7 @@ final class SchemaAssembler {
             indexes.sort(Comparator.comparing(Index::name));
             tables.add(new Table(t.name(), t.fields().stream().map(FieldParser.Draft::column).toList(), cs, indexes,
                     rlsTables.contains(t.name().toString()), t.comment(), t.unlogged(),
-                    StorageParameters.copyOf(t.storage()), t.forceRowLevelSecurity()));
+                    StorageParameters.copyOf(t.storage()), t.forceRowLevelSecurity(), lineage(t)));
         }
         List<View> views = new ArrayList<>();
         for (ExtendedObjectParser.ViewDraft v : extended.views) {
@@ -512,9 +512,10 @@ final class SchemaAssembler {
     }
 
     private void checkColumns(TableDraft t, List<ConstraintDraft> list) {
-        Set<String> columns = new HashSet<>();
+        Set<String> columns = new java.util.LinkedHashSet<>();
+        inheritedColumns(t, columns, new HashSet<>());
         t.fields().forEach(f -> columns.add(f.column().name()));
-        String known = String.join(", ", t.fields().stream().map(f -> f.column().name()).toList());
+        String known = String.join(", ", columns);
         for (ConstraintDraft c : list) {
             for (String col : c.columns()) {
                 if (!columns.contains(col)) {
@@ -539,6 +540,94 @@ final class SchemaAssembler {
                 }
             }
         }
+    }
+
+    /** The columns {@code t} has from its partition parent, INHERITS parents or type, ancestors first. */
+    private void inheritedColumns(TableDraft t, Set<String> columns, Set<String> seen) {
+        if (!seen.add(t.name().name())) {
+            return;
+        }
+        LineageDraft l = t.lineage();
+        List<Object> parents = new ArrayList<>(l.inherits());
+        if (l.partitionOf() != null) {
+            parents.add(l.partitionOf());
+        }
+        for (Object p : parents) {
+            target(refName(p)).ifPresent(parent -> {
+                inheritedColumns(parent, columns, seen);
+                parent.fields().forEach(f -> columns.add(f.column().name()));
+            });
+        }
+        if (l.ofType() != null) {
+            CompositeDraft type = compositesByName.get(Names.identifier(l.ofType()));
+            if (type != null) {
+                type.attributes().forEach(a -> columns.add(a.column().name()));
+            }
+        }
+    }
+
+    private static String refName(Object ref) {
+        return ref instanceof us.bpsm.edn.Keyword k ? k.getName() : (String) ref;
+    }
+
+    /**
+     * The lineage of {@code t} with its parents and type resolved; reports a parent or type the
+     * model lacks and a partition whose parent is not partitioned.
+     */
+    private dev.strata.model.TableLineage lineage(TableDraft t) {
+        LineageDraft l = t.lineage();
+        if (l.equals(LineageDraft.NONE)) {
+            return dev.strata.model.TableLineage.NONE;
+        }
+        QualifiedName parent = null;
+        String bound = null;
+        if (l.partitionOf() != null) {
+            Optional<TableDraft> p = target(refName(l.partitionOf()));
+            if (p.isEmpty()) {
+                problems.add(t.where(), t.subject(), ":partition-of " + dev.strata.edn.EdnPrinter.flat(l.partitionOf())
+                        + " refers to the missing model", "define the partitioned table or fix the reference");
+            } else if (p.get().lineage().partitionKey() == null) {
+                problems.add(t.where(), t.subject(), ":partition-of " + dev.strata.edn.EdnPrinter.flat(l.partitionOf())
+                                + " names table " + p.get().name().name() + ", which is not partitioned",
+                        "add :partition-by {:strategy :range :keys [...]} to " + dev.strata.edn.EdnPrinter.flat(p.get().key()));
+            } else if (p.get() == t) {
+                problems.add(t.where(), t.subject(), "a table cannot be a partition of itself", "fix :partition-of");
+            } else if (l.partitionBound() != null) {
+                parent = p.get().name();
+                bound = l.partitionBound();
+            }
+        }
+        List<QualifiedName> inherits = new ArrayList<>();
+        for (Object ref : l.inherits()) {
+            Optional<TableDraft> p = target(refName(ref));
+            if (p.isEmpty()) {
+                problems.add(t.where(), t.subject(), ":inherits " + dev.strata.edn.EdnPrinter.flat(ref)
+                        + " refers to the missing model", "define the parent table or fix the reference");
+            } else if (p.get().lineage().partitionKey() != null || p.get().lineage().partitionOf() != null) {
+                problems.add(t.where(), t.subject(), ":inherits " + dev.strata.edn.EdnPrinter.flat(ref)
+                                + " names a partitioned table or a partition; PostgreSQL refuses inheritance there",
+                        "use :partition-of for a partition");
+            } else if (p.get() == t) {
+                problems.add(t.where(), t.subject(), "a table cannot inherit from itself", "fix :inherits");
+            } else {
+                inherits.add(p.get().name());
+            }
+        }
+        QualifiedName type = null;
+        if (l.ofType() != null) {
+            String name = Names.identifier(l.ofType());
+            if (!compositesByName.containsKey(name)) {
+                problems.add(t.where(), t.subject(), ":of " + dev.strata.edn.EdnPrinter.flat(l.ofType())
+                        + " is not a composite type of the model",
+                        "define it as " + dev.strata.edn.EdnPrinter.flat(l.ofType()) + " {:type :composite :fields {...}}");
+            } else {
+                type = QualifiedName.of(name);
+            }
+        }
+        if (parent == null && l.partitionOf() != null) {
+            return new dev.strata.model.TableLineage(l.partitionKey(), null, null, inherits, type);
+        }
+        return new dev.strata.model.TableLineage(l.partitionKey(), parent, bound, inherits, type);
     }
 
     /** A place in the model and what is there. */

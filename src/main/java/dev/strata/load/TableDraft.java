@@ -15,12 +15,13 @@ import java.util.Optional;
  * @param unlogged    {@code :unlogged true}
  * @param storage     {@code :with}: storage parameters as PostgreSQL stores them
  * @param forceRowLevelSecurity {@code :force-row-level-security true}
+ * @param lineage     {@code :partition-by}, {@code :partition-of}, {@code :inherits}, {@code :of}
  */
 record TableDraft(Object key, QualifiedName name, List<FieldParser.Draft> fields, List<String> primaryKey,
                   List<ConstraintDraft> constraints,
                   List<ForeignKeyDraft> foreignKeys, List<IndexDraft> indexes, String comment, String renamedFrom,
                   Location where, String subject, EdnMap normalForm, boolean unlogged,
-                  java.util.Map<String, String> storage, boolean forceRowLevelSecurity) {
+                  java.util.Map<String, String> storage, boolean forceRowLevelSecurity, LineageDraft lineage) {
     TableDraft {
         fields = List.copyOf(fields);
         primaryKey = List.copyOf(primaryKey);

@@ -14,6 +14,10 @@ import java.util.SortedMap;
  * @param storage               storage parameters ({@code WITH (fillfactor=80)}), name to value as
  *                              PostgreSQL stores them, sorted by name; empty when none
  * @param forceRowLevelSecurity {@code ALTER TABLE ... FORCE ROW LEVEL SECURITY}
+ * @param lineage               partitioning, partition parent and bound, INHERITS parents, OF type;
+ *                              {@link TableLineage#NONE} for a plain table. The columns of a
+ *                              partition, and the inherited columns of a child, are not in
+ *                              {@code columns}: they come from the parent.
  */
 public record Table(
         QualifiedName name,
@@ -24,9 +28,11 @@ public record Table(
         String comment,
         boolean unlogged,
         SortedMap<String, String> storage,
-        boolean forceRowLevelSecurity) {
+        boolean forceRowLevelSecurity,
+        TableLineage lineage) {
 
     public Table {
+        lineage = lineage == null ? TableLineage.NONE : lineage;
         Objects.requireNonNull(name, "name");
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);
@@ -40,10 +46,24 @@ public record Table(
         this(name, columns, constraints, indexes, rowLevelSecurity, comment, false, null, false);
     }
 
+    /** A table without partitioning, partition bound, inheritance or type (see {@link TableLineage#NONE}). */
+    public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
+                 boolean rowLevelSecurity, String comment, boolean unlogged, SortedMap<String, String> storage,
+                 boolean forceRowLevelSecurity) {
+        this(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage, forceRowLevelSecurity,
+                TableLineage.NONE);
+    }
+
+    /** This table with another lineage. */
+    public Table withLineage(TableLineage newLineage) {
+        return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage,
+                forceRowLevelSecurity, newLineage);
+    }
+
     /** This table with other table options. */
     public Table withOptions(boolean newUnlogged, Map<String, String> newStorage, boolean newForceRowLevelSecurity) {
         return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, newUnlogged,
-                StorageParameters.copyOf(newStorage), newForceRowLevelSecurity);
+                StorageParameters.copyOf(newStorage), newForceRowLevelSecurity, lineage);
     }
 
     public Optional<Column> column(String columnName) {

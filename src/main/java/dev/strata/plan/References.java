@@ -198,6 +198,7 @@ final class References {
             for (Index index : c.table().indexes()) {
                 indexNeeds(index, f.softRequires);
             }
+            lineageNeeds(c.table(), f.requires);
         } else if (change instanceof DropTable c) {
             relation(f.removes, c.table().name());
             f.removes.add("key:" + c.table().name());
@@ -211,6 +212,7 @@ final class References {
             for (Index index : c.table().indexes()) {
                 indexNeeds(index, f.softReleases);
             }
+            lineageNeeds(c.table(), f.releases);
         } else if (change instanceof RenameTable c) {
             relation(f.removes, c.from());
             f.removes.add("key:" + c.from());
@@ -219,15 +221,46 @@ final class References {
         } else if (change instanceof CommentOnTable c) {
             f.requires.add("rel:" + c.table());
         } else if (change instanceof AlterTable c) {
-            relation(f.requires, c.to().name());
+            if (leavesFixedColumns(c)) {
+                // Columns of a partition or typed table cannot change: it is detached (NOT OF) first.
+                f.requires.add("rel:" + c.to().name());
+                f.provides.add("free:" + c.to().name());
+            } else {
+                relation(f.requires, c.to().name());
+            }
+            lineageNeeds(c.to(), f.requires);
+            lineageNeeds(c.from(), f.releases);
+            // Partitions of one parent are all detached before any is attached (bounds may move across).
+            if (c.from().lineage().isPartition() && !c.from().lineage().partitionOf().equals(c.to().lineage().partitionOf())) {
+                f.releases.add("bounds:" + c.from().lineage().partitionOf());
+            }
+            if (c.to().lineage().isPartition() && !c.to().lineage().partitionOf().equals(c.from().lineage().partitionOf())) {
+                f.removes.add("bounds:" + c.to().lineage().partitionOf());
+            }
+            // A column change on a parent reaches its children: a child leaving the parent leaves
+            // first (its columns stay, as its own), a child joining it joins once the columns are there.
+            for (QualifiedName parent : c.from().lineage().parents()) {
+                if (!c.to().lineage().parents().contains(parent)) {
+                    f.releases.add("inherit:" + parent);
+                }
+            }
+            for (QualifiedName parent : c.to().lineage().parents()) {
+                if (!c.from().lineage().parents().contains(parent)) {
+                    f.requires.add("cols:" + parent);
+                }
+            }
         } else if (change instanceof AddColumn c) {
             f.requires.add("rel:" + c.table());
+            f.requires.add("free:" + c.table());
+            f.removes.add("inherit:" + c.table());
             f.provides.add("cols:" + c.table());
             f.provides.add(column(c.table(), c.column().name()));
             columnNeeds(c.column(), f.requires, f.softRequires);
             generatedSources(c.table(), c.column(), f.requires);
         } else if (change instanceof DropColumn c) {
             f.requires.add("rel:" + c.table());
+            f.requires.add("free:" + c.table());
+            f.removes.add("inherit:" + c.table());
             f.removes.add("cols:" + c.table());
             f.removes.add(column(c.table(), c.column().name()));
             columnNeeds(c.column(), f.releases, f.softReleases);
@@ -240,6 +273,8 @@ final class References {
             f.provides.add(column(c.table(), c.to()));
         } else if (change instanceof AlterColumn c) {
             f.requires.add("rel:" + c.table());
+            f.requires.add("free:" + c.table());
+            f.removes.add("inherit:" + c.table());
             f.removes.add("cols:" + c.table());
             f.provides.add("cols:" + c.table());
             columnNeeds(c.to(), f.requires, f.softRequires);
@@ -402,6 +437,22 @@ final class References {
 
     private static boolean hasIndex(Constraint c) {
         return c instanceof Constraint.PrimaryKey || c instanceof Constraint.Unique || c instanceof Constraint.Exclusion;
+    }
+
+    /** Whether the table stops being a partition or a typed table, whose columns cannot change. */
+    private static boolean leavesFixedColumns(AlterTable c) {
+        var from = c.from().lineage();
+        var to = c.to().lineage();
+        return from.isPartition() && !to.isPartition()
+                || from.ofType() != null && !from.ofType().equals(to.ofType());
+    }
+
+    /** A partition or child needs its parents, a typed table its type. */
+    private static void lineageNeeds(Table table, Set<String> keys) {
+        table.lineage().parents().forEach(p -> keys.add("rel:" + p));
+        if (table.lineage().ofType() != null) {
+            keys.add("type:" + table.lineage().ofType());
+        }
     }
 
     private static void relation(Set<String> keys, QualifiedName name) {

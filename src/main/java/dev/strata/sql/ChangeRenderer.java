@@ -689,6 +689,7 @@ public final class ChangeRenderer {
         if (changes.contains(TableChange.FORCE_ROW_LEVEL_SECURITY)) {
             sql.add(Ddl.forceRowLevelSecurity(to.name(), to.forceRowLevelSecurity()));
         }
+        sql.addAll(TableLineageSql.alter(from, to, changes));
         return sql;
     }
 

@@ -9,6 +9,7 @@ import dev.strata.model.QualifiedName;
 import dev.strata.model.Sequence;
 import dev.strata.model.SequenceOwner;
 import dev.strata.model.Table;
+import dev.strata.model.TableLineage;
 import dev.strata.model.Trigger;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,8 +185,40 @@ public final class Ddl {
                 elements.add(namedConstraint(constraint));
             }
         }
-        return "CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + Identifiers.quote(table.name())
-                + " (\n    " + String.join(",\n    ", elements) + "\n)" + with(table.storage());
+        String head = "CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + Identifiers.quote(table.name());
+        String body = " (\n    " + String.join(",\n    ", elements) + "\n)";
+        TableLineage lineage = table.lineage();
+        if (lineage.equals(TableLineage.NONE)) {
+            return head + body + with(table.storage());
+        }
+        StringBuilder sql = new StringBuilder(head);
+        if (lineage.isPartition()) {
+            sql.append(" PARTITION OF ").append(Identifiers.quote(lineage.partitionOf()))
+                    .append(elements.isEmpty() ? "" : body).append('\n').append(lineage.partitionBound());
+        } else if (lineage.ofType() != null) {
+            sql.append(" OF ").append(Identifiers.quote(lineage.ofType())).append(elements.isEmpty() ? "" : body);
+        } else {
+            sql.append(elements.isEmpty() ? " ()" : body);
+            if (!lineage.inherits().isEmpty()) {
+                sql.append(" INHERITS (").append(String.join(", ",
+                        lineage.inherits().stream().map(Identifiers::quote).toList())).append(')');
+            }
+        }
+        if (lineage.isPartitioned()) {
+            sql.append(" PARTITION BY ").append(lineage.partitionKey());
+        }
+        return sql.append(with(table.storage())).toString();
+    }
+
+    /** {@code ALTER TABLE parent ATTACH PARTITION partition FOR VALUES ...} (or {@code DEFAULT}). */
+    public static String attachPartition(QualifiedName parent, QualifiedName partition, String bound) {
+        return "ALTER TABLE " + Identifiers.quote(parent) + " ATTACH PARTITION " + Identifiers.quote(partition) + " "
+                + bound;
+    }
+
+    /** {@code ALTER TABLE parent DETACH PARTITION partition}. */
+    public static String detachPartition(QualifiedName parent, QualifiedName partition) {
+        return "ALTER TABLE " + Identifiers.quote(parent) + " DETACH PARTITION " + Identifiers.quote(partition);
     }
 
     /** {@code  WITH (a=1, b=x)} for non-empty storage parameters, else the empty string. */

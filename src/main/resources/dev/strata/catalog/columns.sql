@@ -1,4 +1,6 @@
--- Columns of every table read by tables.sql, in attnum order, dropped columns skipped.
+-- Columns of every table read by tables.sql, in attnum order, dropped columns skipped. Columns a
+-- table has from a parent (a partition's, an inheritance child's: attinhcount > 0) or from its
+-- composite type (a typed table's) are left out: the model writes them only on the parent or type.
 -- user_type_* name the user-defined type (or array element type) a column uses.
 SELECT a.attrelid AS table_oid,
        a.attname AS column_name,
@@ -25,7 +27,8 @@ LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
 WHERE c.relnamespace = ANY(:schema_oids)
   AND c.relkind IN ('r', 'p')
-  AND NOT c.relispartition
+  AND a.attinhcount = 0
+  AND c.reloftype = 0
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
                   WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
   AND a.attnum > 0

@@ -1,5 +1,6 @@
 -- Primary key, unique, check, foreign key and exclusion constraints of every table read by
--- tables.sql. Constraints cloned from a parent (conparentid <> 0) are left out.
+-- tables.sql. Constraints cloned from a parent (conparentid <> 0) and CHECK constraints inherited
+-- from one (coninhcount > 0) are left out: the parent carries them.
 -- indnullsnotdistinct exists from PostgreSQL 15 on; reading it through to_jsonb keeps one query
 -- for every version (absent means false). The flags (DEFERRABLE, NOT VALID, NO INHERIT, MATCH
 -- FULL) come from their columns; pg_get_constraintdef's text is used only for CHECK and EXCLUDE.
@@ -33,9 +34,9 @@ LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
 LEFT JOIN pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u')
 WHERE c.relnamespace = ANY(:schema_oids)
   AND c.relkind IN ('r', 'p')
-  AND NOT c.relispartition
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
                   WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
   AND con.contype IN ('p', 'u', 'c', 'f', 'x')
   AND con.conparentid = 0
+  AND NOT (con.contype = 'c' AND con.coninhcount > 0)
 ORDER BY con.conrelid, con.conname

@@ -1,5 +1,7 @@
--- Ordinary and partitioned tables of the schema; partitions and tables that belong to an
--- extension are left out.
+-- Ordinary and partitioned tables of the schema, partitions included; tables that belong to an
+-- extension are left out. partition_key, partition_of / partition_bound, inherits and of_type give
+-- the table's lineage (dev.strata.model.TableLineage); parents are named with '' as the schema of
+-- the inspected schema's own tables, as in constraints.sql.
 SELECT c.oid AS table_oid,
        CASE WHEN c.relnamespace = :schema_oid THEN '' ELSE (SELECT ns.nspname::text FROM pg_namespace ns WHERE ns.oid = c.relnamespace) END AS object_schema,
        c.relname AS table_name,
@@ -7,11 +9,24 @@ SELECT c.oid AS table_oid,
        c.relforcerowsecurity AS force_row_level_security,
        c.relpersistence = 'u' AS unlogged,
        c.reloptions AS storage,
-       obj_description(c.oid, 'pg_class') AS comment
+       obj_description(c.oid, 'pg_class') AS comment,
+       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       ARRAY(SELECT CASE WHEN pc.relnamespace = :schema_oid THEN '' ELSE pn.nspname END
+             FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent
+             JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+             WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parent_schemas,
+       ARRAY(SELECT pc.relname::text
+             FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent
+             WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parent_names,
+       CASE WHEN c.reloftype <> 0 THEN
+            CASE WHEN ot.typnamespace = :schema_oid THEN '' ELSE otn.nspname END END AS of_type_schema,
+       ot.typname AS of_type_name
 FROM pg_class c
+LEFT JOIN pg_type ot ON ot.oid = c.reloftype
+LEFT JOIN pg_namespace otn ON otn.oid = ot.typnamespace
 WHERE c.relnamespace = ANY(:schema_oids)
   AND c.relkind IN ('r', 'p')
-  AND NOT c.relispartition
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
                   WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
 ORDER BY c.relname

@@ -44,27 +44,50 @@ FROM pro p WHERE p.prokind = 'w'
                                         AND a.aggmtransfn = 0 AND a.aggminvtransfn = 0 AND a.aggmfinalfn = 0
                                         AND a.aggmtranstype = 0 AND a.aggminitval IS NULL)
 UNION ALL
-SELECT 'partition', parent.relname, c.relname,
-       'partition of ' || quote_ident(parent.relname) || ' ' || pg_get_expr(c.relpartbound, c.oid)
-           || ': partitions have no model syntax',
-       'TABLE', c.relname, NULL, c.nsp_label AS object_schema
-FROM rel c
-JOIN pg_inherits i ON i.inhrelid = c.oid
-JOIN pg_class parent ON parent.oid = i.inhparent
-WHERE c.relispartition AND c.relkind IN ('r', 'p')
-UNION ALL
-SELECT 'table', NULL, c.relname,
-       'PARTITION BY ' || pg_get_partkeydef(c.oid) || ' is not in the model: written as a plain table',
-       NULL, NULL, NULL, c.nsp_label AS object_schema
-FROM rel c WHERE c.relkind = 'p' AND NOT c.relispartition
-UNION ALL
-SELECT 'table', NULL, c.relname,
-       'INHERITS (' || quote_ident(parent.relname) || ') is not in the model: written as a plain table',
+-- A partition's or inheritance child's columns come from its parent in the model: what a child
+-- column has of its own (NOT NULL, a default, a comment, a local declaration) is not carried.
+SELECT 'column', c.relname, a.attname,
+       'the column comes from parent ' || quote_ident(pc.relname) || ' in the model; its own '
+           || concat_ws(', ',
+                CASE WHEN a.attnotnull AND NOT pa.attnotnull THEN 'NOT NULL' END,
+                CASE WHEN pg_get_expr(ad.adbin, ad.adrelid) IS DISTINCT FROM pg_get_expr(pd.adbin, pd.adrelid)
+                     THEN 'DEFAULT' END,
+                CASE WHEN col_description(c.oid, a.attnum) IS NOT NULL THEN 'comment' END,
+                CASE WHEN a.attislocal AND NOT c.relispartition THEN 'local declaration' END)
+           || ' is not written',
        NULL, NULL, NULL, c.nsp_label AS object_schema
 FROM rel c
-JOIN pg_inherits i ON i.inhrelid = c.oid
-JOIN pg_class parent ON parent.oid = i.inhparent
-WHERE NOT c.relispartition AND c.relkind = 'r'
+JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount > 0
+JOIN LATERAL (SELECT i.inhparent FROM pg_inherits i
+              JOIN pg_attribute x ON x.attrelid = i.inhparent AND x.attname = a.attname AND NOT x.attisdropped
+              WHERE i.inhrelid = c.oid ORDER BY i.inhseqno LIMIT 1) p ON true
+JOIN pg_class pc ON pc.oid = p.inhparent
+JOIN pg_attribute pa ON pa.attrelid = p.inhparent AND pa.attname = a.attname
+LEFT JOIN pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
+LEFT JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
+WHERE c.relkind IN ('r', 'p')
+  AND (a.attnotnull AND NOT pa.attnotnull
+       OR pg_get_expr(ad.adbin, ad.adrelid) IS DISTINCT FROM pg_get_expr(pd.adbin, pd.adrelid)
+       OR col_description(c.oid, a.attnum) IS NOT NULL
+       OR a.attislocal AND NOT c.relispartition)
+UNION ALL
+-- A typed table's columns come from its composite type in the model.
+SELECT 'column', c.relname, a.attname,
+       'the column comes from type ' || quote_ident(t.typname) || ' in the model; its own '
+           || concat_ws(', ', CASE WHEN a.attnotnull AND NOT pk.in_key THEN 'NOT NULL' END,
+                        CASE WHEN ad.adbin IS NOT NULL THEN 'DEFAULT' END,
+                        CASE WHEN col_description(c.oid, a.attnum) IS NOT NULL THEN 'comment' END)
+           || ' is not written',
+       NULL, NULL, NULL, c.nsp_label AS object_schema
+FROM rel c
+JOIN pg_type t ON t.oid = c.reloftype
+JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+LEFT JOIN pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
+-- A primary key makes its columns NOT NULL: that one comes back with the key.
+CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p'
+                                   AND a.attnum = ANY (k.conkey)) AS in_key) pk
+WHERE c.relkind IN ('r', 'p') AND a.attinhcount = 0
+  AND (a.attnotnull AND NOT pk.in_key OR ad.adbin IS NOT NULL OR col_description(c.oid, a.attnum) IS NOT NULL)
 UNION ALL
 SELECT 'foreign table', NULL, c.relname, 'foreign tables have no model syntax', 'FOREIGN_TABLE', c.relname, NULL, c.nsp_label AS object_schema
 FROM rel c WHERE c.relkind = 'f'

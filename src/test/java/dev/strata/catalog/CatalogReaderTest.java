@@ -23,6 +23,7 @@ import dev.strata.model.QualifiedName;
 import dev.strata.model.Schema;
 import dev.strata.model.Sequence;
 import dev.strata.model.Table;
+import dev.strata.model.TableLineage;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
 import dev.strata.pg.DevServer;
@@ -365,16 +366,35 @@ class CatalogReaderTest {
     }
 
     @Test
-    void partitionsAreSkippedTheirParentIsRead(DevServer server) throws SQLException {
+    void partitionsAreReadWithoutWhatTheirParentGivesThem(DevServer server) throws SQLException {
         CatalogRead read = inspect(server,
-                "CREATE TABLE m (id int, at date NOT NULL) PARTITION BY RANGE (at)",
+                "CREATE TABLE m (id int, at date NOT NULL, CONSTRAINT m_id CHECK (id > 0)) PARTITION BY RANGE (at)",
                 "CREATE TABLE m_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
-                "CREATE INDEX m_at ON m (at)");
-        assertEquals(List.of(new Table(QualifiedName.of("m"), List.of(
+                "CREATE TABLE m_rest (id int, at date NOT NULL, CONSTRAINT m_id CHECK (id > 0))",
+                "ALTER TABLE m ATTACH PARTITION m_rest DEFAULT",
+                "CREATE INDEX m_at ON m (at)",
+                "CREATE TABLE base (id int)",
+                "CREATE TABLE kid (extra text) INHERITS (base)");
+        TableLineage partitioned = new TableLineage("RANGE (at)", null, null, List.of(), null);
+        assertEquals(List.of(
+                new Table(QualifiedName.of("base"), List.of(
+                        new Column("id", ColumnType.builtin("integer"), false, null, null, null, null, null)),
+                        List.of(), List.of(), false, null),
+                new Table(QualifiedName.of("kid"), List.of(
+                        new Column("extra", ColumnType.builtin("text"), false, null, null, null, null, null)),
+                        List.of(), List.of(), false, null).withLineage(
+                        new TableLineage(null, null, null, List.of(QualifiedName.of("base")), null)),
+                new Table(QualifiedName.of("m"), List.of(
                         new Column("id", ColumnType.builtin("integer"), false, null, null, null, null, null),
                         new Column("at", ColumnType.builtin("date"), true, null, null, null, null, null)),
-                        List.of(), List.of(new Index("m_at", QualifiedName.of("m"), false, "btree", List.of("at"), List.of(), null)),
-                        false, null)),
+                        List.of(new Constraint.Check("m_id", "((id > 0))", false, false)),
+                        List.of(new Index("m_at", QualifiedName.of("m"), false, "btree", List.of("at"), List.of(), null)),
+                        false, null).withLineage(partitioned),
+                new Table(QualifiedName.of("m_2024"), List.of(), List.of(), List.of(), false, null).withLineage(
+                        new TableLineage(null, QualifiedName.of("m"),
+                                "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", List.of(), null)),
+                new Table(QualifiedName.of("m_rest"), List.of(), List.of(), List.of(), false, null).withLineage(
+                        new TableLineage(null, QualifiedName.of("m"), "DEFAULT", List.of(), null))),
                 read.schema().tables());
     }
 
@@ -387,7 +407,7 @@ class CatalogReaderTest {
             apply(c, "b", RICH_SCHEMA);
             apply(d, "Other Schema", RICH_SCHEMA);
             Schema a = CatalogReader.read(c, "a");
-            assertEquals(5, a.tables().size());
+            assertEquals(6, a.tables().size(), "five tables and a partition");
             assertEquals(3, a.views().size());
             assertEquals(4, a.functions().size());
             assertEquals(2, a.sequences().size());

@@ -31,8 +31,6 @@ class InspectUnsupportedTest {
                 .toList();
         assertEquals(List.of(
                 "- aggregate concat_all(text)",
-                "- partition measurements.measurements_2024",
-                "~ table measurements",
                 "- view item_labels"), report.stream().sorted(InspectUnsupportedTest::byKindThenName).toList());
 
         inspection.writeTo(out, false);

@@ -46,6 +46,13 @@ final class Blueprint {
      * {@link #commentKey}; a key whose object is gone is ignored.
      */
     final java.util.Map<String, String> objectComments = new java.util.TreeMap<>();
+    /**
+     * The split point of a range-partitioned table {@value #PARTITIONED} with two partitions
+     * (below and from the split) and, when {@link #defaultPartition}, a DEFAULT one; null: none.
+     */
+    Integer partitionSplit;
+    boolean defaultPartition;
+    static final String PARTITIONED = "zz_measure";
 
     Blueprint copy() {
         Blueprint b = new Blueprint();
@@ -59,6 +66,8 @@ final class Blueprint {
         b.counter = counter;
         b.retiredNames.addAll(retiredNames);
         b.objectComments.putAll(objectComments);
+        b.partitionSplit = partitionSplit;
+        b.defaultPartition = defaultPartition;
         return b;
     }
 
@@ -94,6 +103,10 @@ final class Blueprint {
         tables.forEach(t -> names.add(t.name));
         views.forEach(v -> names.add(v.name()));
         functions.forEach(f -> names.add(f.name()));
+        names.add(PARTITIONED);
+        names.add(PARTITIONED + "_lo");
+        names.add(PARTITIONED + "_hi");
+        names.add(PARTITIONED + "_rest");
         return names;
     }
 
@@ -222,6 +235,8 @@ final class Blueprint {
     Schema toSchema() {
         List<Table> modelTables = tables.stream().map(this::toTable)
                 .sorted(Comparator.comparing(Table::name)).toList();
+        modelTables = java.util.stream.Stream.concat(modelTables.stream(), partitionedTables().stream())
+                .sorted(Comparator.comparing(Table::name)).toList();
         return new Schema(
                 List.of(),
                 enums.stream().map(e -> new EnumType(QualifiedName.of(e.name()), e.labels(), e.comment()))
@@ -240,6 +255,33 @@ final class Blueprint {
                 policies.stream().map(PolicySpec::toPolicy)
                         .map(p -> p.withComment(objectComments.get(commentKey("policy", p.table().name(), p.name()))))
                         .sorted(Comparator.comparing(Policy::table).thenComparing(Policy::name)).toList());
+    }
+
+    /** The partitioned table and its partitions, or nothing (see {@link #partitionSplit}). */
+    private List<Table> partitionedTables() {
+        if (partitionSplit == null) {
+            return List.of();
+        }
+        QualifiedName parent = QualifiedName.of(PARTITIONED);
+        List<Table> out = new ArrayList<>();
+        out.add(new Table(parent, List.of(
+                new Column("id", dev.strata.model.ColumnType.builtin("integer"), true, null, null, null, null, null),
+                new Column("at", dev.strata.model.ColumnType.builtin("integer"), true, null, null, null, null, null)),
+                List.of(new Constraint.PrimaryKey(PARTITIONED + "_pkey", List.of("id", "at"), false, false)),
+                List.of(new Index(PARTITIONED + "_at_idx", parent, false, "btree", List.of("at"), List.of(), null)),
+                false, null).withLineage(new dev.strata.model.TableLineage("RANGE (at)", null, null, List.of(), null)));
+        out.add(partition("_lo", "FOR VALUES FROM (0) TO (" + partitionSplit + ")"));
+        out.add(partition("_hi", "FOR VALUES FROM (" + partitionSplit + ") TO (1000)"));
+        if (defaultPartition) {
+            out.add(partition("_rest", "DEFAULT"));
+        }
+        return out;
+    }
+
+    private static Table partition(String suffix, String bound) {
+        return new Table(QualifiedName.of(PARTITIONED + suffix), List.of(), List.of(), List.of(), false, null)
+                .withLineage(new dev.strata.model.TableLineage(null, QualifiedName.of(PARTITIONED), bound, List.of(),
+                        null));
     }
 
     private Table toTable(TableSpec t) {

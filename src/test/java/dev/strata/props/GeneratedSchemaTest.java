@@ -59,7 +59,8 @@ class GeneratedSchemaTest {
         for (Table t : s.tables()) {
             out.append("table ").append(t.name().name()).append(t.rowLevelSecurity() ? " rls" : "")
                     .append(t.forceRowLevelSecurity() ? " force-rls" : "").append(t.unlogged() ? " unlogged" : "")
-                    .append(" with=").append(t.storage()).append(" comment=").append(t.comment()).append('\n');
+                    .append(" with=").append(t.storage()).append(" comment=").append(t.comment())
+                    .append(t.lineage().equals(dev.strata.model.TableLineage.NONE) ? "" : " " + t.lineage()).append('\n');
             for (Column c : t.columns()) {
                 out.append("  ").append(c.name()).append(' ').append(c.type().sql())
                         .append(c.notNull() ? " not null" : "").append(c.identity() == null ? "" : " identity " + c.identity())

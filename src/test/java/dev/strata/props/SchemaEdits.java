@@ -90,6 +90,19 @@ final class SchemaEdits {
         if (t == null || !features.storage()) {
             return;
         }
+        if (r.nextInt(4) == 0) {
+            // The partitioned table comes or goes, a bound moves, the DEFAULT partition comes or goes.
+            int k = r.nextInt(3);
+            if (k == 0) {
+                bp.partitionSplit = bp.partitionSplit == null ? 100 : null;
+            } else if (k == 1 && bp.partitionSplit != null) {
+                bp.partitionSplit = 50 + 50 * r.nextInt(10);
+            } else {
+                bp.defaultPartition = !bp.defaultPartition;
+            }
+            log.add("partitions split=" + bp.partitionSplit + " default=" + bp.defaultPartition);
+            return;
+        }
         if (!t.indexes.isEmpty() && r.nextBoolean()) {
             Blueprint.IndexSpec i = any(r, t.indexes);
             Integer fillfactor = i.method().equals("gin") || r.nextInt(3) == 0 ? null : 50 + 10 * r.nextInt(5);

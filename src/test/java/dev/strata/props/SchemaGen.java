@@ -176,6 +176,10 @@ final class SchemaGen {
         }
         if (features.storage()) {
             tableOptions(r, t);
+            if (bp.partitionSplit == null && r.nextInt(8) == 0) {
+                bp.partitionSplit = 100 + 100 * r.nextInt(5);
+                bp.defaultPartition = r.nextBoolean();
+            }
         }
         return t;
     }
