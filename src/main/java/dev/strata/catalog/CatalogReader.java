@@ -13,6 +13,7 @@ import dev.strata.model.Domain;
 import dev.strata.model.EnumType;
 import dev.strata.model.Extension;
 import dev.strata.model.Function;
+import dev.strata.model.IdentitySequence;
 import dev.strata.model.Index;
 import dev.strata.model.Policy;
 import dev.strata.model.QualifiedName;
@@ -276,7 +277,15 @@ public final class CatalogReader {
                 identity == null ? null : Column.Identity.valueOf(identity),
                 ExpressionForms.canonical(rs.getString("generated_expr")),
                 rs.getString("collation"),
-                rs.getString("comment"));
+                rs.getString("comment")).withSettings(identitySequence(rs),
+                (Integer) rs.getObject("statistics"), rs.getString("storage"), rs.getString("compression"),
+                StorageParameters.fromReloptions(CatalogQueries.strings(rs, "options")));
+    }
+
+    private static IdentitySequence identitySequence(ResultSet rs) throws SQLException {
+        String name = rs.getString("seq_name");
+        return name == null ? null : new IdentitySequence(name, rs.getLong("seq_start"), rs.getLong("seq_increment"),
+                rs.getLong("seq_min"), rs.getLong("seq_max"), rs.getLong("seq_cache"), rs.getBoolean("seq_cycle"));
     }
 
     private static Constraint constraint(ResultSet rs) throws SQLException {

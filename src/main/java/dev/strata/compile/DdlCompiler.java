@@ -19,6 +19,7 @@ import dev.strata.model.Table;
 import dev.strata.model.Trigger;
 import dev.strata.model.View;
 import dev.strata.sql.Ddl;
+import dev.strata.sql.SettingsDdl;
 import dev.strata.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,6 +84,7 @@ public final class DdlCompiler {
         for (Table table : tables) {
             table.indexes().forEach(i -> out.add(Ddl.createIndex(i, false)));
         }
+        tables.forEach(t -> out.addAll(SettingsDdl.tableSettings(t)));
         for (Table table : tables) {
             // CREATE TABLE would mark a NOT VALID check valid.
             table.constraints().stream().filter(Ddl::addedAfterCreate)

@@ -609,7 +609,7 @@ public final class Differ {
             // PostgreSQL refuses to drop a function a default calls: the default goes before the
             // function is dropped and comes back once it is created again.
             Column bare = new Column(from.name(), from.type(), from.notNull(), null, from.identity(), from.generatedExpr(),
-                    from.collation(), from.comment());
+                    from.collation(), from.comment()).withSettingsOf(from);
             out.add(new AlterColumn(table, from, bare, EnumSet.of(ColumnChange.DEFAULT), null));
             out.add(new AlterColumn(table, withName(bare, to.name()), withDefault(to, from.defaultExpr()),
                     EnumSet.of(ColumnChange.DEFAULT), null));
@@ -646,6 +646,7 @@ public final class Differ {
         if (!Objects.equals(from.comment(), to.comment())) {
             changes.add(ColumnChange.COMMENT);
         }
+        changes.addAll(ColumnSettings.changes(currentTable, table, from, to));
         if (changes.isEmpty()) {
             return;
         }
@@ -700,13 +701,13 @@ public final class Differ {
 
     private static Column withDefault(Column c, String defaultExpr) {
         return new Column(c.name(), c.type(), c.notNull(), defaultExpr, c.identity(), c.generatedExpr(), c.collation(),
-                c.comment());
+                c.comment()).withSettingsOf(c);
     }
 
     private static Column withName(Column c, String name) {
         return name.equals(c.name()) ? c
                 : new Column(name, c.type(), c.notNull(), c.defaultExpr(), c.identity(), c.generatedExpr(),
-                        c.collation(), c.comment());
+                        c.collation(), c.comment()).withSettingsOf(c);
     }
 
     private static Table withoutForeignKeys(Table t) {

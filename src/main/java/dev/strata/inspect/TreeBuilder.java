@@ -725,8 +725,7 @@ final class TreeBuilder {
             spec.put(ModelNames.kw("default"), nextval != null ? nextval : TypeForms.raw(column.defaultExpr()));
         }
         if (column.identity() != null) {
-            spec.put(ModelNames.kw("identity"),
-                    ModelNames.kw(column.identity() == Column.Identity.ALWAYS ? "always" : "by-default"));
+            spec.put(ModelNames.kw("identity"), ColumnSettingForms.identity(table, column));
         }
         if (column.generatedExpr() != null) {
             spec.put(ModelNames.kw("generated"), TypeForms.raw(SqlText.unwrap(column.generatedExpr())));
@@ -742,6 +741,7 @@ final class TreeBuilder {
             }
         }
         putIf(spec, "comment", column.comment());
+        ColumnSettingForms.put(spec, column);
         return spec;
     }
 

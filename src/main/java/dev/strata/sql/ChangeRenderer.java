@@ -459,6 +459,7 @@ public final class ChangeRenderer {
         for (Index index : table.indexes()) {
             sql.addAll(createIndex(index));
         }
+        sql.addAll(SettingsDdl.tableSettings(table));
         if (table.comment() != null) {
             sql.add(Ddl.commentOnTable(table.name(), table.comment()));
         }
@@ -486,7 +487,8 @@ public final class ChangeRenderer {
 
     private static List<String> addColumn(QualifiedName table, Column column) {
         List<String> sql = new ArrayList<>();
-        sql.add(alterTable(table) + "ADD COLUMN " + Ddl.columnDefinition(column));
+        sql.add(alterTable(table) + "ADD COLUMN " + Ddl.columnDefinition(table, column));
+        sql.addAll(SettingsDdl.columnSettings(table, column));
         if (column.comment() != null) {
             sql.add(Ddl.commentOnColumn(table, column.name(), column.comment()));
         }
@@ -550,12 +552,13 @@ public final class ChangeRenderer {
         }
         if (changes.contains(ColumnChange.IDENTITY) && to.identity() != null) {
             sql.add(alter + (from.identity() == null
-                    ? "ADD GENERATED " + to.identity().sql() + " AS IDENTITY"
+                    ? "ADD GENERATED " + to.identity().sql() + " AS IDENTITY" + SettingsDdl.identityOptions(table, to)
                     : "SET GENERATED " + to.identity().sql()));
         }
         if (changes.contains(ColumnChange.GENERATED) && to.generatedExpr() != null) {
             sql.add(alter + "SET EXPRESSION AS (" + to.generatedExpr() + ")");
         }
+        sql.addAll(SettingsDdl.alter(table, from, to, changes));
         if (changes.contains(ColumnChange.COMMENT)) {
             sql.add(Ddl.commentOnColumn(table, to.name(), to.comment()));
         }

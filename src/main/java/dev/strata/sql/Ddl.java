@@ -90,8 +90,20 @@ public final class Ddl {
      * identity, DEFAULT, NOT NULL. The collation is SQL as the record holds it ({@code "C"}).
      */
     public static String columnDefinition(Column column) {
+        return columnDefinition(null, column);
+    }
+
+    /**
+     * A column of {@code table} as in {@link #columnDefinition(Column)}, with its identity
+     * sequence's options (and its name when it is not {@code <table>_<column>_seq}) and its
+     * compression. A {@code null} table writes the sequence name whenever the column has one.
+     */
+    public static String columnDefinition(QualifiedName table, Column column) {
         StringBuilder sql = new StringBuilder(Identifiers.quote(column.name())).append(' ')
                 .append(column.type().sql());
+        if (column.compression() != null) {
+            sql.append(" COMPRESSION ").append(column.compression());
+        }
         if (column.collation() != null) {
             sql.append(" COLLATE ").append(column.collation());
         }
@@ -99,7 +111,8 @@ public final class Ddl {
             sql.append(" GENERATED ALWAYS AS (").append(column.generatedExpr()).append(") STORED");
         }
         if (column.identity() != null) {
-            sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY");
+            sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY")
+                    .append(SettingsDdl.identityOptions(table, column));
         }
         if (column.defaultExpr() != null) {
             sql.append(" DEFAULT ").append(column.defaultExpr());
@@ -119,7 +132,7 @@ public final class Ddl {
     public static String createTable(Table table, boolean withForeignKeys) {
         List<String> elements = new ArrayList<>();
         for (Column column : table.columns()) {
-            elements.add(columnDefinition(column));
+            elements.add(columnDefinition(table.name(), column));
         }
         for (Constraint constraint : table.constraints()) {
             if ((withForeignKeys || !(constraint instanceof Constraint.ForeignKey)) && !addedAfterCreate(constraint)) {

@@ -88,22 +88,6 @@ SELECT 'generated virtual column', rel.relname || '.' || a.attname
 FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
 WHERE a.attnum > 0 AND NOT a.attisdropped AND to_jsonb(a) ->> 'attgenerated' = 'v'
 UNION ALL
-SELECT 'column compression', rel.relname || '.' || a.attname
-FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
-WHERE a.attnum > 0 AND NOT a.attisdropped AND coalesce(to_jsonb(a) ->> 'attcompression', '') <> ''
-UNION ALL
-SELECT 'column storage', rel.relname || '.' || a.attname
-FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid JOIN pg_type t ON t.oid = a.atttypid
-WHERE rel.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND a.attstorage <> t.typstorage
-UNION ALL
-SELECT 'column options', rel.relname || '.' || a.attname || ' ' || array_to_string(a.attoptions, ',')
-FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
-WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attoptions IS NOT NULL
-UNION ALL
-SELECT 'column statistics target', rel.relname || '.' || a.attname
-FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
-WHERE a.attnum > 0 AND NOT a.attisdropped AND coalesce((to_jsonb(a) ->> 'attstattarget')::int, -1) >= 0
-UNION ALL
 SELECT 'privilege', rel.relname FROM rel WHERE rel.relacl IS NOT NULL
 UNION ALL
 SELECT 'privilege', rel.relname || '.' || a.attname
@@ -130,18 +114,6 @@ WHERE to_jsonb(i) ->> 'indnullsnotdistinct' = 'true'
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = rel.oid)
 UNION ALL
 SELECT 'unlogged sequence', rel.relname FROM rel WHERE rel.relkind = 'S' AND rel.relpersistence = 'u'
-UNION ALL
-SELECT 'identity sequence options', rel.relname || '.' || a.attname
-FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
-JOIN pg_depend d ON d.refobjid = rel.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
-    AND d.classid = 'pg_class'::regclass
-JOIN pg_sequence s ON s.seqrelid = d.objid
-JOIN pg_class sc ON sc.oid = s.seqrelid
-WHERE a.attidentity <> ''
-  AND (s.seqstart <> 1 OR s.seqincrement <> 1 OR s.seqmin <> 1 OR s.seqcache <> 1 OR s.seqcycle
-       OR s.seqmax NOT IN (32767, 2147483647, 9223372036854775807)
-       OR octet_length(rel.relname || '_' || a.attname || '_seq') <= 63
-          AND sc.relname <> rel.relname || '_' || a.attname || '_seq')
 UNION ALL
 SELECT 'aggregate or window function', pro.proname FROM pro WHERE pro.prokind IN ('a', 'w')
 UNION ALL
