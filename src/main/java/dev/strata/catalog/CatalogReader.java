@@ -108,7 +108,8 @@ public final class CatalogReader {
     }
 
     private record TableRow(long oid, String name, boolean rowLevelSecurity, String comment, boolean unlogged,
-                            List<String> storage, boolean forceRowLevelSecurity) {
+                            List<String> storage, boolean forceRowLevelSecurity, String replicaIdentity,
+                            String replicaIdentityIndex, String clusterOn) {
     }
 
     private record IndexRow(long tableOid, boolean onMaterializedView, Index index) {
@@ -137,7 +138,8 @@ public final class CatalogReader {
         List<TableRow> tableRows = q.query("tables", rs -> new TableRow(rs.getLong("table_oid"),
                 rs.getString("table_name"), rs.getBoolean("row_level_security"), rs.getString("comment"),
                 rs.getBoolean("unlogged"), CatalogQueries.strings(rs, "storage"),
-                rs.getBoolean("force_row_level_security")));
+                rs.getBoolean("force_row_level_security"), rs.getString("replica_identity"),
+                rs.getString("replica_identity_index"), rs.getString("cluster_on")));
         Map<Long, List<Column>> columns = group(q.query("columns", rs -> Map.entry(rs.getLong("table_oid"), column(rs))));
         Map<Long, List<Constraint>> constraints =
                 group(q.query("constraints", rs -> Map.entry(rs.getLong("table_oid"), constraint(rs))));
@@ -175,7 +177,9 @@ public final class CatalogReader {
                     sorted(constraints.getOrDefault(row.oid(), List.of()), Comparator.comparing(Constraint::name)),
                     sorted(tableIndexes.getOrDefault(row.oid(), List.of()), Comparator.comparing(Index::name)),
                     row.rowLevelSecurity(), row.comment(), row.unlogged(),
-                    StorageParameters.fromReloptions(row.storage()), row.forceRowLevelSecurity()));
+                    StorageParameters.fromReloptions(row.storage()), row.forceRowLevelSecurity())
+                    .withIndexSettings(replicaIdentity(row), "INDEX".equals(replicaIdentity(row))
+                            ? row.replicaIdentityIndex() : null, row.clusterOn()));
         }
         List<View> views = new ArrayList<>();
         for (ViewRow row : viewRows) {
@@ -205,6 +209,12 @@ public final class CatalogReader {
         return new Contents(schema, sorted(dependencies, Comparator.naturalOrder()));
     }
 
+    /** INDEX without an index (the index was dropped) acts as NOTHING. */
+    private static String replicaIdentity(TableRow row) {
+        return "INDEX".equals(row.replicaIdentity()) && row.replicaIdentityIndex() == null ? "NOTHING"
+                : row.replicaIdentity();
+    }
+
     private static Domain domain(ResultSet rs) throws SQLException {
         String baseName = rs.getString("base_type_name");
         QualifiedName baseType = baseName == null ? null : name(rs.getString("base_type_schema"), baseName);
@@ -212,7 +222,10 @@ public final class CatalogReader {
         List<String> definitions = CatalogQueries.strings(rs, "check_definitions");
         List<Domain.Check> checks = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            checks.add(new Domain.Check(names.get(i), definitions.get(i)));
+            String definition = definitions.get(i);
+            boolean notValid = definition.endsWith(" NOT VALID");
+            checks.add(new Domain.Check(names.get(i), notValid
+                    ? definition.substring(0, definition.length() - " NOT VALID".length()) : definition, notValid));
         }
         return new Domain(QualifiedName.of(rs.getString("domain_name")), new ColumnType(rs.getString("base_sql"), baseType),
                 rs.getString("collation"), rs.getBoolean("not_null"), rs.getString("default_expr"), checks,
@@ -369,7 +382,7 @@ public final class CatalogReader {
         return new Sequence(QualifiedName.of(rs.getString("sequence_name")), rs.getString("data_type"),
                 rs.getLong("start_value"), rs.getLong("increment"), rs.getLong("min_value"),
                 rs.getLong("max_value"), rs.getLong("cache"), rs.getBoolean("cycle"), rs.getString("owned_by"),
-                rs.getString("comment"));
+                rs.getString("comment"), rs.getBoolean("unlogged"));
     }
 
     private static Function function(ResultSet rs) throws SQLException {

@@ -64,6 +64,9 @@ public final class DdlCompiler {
         List<Object> userTypes = orderUserTypes(schema);
         for (Object type : userTypes) {
             out.add(type instanceof Domain d ? Ddl.createDomain(d) : Ddl.createCompositeType((CompositeType) type));
+            if (type instanceof Domain d) {
+                out.addAll(Ddl.addNotValidDomainChecks(d));
+            }
         }
         List<Function> functions = sorted(schema.functions(),
                 Comparator.comparing(Function::name).thenComparing(Function::definition));

@@ -434,7 +434,8 @@ public sealed interface Change
         }
 
         public Phase phase() {
-            return Phase.ALTER_TABLE;
+            // Replica identity and CLUSTER ON name an index, so they come once indexes exist.
+            return TableSettings.INDEX_SETTINGS.containsAll(changes) ? Phase.ALTER_INDEX : Phase.ALTER_TABLE;
         }
 
         public QualifiedName object() {

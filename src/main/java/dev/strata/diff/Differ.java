@@ -432,6 +432,12 @@ public final class Differ {
             out.add(new AlterTable(new Table(d.name(), c.columns(), c.constraints(), c.indexes(), c.rowLevelSecurity(),
                     c.comment(), c.unlogged(), c.storage(), c.forceRowLevelSecurity()), d, options));
         }
+        EnumSet<TableChange> indexSettings = TableSettings.changes(c, d);
+        if (!indexSettings.isEmpty()) {
+            // Its own change, planned with the indexes (it needs the index it names).
+            out.add(new AlterTable(d.withIndexSettings(c.replicaIdentity(), c.replicaIdentityIndex(), c.clusterOn()), d,
+                    indexSettings));
+        }
     }
 
     /**
@@ -713,7 +719,8 @@ public final class Differ {
     private static Table withoutForeignKeys(Table t) {
         return new Table(t.name(), t.columns(),
                 t.constraints().stream().filter(c -> !(c instanceof Constraint.ForeignKey)).toList(),
-                t.indexes(), t.rowLevelSecurity(), t.comment(), t.unlogged(), t.storage(), t.forceRowLevelSecurity());
+                t.indexes(), t.rowLevelSecurity(), t.comment(), t.unlogged(), t.storage(), t.forceRowLevelSecurity(),
+                t.replicaIdentity(), t.replicaIdentityIndex(), t.clusterOn());
     }
 
     // ---------------------------------------------------------------- sequences
@@ -757,6 +764,9 @@ public final class Differ {
             if (!Objects.equals(from.ownedBy(), d.ownedBy())) {
                 changes.add(SequenceChange.OWNED_BY);
             }
+            if (from.unlogged() != d.unlogged()) {
+                changes.add(SequenceChange.UNLOGGED);
+            }
             if (!Objects.equals(from.comment(), d.comment())) {
                 changes.add(SequenceChange.COMMENT);
             }
@@ -787,7 +797,7 @@ public final class Differ {
 
     private static Sequence withOwner(Sequence s, String ownedBy) {
         return new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.minValue(), s.maxValue(),
-                s.cache(), s.cycle(), ownedBy, s.comment());
+                s.cache(), s.cycle(), ownedBy, s.comment(), s.unlogged());
     }
 
     // ---------------------------------------------------------------- views

@@ -7,5 +7,9 @@ public enum TableChange {
     /** Storage parameters: {@code ALTER TABLE ... SET (...)} / {@code RESET (...)}. */
     STORAGE,
     /** {@code ALTER TABLE ... FORCE} / {@code NO FORCE ROW LEVEL SECURITY}. */
-    FORCE_ROW_LEVEL_SECURITY
+    FORCE_ROW_LEVEL_SECURITY,
+    /** {@code ALTER TABLE ... REPLICA IDENTITY DEFAULT | FULL | NOTHING | USING INDEX i}. */
+    REPLICA_IDENTITY,
+    /** {@code ALTER TABLE ... CLUSTER ON i} / {@code SET WITHOUT CLUSTER}. */
+    CLUSTER
 }

@@ -105,7 +105,7 @@ final class TreeBuilder {
                                 .equals(seq.ownedBy())
                         && seq.dataType().equals(column.type().sql()) && seq.start() == 1 && seq.increment() == 1
                         && seq.minValue() == 1 && seq.maxValue() == maxOf(column.type().sql()) && seq.cache() == 1
-                        && !seq.cycle() && seq.comment() == null) {
+                        && !seq.cycle() && seq.comment() == null && seq.unlogged() == table.unlogged()) {
                     serials.put(key(table, column.name()), serial);
                     consumed.add(seqName);
                 }
@@ -531,6 +531,9 @@ final class TreeBuilder {
             }
         }
         putIf(spec, "comment", seq.comment());
+        if (seq.unlogged()) {
+            spec.put(ModelNames.kw("unlogged"), true);
+        }
         return spec;
     }
 
@@ -571,14 +574,13 @@ final class TreeBuilder {
         List<Object> checks = new ArrayList<>();
         for (dev.strata.model.Domain.Check check : domain.checks()) {
             String definition = check.definition();
-            if (definition.endsWith(" NOT VALID")) {
-                note("domain", null, name, "constraint " + check.name()
-                        + " is NOT VALID; the model writes it as a validated check");
-                definition = definition.substring(0, definition.length() - " NOT VALID".length());
-            }
             String condition = definition.startsWith("CHECK ") ? definition.substring(6) : definition;
-            checks.add(map(ModelNames.kw("name"), check.name(), ModelNames.kw("check"),
-                    TypeForms.raw(SqlText.unwrap(condition))));
+            Map<Object, Object> checkSpec = map(ModelNames.kw("name"), check.name(), ModelNames.kw("check"),
+                    TypeForms.raw(SqlText.unwrap(condition)));
+            if (check.notValid()) {
+                checkSpec.put(ModelNames.kw("not-valid"), true);
+            }
+            checks.add(checkSpec);
         }
         if (!checks.isEmpty()) {
             spec.put(ModelNames.kw("checks"), checks);
@@ -701,6 +703,14 @@ final class TreeBuilder {
         }
         if (table.forceRowLevelSecurity()) {
             spec.put(ModelNames.kw("force-row-level-security"), true);
+        }
+        if (table.replicaIdentity() != null) {
+            spec.put(ModelNames.kw("replica-identity"), table.replicaIdentityIndex() != null
+                    ? map(ModelNames.kw("using-index"), ModelNames.key(table.replicaIdentityIndex()))
+                    : ModelNames.kw(table.replicaIdentity().toLowerCase(java.util.Locale.ROOT)));
+        }
+        if (table.clusterOn() != null) {
+            spec.put(ModelNames.kw("cluster-on"), ModelNames.key(table.clusterOn()));
         }
         return spec;
     }

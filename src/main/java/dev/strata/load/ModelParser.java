@@ -24,13 +24,13 @@ import us.bpsm.edn.Keyword;
 final class ModelParser {
     static final Set<String> TABLE_OPTIONS = Set.of("fields", "table-name", "indexes", "constraints",
             "primary-key", "unique", "foreign-keys", "comment", "types", "renamed-from", "triggers", "unlogged", "with",
-            "force-row-level-security");
+            "force-row-level-security", "replica-identity", "cluster-on");
     static final Set<String> SEQUENCE_OPTIONS = Set.of("type", "as", "start", "increment", "min-value",
-            "max-value", "cache", "cycle", "owned-by", "comment");
+            "max-value", "cache", "cycle", "owned-by", "comment", "unlogged");
     static final Set<String> ENUM_OPTIONS = Set.of("type", "choices", "comment", "renamed-from", "model-name");
     static final Set<String> DOMAIN_OPTIONS = Set.of("type", "base", "null", "default", "collate", "checks",
             "comment");
-    static final Set<String> DOMAIN_CHECK_OPTIONS = Set.of("name", "check");
+    static final Set<String> DOMAIN_CHECK_OPTIONS = Set.of("name", "check", "not-valid");
     static final Set<String> COMPOSITE_OPTIONS = Set.of("type", "fields", "comment");
     static final Set<String> ATTRIBUTE_OPTIONS = Set.of("type", "collate", "array", "length", "precision", "scale");
     static final Set<String> FOREIGN_KEY_OPTIONS = Set.of("fields", "references", "ref-fields", "on-delete",
@@ -108,7 +108,7 @@ final class ModelParser {
         for (Object k : m.keySet()) {
             if (!(k instanceof Keyword kw) || !SEQUENCE_OPTIONS.contains(kw.getName())) {
                 problems.add(where, subject, "unknown sequence option " + EdnPrinter.flat(k),
-                        "use :as, :start, :increment, :min-value, :max-value, :cache, :cycle, :owned-by and :comment");
+                        "use :as, :start, :increment, :min-value, :max-value, :cache, :cycle, :owned-by, :comment and :unlogged");
             }
         }
         String name = Names.identifier(key);
@@ -174,11 +174,17 @@ final class ModelParser {
         if (comment != null && !(comment instanceof String)) {
             problems.add(where, subject, ":comment must be a string", "write :comment \"...\"");
         }
+        Object unlogged = m.get(FieldParser.kw("unlogged"));
+        if (unlogged != null && !(unlogged instanceof Boolean)) {
+            problems.add(where, subject, ":unlogged must be true or false, not " + EdnPrinter.flat(unlogged),
+                    "write :unlogged true");
+        }
         if (problems.size() > before) {
             return;
         }
         sequences.add(new SequenceDraft(new Sequence(QualifiedName.of(name), dataType, startValue, inc, minValue,
-                maxValue, cache == null ? 1 : cache, Boolean.TRUE.equals(cycle), null, (String) comment),
+                maxValue, cache == null ? 1 : cache, Boolean.TRUE.equals(cycle), null, (String) comment,
+                Boolean.TRUE.equals(unlogged)),
                 (Keyword) ownedBy, where, subject));
     }
 
@@ -269,7 +275,8 @@ final class ModelParser {
         }
         for (Object k : m.keySet()) {
             if (!(k instanceof Keyword kw) || !DOMAIN_CHECK_OPTIONS.contains(kw.getName())) {
-                problems.add(at, subject, "unknown domain check option " + EdnPrinter.flat(k), "use :name and :check");
+                problems.add(at, subject, "unknown domain check option " + EdnPrinter.flat(k),
+                        "use :name, :check and :not-valid");
             }
         }
         Object name = opt(m, "name");
@@ -282,8 +289,14 @@ final class ModelParser {
         } else if (name != null) {
             problems.add(at, subject, "bad check :name " + EdnPrinter.flat(name), "write :name \"check_name\"");
         }
+        Object notValid = opt(m, "not-valid");
+        if (notValid != null && !(notValid instanceof Boolean)) {
+            problems.add(at, subject, ":not-valid must be true or false, not " + EdnPrinter.flat(notValid),
+                    "write :not-valid true");
+        }
         try {
-            return new DomainDraft.CheckDraft(checkName, SqlExpressions.condition(opt(m, "check")));
+            return new DomainDraft.CheckDraft(checkName, SqlExpressions.condition(opt(m, "check")),
+                    Boolean.TRUE.equals(notValid));
         } catch (InvalidSpec e) {
             problems.add(at, subject, e.what(), e.fix());
             return null;
@@ -614,8 +627,10 @@ final class ModelParser {
         options.forEach((k, v) -> normal.put(k, v, 0));
         normal.put(FieldParser.kw("fields"), new EdnVector(normalFields, 0), 0);
         processed.put(key, normal.build());
+        TableSettingsParser.Settings settings = new TableSettingsParser(where, subject, problems)
+                .parse(opt(options, "replica-identity"), opt(options, "cluster-on"));
         tables.add(new TableDraft(key, table, fields, pkColumns, constraints, foreignKeys, indexes, (String) comment,
-                renamedFrom, where, subject, normal.build(), unlogged, storage, forceRls));
+                renamedFrom, where, subject, normal.build(), unlogged, storage, forceRls, settings));
     }
 
     /** A table option that is {@code true} or {@code false} (absent: false). */

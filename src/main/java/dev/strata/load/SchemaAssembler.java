@@ -86,7 +86,10 @@ final class SchemaAssembler {
             indexes.sort(Comparator.comparing(Index::name));
             tables.add(new Table(t.name(), t.fields().stream().map(FieldParser.Draft::column).toList(), cs, indexes,
                     rlsTables.contains(t.name().name()), t.comment(), t.unlogged(),
-                    StorageParameters.copyOf(t.storage()), t.forceRowLevelSecurity()));
+                    StorageParameters.copyOf(t.storage()), t.forceRowLevelSecurity())
+                    .withIndexSettings(t.settings().replicaIdentity(), t.settings().replicaIdentityIndex(),
+                            t.settings().clusterOn()));
+            TableSettingsParser.check(tables.get(tables.size() - 1), t.where(), t.subject(), problems);
         }
         List<View> views = new ArrayList<>();
         for (ExtendedObjectParser.ViewDraft v : extended.views) {
@@ -136,7 +139,7 @@ final class SchemaAssembler {
                 ownedBy = Identifiers.quote(table.name().name()) + "." + Identifiers.quote(field.get().column().name());
             }
             out.add(new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.minValue(), s.maxValue(),
-                    s.cache(), s.cycle(), ownedBy, s.comment()));
+                    s.cache(), s.cycle(), ownedBy, s.comment(), s.unlogged()));
         }
         out.sort(Comparator.comparing(Sequence::name));
         return out;
@@ -315,7 +318,7 @@ final class SchemaAssembler {
             for (DomainDraft.CheckDraft c : d.checks()) {
                 String n = c.name() != null ? c.name() : Names.choose(d.name(), null, "check", taken);
                 taken.add(n);
-                checks.add(new dev.strata.model.Domain.Check(n, "CHECK (" + c.condition() + ")"));
+                checks.add(new dev.strata.model.Domain.Check(n, "CHECK (" + c.condition() + ")", c.notValid()));
             }
             result.add(new dev.strata.model.Domain(QualifiedName.of(d.name()), d.base().type(), d.collation(),
                     d.notNull(), d.defaultExpr(), checks, d.comment()));

@@ -14,6 +14,10 @@ import java.util.SortedMap;
  * @param storage               storage parameters ({@code WITH (fillfactor=80)}), name to value as
  *                              PostgreSQL stores them, sorted by name; empty when none
  * @param forceRowLevelSecurity {@code ALTER TABLE ... FORCE ROW LEVEL SECURITY}
+ * @param replicaIdentity       {@code FULL}, {@code NOTHING} or {@code INDEX} ({@code REPLICA IDENTITY
+ *                              USING INDEX}), or {@code null} for {@code DEFAULT}
+ * @param replicaIdentityIndex  the index of {@code REPLICA IDENTITY USING INDEX}, else {@code null}
+ * @param clusterOn             the index of {@code ALTER TABLE ... CLUSTER ON}, or {@code null}
  */
 public record Table(
         QualifiedName name,
@@ -24,7 +28,10 @@ public record Table(
         String comment,
         boolean unlogged,
         SortedMap<String, String> storage,
-        boolean forceRowLevelSecurity) {
+        boolean forceRowLevelSecurity,
+        String replicaIdentity,
+        String replicaIdentityIndex,
+        String clusterOn) {
 
     public Table {
         Objects.requireNonNull(name, "name");
@@ -32,6 +39,20 @@ public record Table(
         constraints = List.copyOf(constraints);
         indexes = List.copyOf(indexes);
         storage = StorageParameters.copyOf(storage);
+    }
+
+    /** A table with REPLICA IDENTITY DEFAULT and not clustered. */
+    public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
+                 boolean rowLevelSecurity, String comment, boolean unlogged, SortedMap<String, String> storage,
+                 boolean forceRowLevelSecurity) {
+        this(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage, forceRowLevelSecurity,
+                null, null, null);
+    }
+
+    /** This table with another replica identity and CLUSTER ON index, the rest kept. */
+    public Table withIndexSettings(String newReplicaIdentity, String newReplicaIdentityIndex, String newClusterOn) {
+        return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage,
+                forceRowLevelSecurity, newReplicaIdentity, newReplicaIdentityIndex, newClusterOn);
     }
 
     /** A logged table without storage parameters or FORCE ROW LEVEL SECURITY. */
@@ -43,7 +64,8 @@ public record Table(
     /** This table with other table options. */
     public Table withOptions(boolean newUnlogged, Map<String, String> newStorage, boolean newForceRowLevelSecurity) {
         return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, newUnlogged,
-                StorageParameters.copyOf(newStorage), newForceRowLevelSecurity);
+                StorageParameters.copyOf(newStorage), newForceRowLevelSecurity, replicaIdentity, replicaIdentityIndex,
+                clusterOn);
     }
 
     public Optional<Column> column(String columnName) {

@@ -251,6 +251,7 @@ public final class ChangeRenderer {
     private static List<String> createDomain(Domain domain) {
         List<String> sql = new ArrayList<>();
         sql.add(Ddl.createDomain(domain));
+        sql.addAll(Ddl.addNotValidDomainChecks(domain));
         if (domain.comment() != null) {
             sql.add(Ddl.commentOnDomain(domain.name(), domain.comment()));
         }
@@ -271,8 +272,34 @@ public final class ChangeRenderer {
                 sql.add(alter + (to.notNull() ? " SET NOT NULL" : " DROP NOT NULL"));
             } else if (change == DomainChange.COMMENT) {
                 sql.add(Ddl.commentOnDomain(to.name(), to.comment()));
+            } else if (change == DomainChange.VALIDATE) {
+                sql.addAll(validateDomainChecks(from, to));
             } else {
                 throw new IllegalStateException("unsupported domain change " + change + " of " + from.name());
+            }
+        }
+        return sql;
+    }
+
+    /**
+     * {@code ALTER DOMAIN d VALIDATE CONSTRAINT c} for each check NOT VALID in {@code from} and
+     * valid in {@code to}; the other way round (the down) a comment-only statement, as PostgreSQL
+     * cannot mark a constraint NOT VALID again.
+     */
+    private static List<String> validateDomainChecks(Domain from, Domain to) {
+        List<String> sql = new ArrayList<>();
+        for (Domain.Check check : to.checks()) {
+            Domain.Check before = from.checks().stream().filter(c -> c.name().equals(check.name())).findFirst()
+                    .orElse(null);
+            if (before == null || before.notValid() == check.notValid()) {
+                continue;
+            }
+            if (before.notValid()) {
+                sql.add("ALTER DOMAIN " + Identifiers.quote(to.name()) + " VALIDATE CONSTRAINT "
+                        + Identifiers.quote(check.name()));
+            } else {
+                sql.add("-- " + to.name().name() + "." + check.name()
+                        + " stays validated: PostgreSQL cannot mark a constraint NOT VALID again");
             }
         }
         return sql;
@@ -415,6 +442,9 @@ public final class ChangeRenderer {
         }
         if (changes.contains(SequenceChange.OWNED_BY)) {
             sql.add(Ddl.alterSequenceOwnedBy(to));
+        }
+        if (changes.contains(SequenceChange.UNLOGGED)) {
+            sql.add("ALTER SEQUENCE " + quoted + (to.unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
         }
         if (changes.contains(SequenceChange.COMMENT)) {
             sql.add(Ddl.commentOnSequence(to.name(), to.comment()));
@@ -631,6 +661,7 @@ public final class ChangeRenderer {
         if (changes.contains(TableChange.FORCE_ROW_LEVEL_SECURITY)) {
             sql.add(Ddl.forceRowLevelSecurity(to.name(), to.forceRowLevelSecurity()));
         }
+        sql.addAll(SettingsDdl.alterIndexSettings(from, to, changes));
         return sql;
     }
 

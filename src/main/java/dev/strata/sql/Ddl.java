@@ -58,14 +58,27 @@ public final class Ddl {
             sql.append(" NOT NULL");
         }
         for (dev.strata.model.Domain.Check check : domain.checks()) {
-            sql.append(' ').append(domainConstraint(check));
+            if (!check.notValid()) {
+                sql.append(' ').append(domainConstraint(check));
+            }
         }
         return sql.toString();
     }
 
+    /**
+     * {@code ALTER DOMAIN d ADD CONSTRAINT n CHECK (...) NOT VALID} for each NOT VALID check:
+     * CREATE DOMAIN takes no NOT VALID, so they are added after it.
+     */
+    public static List<String> addNotValidDomainChecks(dev.strata.model.Domain domain) {
+        return domain.checks().stream().filter(dev.strata.model.Domain.Check::notValid)
+                .map(c -> "ALTER DOMAIN " + Identifiers.quote(domain.name()) + " ADD " + domainConstraint(c))
+                .toList();
+    }
+
     /** {@code CONSTRAINT name CHECK (...)} of a domain. */
     public static String domainConstraint(dev.strata.model.Domain.Check check) {
-        return "CONSTRAINT " + Identifiers.quote(check.name()) + " " + check.definition();
+        return "CONSTRAINT " + Identifiers.quote(check.name()) + " " + check.definition()
+                + (check.notValid() ? " NOT VALID" : "");
     }
 
     /** {@code CREATE TYPE name AS (attribute type COLLATE c, ...)}. */
@@ -355,7 +368,8 @@ public final class Ddl {
      * Without it, {@link #alterSequenceOwnedBy} attaches the owner once its table exists.
      */
     public static String createSequence(Sequence sequence, boolean withOwner) {
-        StringBuilder sql = new StringBuilder("CREATE SEQUENCE ").append(Identifiers.quote(sequence.name()));
+        StringBuilder sql = new StringBuilder(sequence.unlogged() ? "CREATE UNLOGGED SEQUENCE " : "CREATE SEQUENCE ")
+                .append(Identifiers.quote(sequence.name()));
         if (sequence.dataType() != null) {
             sql.append(" AS ").append(sequence.dataType());
         }

@@ -169,6 +169,36 @@ public final class SettingsDdl {
         for (Column column : table.columns()) {
             sql.addAll(columnSettings(table.name(), column));
         }
+        String alter = "ALTER TABLE " + Identifiers.quote(table.name()) + " ";
+        if (table.replicaIdentity() != null) {
+            sql.add(alter + "REPLICA IDENTITY " + replicaIdentity(table));
+        }
+        if (table.clusterOn() != null) {
+            sql.add(alter + "CLUSTER ON " + Identifiers.quote(table.clusterOn()));
+        }
         return sql;
+    }
+
+    /** REPLICA IDENTITY and CLUSTER ON from {@code from} to {@code to}, for the changes named. */
+    public static List<String> alterIndexSettings(dev.strata.model.Table from, dev.strata.model.Table to,
+                                                  Set<dev.strata.diff.TableChange> changes) {
+        List<String> sql = new ArrayList<>();
+        String alter = "ALTER TABLE " + Identifiers.quote(to.name()) + " ";
+        if (changes.contains(dev.strata.diff.TableChange.REPLICA_IDENTITY)) {
+            sql.add(alter + "REPLICA IDENTITY " + replicaIdentity(to));
+        }
+        if (changes.contains(dev.strata.diff.TableChange.CLUSTER)) {
+            sql.add(alter + (to.clusterOn() == null ? "SET WITHOUT CLUSTER" : "CLUSTER ON " + Identifiers.quote(to.clusterOn())));
+        }
+        return sql;
+    }
+
+    /** {@code DEFAULT}, {@code FULL}, {@code NOTHING} or {@code USING INDEX i}. */
+    static String replicaIdentity(dev.strata.model.Table table) {
+        if (table.replicaIdentity() == null) {
+            return "DEFAULT";
+        }
+        return table.replicaIdentity().equals("INDEX") ? "USING INDEX " + Identifiers.quote(table.replicaIdentityIndex())
+                : table.replicaIdentity();
     }
 }

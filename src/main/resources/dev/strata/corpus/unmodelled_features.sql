@@ -45,9 +45,6 @@ SELECT 'extension version', e.extname || ' ' || e.extversion
 FROM pg_extension e JOIN pg_available_extensions a ON a.name = e.extname
 WHERE e.extname <> 'plpgsql' AND e.extversion IS DISTINCT FROM a.default_version
 UNION ALL
-SELECT 'domain check NOT VALID', typ.typname || '.' || con.conname
-FROM typ JOIN pg_constraint con ON con.contypid = typ.oid WHERE typ.typtype = 'd' AND NOT con.convalidated
-UNION ALL
 SELECT 'range type', typ.typname FROM typ WHERE typ.typtype = 'r'
 UNION ALL
 SELECT 'base type', typ.typname FROM typ WHERE typ.typtype IN ('b', 'p') AND typ.typcategory <> 'A'
@@ -75,11 +72,6 @@ SELECT 'tablespace', rel.relname FROM rel WHERE rel.reltablespace <> 0
 UNION ALL
 SELECT 'table access method', rel.relname
 FROM rel JOIN pg_am am ON am.oid = rel.relam WHERE rel.relkind IN ('r', 'm') AND am.amname <> 'heap'
-UNION ALL
-SELECT 'replica identity', rel.relname FROM rel WHERE rel.relkind IN ('r', 'p') AND rel.relreplident <> 'd'
-UNION ALL
-SELECT 'CLUSTER ON index', rel.relname
-FROM rel JOIN pg_index i ON i.indexrelid = rel.oid WHERE i.indisclustered
 UNION ALL
 SELECT 'rule', rel.relname || '.' || r.rulename
 FROM rel JOIN pg_rewrite r ON r.ev_class = rel.oid WHERE r.rulename <> '_RETURN'
@@ -112,8 +104,6 @@ SELECT 'unique index NULLS NOT DISTINCT', rel.relname
 FROM rel JOIN pg_index i ON i.indexrelid = rel.oid
 WHERE to_jsonb(i) ->> 'indnullsnotdistinct' = 'true'
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = rel.oid)
-UNION ALL
-SELECT 'unlogged sequence', rel.relname FROM rel WHERE rel.relkind = 'S' AND rel.relpersistence = 'u'
 UNION ALL
 SELECT 'aggregate or window function', pro.proname FROM pro WHERE pro.prokind IN ('a', 'w')
 UNION ALL

@@ -102,10 +102,6 @@ SELECT 'comment', c.relname, 'policy ' || p.polname, 'comments on policies are n
 FROM pg_policy p JOIN rel c ON c.oid = p.polrelid
 WHERE obj_description(p.oid, 'pg_policy') IS NOT NULL
 UNION ALL
-SELECT 'sequence', NULL, c.relname, 'UNLOGGED is not in the model for sequences: written as a logged sequence',
-       NULL, NULL, NULL
-FROM rel c WHERE c.relkind = 'S' AND c.relpersistence = 'u'
-UNION ALL
 SELECT 'column', c.relname, a.attname,
        'VIRTUAL generated column (PostgreSQL 18) is not in the model: written as a STORED generated column',
        NULL, NULL, NULL
