@@ -34,7 +34,7 @@ final class TableSettingsParser {
     Settings parse(Object replicaIdentity, Object clusterOn) {
         String identity = null;
         String identityIndex = null;
-        if (replicaIdentity instanceof Keyword k && k.getPrefix() == null
+        if (replicaIdentity instanceof Keyword k && !FieldParser.hasPrefix(k)
                 && Set.of("default", "full", "nothing").contains(k.getName())) {
             identity = k.getName().equals("default") ? null : k.getName().toUpperCase(java.util.Locale.ROOT);
         } else if (replicaIdentity instanceof Map<?, ?> m && m.size() == 1 && name(m.get(kw("using-index"))) != null) {
