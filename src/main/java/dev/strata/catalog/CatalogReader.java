@@ -310,10 +310,13 @@ public final class CatalogReader {
         boolean initiallyDeferred = rs.getBoolean("initially_deferred");
         boolean notValid = !rs.getBoolean("validated");
         if (type.equals("p")) {
-            return new Constraint.PrimaryKey(name, columns, deferrable, initiallyDeferred);
+            return new Constraint.PrimaryKey(name, columns, deferrable, initiallyDeferred,
+                    CatalogQueries.strings(rs, "include"), StorageParameters.fromReloptions(CatalogQueries.strings(rs,
+                            "index_storage")));
         } else if (type.equals("u")) {
             return new Constraint.Unique(name, columns, rs.getBoolean("nulls_not_distinct"), deferrable,
-                    initiallyDeferred);
+                    initiallyDeferred, CatalogQueries.strings(rs, "include"),
+                    StorageParameters.fromReloptions(CatalogQueries.strings(rs, "index_storage")));
         } else if (type.equals("c")) {
             return new Constraint.Check(name, ExpressionForms.canonical(checkExpression(definition)),
                     rs.getBoolean("no_inherit"), notValid);
@@ -324,7 +327,7 @@ public final class CatalogReader {
                     action(rs.getString("on_delete")), action(rs.getString("on_update")),
                     deferrable, initiallyDeferred,
                     "f".equals(rs.getString("match_type")) ? Constraint.Match.FULL : Constraint.Match.SIMPLE,
-                    notValid);
+                    notValid, CatalogQueries.strings(rs, "delete_set_columns"));
         } else if (type.equals("x")) {
             return new Constraint.Exclusion(name, exclusionDefinition(definition), deferrable, initiallyDeferred);
         }
@@ -375,7 +378,8 @@ public final class CatalogReader {
         return new Index(rs.getString("index_name"), QualifiedName.of(rs.getString("table_name")),
                 rs.getBoolean("is_unique"), rs.getString("method"), parts.keys(), parts.include(),
                 ExpressionForms.canonical(parts.where()),
-                StorageParameters.fromReloptions(CatalogQueries.strings(rs, "storage")), rs.getString("comment"));
+                StorageParameters.fromReloptions(CatalogQueries.strings(rs, "storage")), rs.getString("comment"),
+                rs.getBoolean("nulls_not_distinct"));
     }
 
     private static Sequence sequence(ResultSet rs) throws SQLException {

@@ -508,6 +508,9 @@ public final class Differ {
         if (notValid(from) && !notValid(dc)) {
             changes.add(ConstraintChange.VALIDATE);
         }
+        if (!indexStorage(from).equals(indexStorage(dc))) {
+            changes.add(ConstraintChange.INDEX_STORAGE);
+        }
         if (!changes.isEmpty()) {
             out.add(new AlterConstraint(table, from, dc, changes));
         }
@@ -518,13 +521,23 @@ public final class Differ {
                 || c instanceof Constraint.ForeignKey fk && fk.notValid();
     }
 
+    /** The storage parameters of the index behind a primary key or unique constraint, else none. */
+    private static Map<String, String> indexStorage(Constraint c) {
+        return c instanceof Constraint.PrimaryKey pk ? pk.storage()
+                : c instanceof Constraint.Unique u ? u.storage() : Map.of();
+    }
+
     /** The constraint without what {@link AlterConstraint} changes in place (and NOT VALID). */
     private static Constraint inPlace(Constraint c) {
-        if (c instanceof Constraint.Check check) {
+        if (c instanceof Constraint.PrimaryKey pk) {
+            return pk.withIndexOptions(pk.include(), null);
+        } else if (c instanceof Constraint.Unique u) {
+            return u.withIndexOptions(u.include(), null);
+        } else if (c instanceof Constraint.Check check) {
             return new Constraint.Check(check.name(), check.expression(), check.noInherit(), false);
         } else if (c instanceof Constraint.ForeignKey fk) {
             return new Constraint.ForeignKey(fk.name(), fk.columns(), fk.refTable(), fk.refColumns(), fk.onDelete(),
-                    fk.onUpdate(), false, false, fk.match(), false);
+                    fk.onUpdate(), false, false, fk.match(), false, fk.deleteSetColumns());
         }
         return c;
     }
@@ -687,14 +700,14 @@ public final class Differ {
     private Constraint normalized(QualifiedName table, Constraint c) {
         if (c instanceof Constraint.PrimaryKey pk) {
             return new Constraint.PrimaryKey(pk.name(), columns(table, pk.columns()), pk.deferrable(),
-                    pk.initiallyDeferred());
+                    pk.initiallyDeferred(), columns(table, pk.include()), pk.storage());
         } else if (c instanceof Constraint.Unique u) {
             return new Constraint.Unique(u.name(), columns(table, u.columns()), u.nullsNotDistinct(), u.deferrable(),
-                    u.initiallyDeferred());
+                    u.initiallyDeferred(), columns(table, u.include()), u.storage());
         } else if (c instanceof Constraint.ForeignKey fk) {
             return new Constraint.ForeignKey(fk.name(), columns(table, fk.columns()), renamedTable(fk.refTable()),
                     columns(fk.refTable(), fk.refColumns()), fk.onDelete(), fk.onUpdate(), fk.deferrable(),
-                    fk.initiallyDeferred(), fk.match(), fk.notValid());
+                    fk.initiallyDeferred(), fk.match(), fk.notValid(), columns(table, fk.deleteSetColumns()));
         } else if (c instanceof Constraint.Check || c instanceof Constraint.Exclusion) {
             return c;
         }

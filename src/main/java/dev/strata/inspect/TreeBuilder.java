@@ -643,7 +643,8 @@ final class TreeBuilder {
             }
         }
         String pkName = pk != null && keepsName(table, pk, null) ? pk.name() : null;
-        boolean singlePk = pk != null && pk.columns().size() == 1 && !pk.deferrable();
+        boolean plainPk = pk != null && pk.include().isEmpty() && pk.storage().isEmpty();
+        boolean singlePk = pk != null && pk.columns().size() == 1 && !pk.deferrable() && plainPk;
 
         Map<Object, Object> fields = new LinkedHashMap<>();
         for (Column column : table.columns()) {
@@ -656,13 +657,14 @@ final class TreeBuilder {
         Map<Object, Object> spec = new LinkedHashMap<>();
         spec.put(ModelNames.kw("fields"), fields);
         if (pk != null && !singlePk) {
-            if (pkName == null && !pk.deferrable()) {
+            if (pkName == null && !pk.deferrable() && plainPk) {
                 spec.put(ModelNames.kw("primary-key"), pkKeys);
             } else {
                 Map<Object, Object> key = new LinkedHashMap<>();
                 putIf(key, "name", pkName);
                 key.put(ModelNames.kw("fields"), pkKeys);
                 deferrability(key, pk.deferrable(), pk.initiallyDeferred());
+                putIndexOptions(key, table.name().name(), pk, pk.include(), pk.storage());
                 spec.put(ModelNames.kw("primary-key"), key);
             }
         }
@@ -817,7 +819,33 @@ final class TreeBuilder {
         if (fk.notValid()) {
             spec.put(ModelNames.kw("not-valid"), true);
         }
+        if (!fk.deleteSetColumns().isEmpty()) {
+            List<Object> setColumns = columnKeys(fk.deleteSetColumns());
+            if (setColumns == null) {
+                note("constraint", table, fk.name(), "ON DELETE " + fk.onDelete().sql() + " (columns) is written for"
+                        + " all columns: :on-delete-columns lists columns as keywords");
+            } else {
+                spec.put(ModelNames.kw("on-delete-columns"), setColumns);
+            }
+        }
         return spec;
+    }
+
+    /** {@code :include} and {@code :with} of a primary key or unique constraint, when set. */
+    private void putIndexOptions(Map<Object, Object> spec, String table, Constraint c, List<String> include,
+                                 Map<String, String> storage) {
+        if (!include.isEmpty()) {
+            List<Object> columns = columnKeys(include);
+            if (columns == null) {
+                note("constraint", table, c.name(), "INCLUDE (" + String.join(", ", include) + ") is not written:"
+                        + " :include lists columns as keywords");
+            } else {
+                spec.put(ModelNames.kw("include"), columns);
+            }
+        }
+        if (!storage.isEmpty()) {
+            spec.put(ModelNames.kw("with"), storage(storage));
+        }
     }
 
     private static void deferrability(Map<Object, Object> spec, boolean deferrable, boolean initiallyDeferred) {
@@ -880,6 +908,7 @@ final class TreeBuilder {
                 spec.put(ModelNames.kw("nulls-not-distinct"), true);
             }
             deferrability(spec, u.deferrable(), u.initiallyDeferred());
+            putIndexOptions(spec, table, c, u.include(), u.storage());
         } else if (c instanceof Constraint.Check check) {
             String sql = SqlText.unwrap(check.expression());
             putIf(spec, "name", keepsName(owner, c, sql) ? c.name() : null);
@@ -938,6 +967,9 @@ final class TreeBuilder {
             }
             if (index.unique()) {
                 spec.put(ModelNames.kw("unique"), true);
+            }
+            if (index.nullsNotDistinct()) {
+                spec.put(ModelNames.kw("nulls-not-distinct"), true);
             }
             if (!include.isEmpty()) {
                 spec.put(ModelNames.kw("include"), include);

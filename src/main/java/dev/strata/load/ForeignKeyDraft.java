@@ -17,8 +17,15 @@ import java.util.List;
 record ForeignKeyDraft(NameSpec name, List<String> columns, String refModel, List<String> refFields,
                        Constraint.Action onDelete, Constraint.Action onUpdate, ConstraintOptions options,
                        String written,
-                       Location where, String subject) {
+                       Location where, String subject, List<String> deleteSetColumns) {
+    ForeignKeyDraft(NameSpec name, List<String> columns, String refModel, List<String> refFields,
+                    Constraint.Action onDelete, Constraint.Action onUpdate, ConstraintOptions options, String written,
+                    Location where, String subject) {
+        this(name, columns, refModel, refFields, onDelete, onUpdate, options, written, where, subject, List.of());
+    }
+
     ForeignKeyDraft {
+        deleteSetColumns = deleteSetColumns == null ? List.of() : List.copyOf(deleteSetColumns);
         columns = List.copyOf(columns);
         refFields = List.copyOf(refFields);
     }

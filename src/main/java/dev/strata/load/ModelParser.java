@@ -34,7 +34,7 @@ final class ModelParser {
     static final Set<String> COMPOSITE_OPTIONS = Set.of("type", "fields", "comment");
     static final Set<String> ATTRIBUTE_OPTIONS = Set.of("type", "collate", "array", "length", "precision", "scale");
     static final Set<String> FOREIGN_KEY_OPTIONS = Set.of("fields", "references", "ref-fields", "on-delete",
-            "on-update", "name", "deferrable", "initially-deferred", "match", "not-valid");
+            "on-update", "name", "deferrable", "initially-deferred", "match", "not-valid", "on-delete-columns");
     private static final Pattern IDENTIFIER = Pattern.compile("'(?:[^']|'')*'|\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
 
     final List<TableDraft> tables = new ArrayList<>();
@@ -502,13 +502,17 @@ final class ModelParser {
             }
         }
         ConstraintOptions pkOptions = ConstraintOptions.NONE;
+        List<String> pkInclude = List.of();
+        Map<String, String> pkStorage = Map.of();
         Object tablePk = opt(options, "primary-key");
         if (tablePk != null) {
             Object pkFields = tablePk;
             if (tablePk instanceof Map<?, ?> pm) {
                 String sub = subject + ", primary key";
-                checkKeys(pm, Set.of("fields", "name"), ConstraintOptions.PRIMARY_KEY, where, sub,
+                checkKeys(pm, Set.of("fields", "name", "include", "with"), ConstraintOptions.PRIMARY_KEY, where, sub,
                         "a primary key");
+                pkInclude = indexInclude(pm, where, sub);
+                pkStorage = StorageParser.parse(opt(pm, "with"), where, sub, problems);
                 pkFields = opt(pm, "fields");
                 pkName = constraintName(pm, where, sub);
                 pkOptions = ConstraintOptions.read(pm, ConstraintOptions.PRIMARY_KEY, "a primary key", where, sub,
@@ -525,9 +529,12 @@ final class ModelParser {
         if (!pkColumns.isEmpty()) {
             List<String> pk = List.copyOf(pkColumns);
             ConstraintOptions o = pkOptions;
+            List<String> include = pkInclude;
+            Map<String, String> storage = pkStorage;
             constraints.add(new ConstraintDraft(pkName != null ? NameSpec.explicit(pkName)
                     : NameSpec.generated(tableName, null, "pkey"),
-                    n -> new Constraint.PrimaryKey(n, pk, o.deferrable(), o.initiallyDeferred()), true, where,
+                    n -> new Constraint.PrimaryKey(n, pk, o.deferrable(), o.initiallyDeferred(), include,
+                            dev.strata.model.StorageParameters.copyOf(storage)), true, where,
                     subject + (pkName != null ? ", constraint " + pkName : "")));
         }
         for (FieldParser.Draft f : fields) {
@@ -658,13 +665,18 @@ final class ModelParser {
         Location at = form instanceof EdnMap em && em.line() > 0 ? new Location(where.file(), em.line()) : where;
         String explicit = null;
         ConstraintOptions o = ConstraintOptions.NONE;
+        List<String> include = List.of();
+        Map<String, String> storage = Map.of();
         Object fields = form;
         String sub = subject;
         if (form instanceof Map<?, ?> m) {
             explicit = constraintName(m, at, subject);
             sub = subject + ", constraint " + (explicit != null ? explicit : ":unique");
-            checkKeys(m, Set.of("fields", "name"), ConstraintOptions.UNIQUE, at, sub, "a unique constraint");
+            checkKeys(m, Set.of("fields", "name", "include", "with"), ConstraintOptions.UNIQUE, at, sub,
+                    "a unique constraint");
             o = ConstraintOptions.read(m, ConstraintOptions.UNIQUE, "a unique constraint", at, sub, problems);
+            include = indexInclude(m, at, sub);
+            storage = StorageParser.parse(opt(m, "with"), at, sub, problems);
             fields = opt(m, "fields");
         }
         List<String> cols = columnList(fields, at, sub, ":unique");
@@ -674,8 +686,10 @@ final class ModelParser {
         ConstraintOptions opts = o;
         NameSpec spec = explicit != null ? NameSpec.explicit(explicit)
                 : NameSpec.generated(tableName, Names.columnsPart(cols), "key");
+        List<String> inc = include;
+        Map<String, String> with = storage;
         return new ConstraintDraft(spec, n -> new Constraint.Unique(n, cols, opts.nullsNotDistinct(), opts.deferrable(),
-                opts.initiallyDeferred()), true, at, sub);
+                opts.initiallyDeferred(), inc, dev.strata.model.StorageParameters.copyOf(with)), true, at, sub);
     }
 
     /** The {@code :name} of a constraint entry, or {@code null}; reports a name that is not a string or keyword. */
@@ -692,6 +706,16 @@ final class ModelParser {
     }
 
     /** Reports keys of a constraint entry that are neither in {@code own} nor in the kind's options. */
+    /** The {@code :include [:a :b]} columns of a primary key or unique constraint, empty when absent. */
+    private List<String> indexInclude(Map<?, ?> m, Location where, String subject) {
+        Object inc = opt(m, "include");
+        if (inc == null) {
+            return List.of();
+        }
+        List<String> cols = columnList(inc, where, subject, ":include");
+        return cols == null ? List.of() : cols;
+    }
+
     private void checkKeys(Map<?, ?> m, Set<String> own, Set<String> kindOptions, Location where, String subject,
                            String kind) {
         for (Object k : m.keySet()) {
@@ -715,7 +739,7 @@ final class ModelParser {
             if (!(k instanceof Keyword kw) || !FOREIGN_KEY_OPTIONS.contains(kw.getName())) {
                 problems.add(where, subject, "unknown foreign key option " + EdnPrinter.flat(k),
                         "use :fields :references :ref-fields :on-delete :on-update :name :deferrable "
-                                + ":initially-deferred :match :not-valid");
+                                + ":initially-deferred :match :not-valid :on-delete-columns");
             }
         }
         List<String> cols = columnList(opt(m, "fields"), where, subject, ":fields");
@@ -745,7 +769,23 @@ final class ModelParser {
                 : NameSpec.generated(tableName, Names.columnsPart(cols), "fkey");
         String refName = ref instanceof Keyword k ? k.getName() : (String) ref;
         String written = "to " + EdnPrinter.flat(ref) + (refFields.isEmpty() ? "" : " " + EdnPrinter.flat(opt(m, "ref-fields")));
-        return new ForeignKeyDraft(spec, cols, refName, refFields, onDelete, onUpdate, o, written, where, fkSubject);
+        List<String> setColumns = List.of();
+        if (opt(m, "on-delete-columns") != null) {
+            List<String> sc = columnList(opt(m, "on-delete-columns"), where, fkSubject, ":on-delete-columns");
+            if (sc != null) {
+                setColumns = sc;
+                if (onDelete != Constraint.Action.SET_NULL && onDelete != Constraint.Action.SET_DEFAULT) {
+                    problems.add(where, fkSubject, ":on-delete-columns needs :on-delete :set-null or :set-default",
+                            "add :on-delete :set-null, or remove :on-delete-columns");
+                } else if (!cols.containsAll(sc)) {
+                    problems.add(where, fkSubject, ":on-delete-columns " + EdnPrinter.flat(opt(m, "on-delete-columns"))
+                            + " names columns that are not the foreign key's :fields",
+                            "list only columns of :fields " + EdnPrinter.flat(opt(m, "fields")));
+                }
+            }
+        }
+        return new ForeignKeyDraft(spec, cols, refName, refFields, onDelete, onUpdate, o, written, where, fkSubject,
+                setColumns);
     }
 
     private Constraint.Action action(Map<?, ?> m, String option, Location where, String subject) {
@@ -789,7 +829,8 @@ final class ModelParser {
                 : kindName.equals("unique") ? ConstraintOptions.UNIQUE : ConstraintOptions.EXCLUSION;
         String described = kindName.equals("check") ? "a check constraint"
                 : kindName.equals("unique") ? "a unique constraint" : "an exclusion constraint";
-        checkKeys(m, Set.of(kindName, "name"), allowed, at, sub, described);
+        checkKeys(m, kindName.equals("unique") ? Set.of(kindName, "name", "include", "with") : Set.of(kindName, "name"),
+                allowed, at, sub, described);
         ConstraintOptions o = ConstraintOptions.read(m, allowed, described, at, sub, problems);
         if (FieldParser.kw("check").equals(kind)) {
             String sql;
@@ -812,8 +853,10 @@ final class ModelParser {
             }
             NameSpec spec = explicit != null ? NameSpec.explicit(explicit)
                     : NameSpec.generated(tableName, Names.columnsPart(cols), "key");
+            List<String> include = indexInclude(m, at, sub);
+            Map<String, String> storage = StorageParser.parse(opt(m, "with"), at, sub, problems);
             return new ConstraintDraft(spec, n -> new Constraint.Unique(n, cols, o.nullsNotDistinct(), o.deferrable(),
-                    o.initiallyDeferred()), true, at, sub);
+                    o.initiallyDeferred(), include, dev.strata.model.StorageParameters.copyOf(storage)), true, at, sub);
         }
         if (FieldParser.kw("exclude").equals(kind) && body instanceof String text && !text.isBlank()) {
             // Flags written in the text itself are taken as the options they are.

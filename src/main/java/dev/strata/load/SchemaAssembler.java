@@ -439,7 +439,8 @@ final class SchemaAssembler {
         List<String> refCols = List.copyOf(refColumns);
         ConstraintOptions o = fk.options();
         return new ConstraintDraft(fk.name(), n -> new Constraint.ForeignKey(n, cols, refTable, refCols,
-                fk.onDelete(), fk.onUpdate(), o.deferrable(), o.initiallyDeferred(), o.match(), o.notValid()),
+                fk.onDelete(), fk.onUpdate(), o.deferrable(), o.initiallyDeferred(), o.match(), o.notValid(),
+                fk.deleteSetColumns()),
                 false, fk.where(), fk.subject());
     }
 

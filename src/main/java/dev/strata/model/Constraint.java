@@ -1,6 +1,8 @@
 package dev.strata.model;
 
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.Objects;
 
 /**
@@ -18,12 +20,21 @@ public sealed interface Constraint
     /** The same constraint under another name. */
     Constraint withName(String name);
 
-    /** PRIMARY KEY (columns) [DEFERRABLE [INITIALLY DEFERRED]]. */
-    record PrimaryKey(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred)
-            implements Constraint {
+    /**
+     * PRIMARY KEY (columns) [INCLUDE (include)] [WITH (storage)] [DEFERRABLE [INITIALLY DEFERRED]];
+     * {@code storage} holds the storage parameters of the index behind it.
+     */
+    record PrimaryKey(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred,
+                      List<String> include, SortedMap<String, String> storage) implements Constraint {
         public PrimaryKey {
             Objects.requireNonNull(name, "name");
             columns = List.copyOf(columns);
+            include = include == null ? List.of() : List.copyOf(include);
+            storage = StorageParameters.copyOf(storage);
+        }
+
+        public PrimaryKey(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred) {
+            this(name, columns, deferrable, initiallyDeferred, List.of(), null);
         }
 
         public PrimaryKey(String name, List<String> columns) {
@@ -31,16 +42,30 @@ public sealed interface Constraint
         }
 
         public PrimaryKey withName(String newName) {
-            return new PrimaryKey(newName, columns, deferrable, initiallyDeferred);
+            return new PrimaryKey(newName, columns, deferrable, initiallyDeferred, include, storage);
+        }
+
+        /** This key with other INCLUDE columns and index storage parameters. */
+        public PrimaryKey withIndexOptions(List<String> newInclude, Map<String, String> newStorage) {
+            return new PrimaryKey(name, columns, deferrable, initiallyDeferred, newInclude,
+                    StorageParameters.copyOf(newStorage));
         }
     }
 
     /** UNIQUE [NULLS NOT DISTINCT] (columns) [DEFERRABLE [INITIALLY DEFERRED]]. */
     record Unique(String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable,
-                  boolean initiallyDeferred) implements Constraint {
+                  boolean initiallyDeferred, List<String> include, SortedMap<String, String> storage)
+            implements Constraint {
         public Unique {
             Objects.requireNonNull(name, "name");
             columns = List.copyOf(columns);
+            include = include == null ? List.of() : List.copyOf(include);
+            storage = StorageParameters.copyOf(storage);
+        }
+
+        public Unique(String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable,
+                      boolean initiallyDeferred) {
+            this(name, columns, nullsNotDistinct, deferrable, initiallyDeferred, List.of(), null);
         }
 
         public Unique(String name, List<String> columns, boolean nullsNotDistinct) {
@@ -48,7 +73,13 @@ public sealed interface Constraint
         }
 
         public Unique withName(String newName) {
-            return new Unique(newName, columns, nullsNotDistinct, deferrable, initiallyDeferred);
+            return new Unique(newName, columns, nullsNotDistinct, deferrable, initiallyDeferred, include, storage);
+        }
+
+        /** This constraint with other INCLUDE columns and index storage parameters. */
+        public Unique withIndexOptions(List<String> newInclude, Map<String, String> newStorage) {
+            return new Unique(name, columns, nullsNotDistinct, deferrable, initiallyDeferred, newInclude,
+                    StorageParameters.copyOf(newStorage));
         }
     }
 
@@ -85,15 +116,31 @@ public sealed interface Constraint
             boolean deferrable,
             boolean initiallyDeferred,
             Match match,
-            boolean notValid) implements Constraint {
+            boolean notValid,
+            List<String> deleteSetColumns) implements Constraint {
         public ForeignKey {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(refTable, "refTable");
             columns = List.copyOf(columns);
             refColumns = List.copyOf(refColumns);
+            deleteSetColumns = deleteSetColumns == null ? List.of() : List.copyOf(deleteSetColumns);
             onDelete = onDelete == null ? Action.NO_ACTION : onDelete;
             onUpdate = onUpdate == null ? Action.NO_ACTION : onUpdate;
             match = match == null ? Match.SIMPLE : match;
+        }
+
+        /** A foreign key whose ON DELETE SET NULL / SET DEFAULT (if any) sets all its columns. */
+        public ForeignKey(String name, List<String> columns, QualifiedName refTable, List<String> refColumns,
+                          Action onDelete, Action onUpdate, boolean deferrable, boolean initiallyDeferred,
+                          Match match, boolean notValid) {
+            this(name, columns, refTable, refColumns, onDelete, onUpdate, deferrable, initiallyDeferred, match,
+                    notValid, List.of());
+        }
+
+        /** This key with the columns ON DELETE SET NULL / SET DEFAULT sets (empty: all of them). */
+        public ForeignKey withDeleteSetColumns(List<String> newColumns) {
+            return new ForeignKey(name, columns, refTable, refColumns, onDelete, onUpdate, deferrable,
+                    initiallyDeferred, match, notValid, newColumns);
         }
 
         public ForeignKey(String name, List<String> columns, QualifiedName refTable, List<String> refColumns,
@@ -104,7 +151,7 @@ public sealed interface Constraint
 
         public ForeignKey withName(String newName) {
             return new ForeignKey(newName, columns, refTable, refColumns, onDelete, onUpdate, deferrable,
-                    initiallyDeferred, match, notValid);
+                    initiallyDeferred, match, notValid, deleteSetColumns);
         }
     }
 

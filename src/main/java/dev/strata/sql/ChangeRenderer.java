@@ -459,6 +459,11 @@ public final class ChangeRenderer {
      * VALIDATE CONSTRAINT. PostgreSQL cannot mark a constraint NOT VALID again, so the reverse of
      * the validation is a comment-only statement that says so (a down must not be empty).
      */
+    private static java.util.Map<String, String> constraintStorage(Constraint c) {
+        return c instanceof Constraint.PrimaryKey pk ? pk.storage()
+                : c instanceof Constraint.Unique u ? u.storage() : java.util.Map.of();
+    }
+
     private static Rendered alterConstraint(AlterConstraint c) {
         List<String> up = new ArrayList<>();
         List<String> down = new ArrayList<>();
@@ -474,6 +479,12 @@ public final class ChangeRenderer {
         }
         if (c.changes().contains(ConstraintChange.VALIDATE)) {
             up.add(Ddl.validateConstraint(c.table(), c.to().name()));
+        }
+        if (c.changes().contains(ConstraintChange.INDEX_STORAGE)) {
+            // The index behind a primary key or unique constraint has the constraint's name.
+            String index = Identifiers.quote(new QualifiedName(c.table().schema(), c.to().name()));
+            up.addAll(Ddl.alterStorage("INDEX", index, constraintStorage(c.from()), constraintStorage(c.to())));
+            down.addAll(Ddl.alterStorage("INDEX", index, constraintStorage(c.to()), constraintStorage(c.from())));
         }
         return of(up, down);
     }

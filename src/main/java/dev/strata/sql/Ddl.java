@@ -213,11 +213,12 @@ public final class Ddl {
      */
     public static String constraintDefinition(Constraint constraint) {
         if (constraint instanceof Constraint.PrimaryKey pk) {
-            return "PRIMARY KEY (" + Identifiers.quoteList(pk.columns()) + ")"
+            return "PRIMARY KEY (" + Identifiers.quoteList(pk.columns()) + ")" + indexParameters(pk.include(), pk.storage())
                     + deferrability(pk.deferrable(), pk.initiallyDeferred());
         } else if (constraint instanceof Constraint.Unique unique) {
             return "UNIQUE " + (unique.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "")
                     + "(" + Identifiers.quoteList(unique.columns()) + ")"
+                    + indexParameters(unique.include(), unique.storage())
                     + deferrability(unique.deferrable(), unique.initiallyDeferred());
         } else if (constraint instanceof Constraint.Check check) {
             return "CHECK (" + check.expression() + ")" + (check.noInherit() ? " NO INHERIT" : "")
@@ -240,6 +241,11 @@ public final class Ddl {
      * ACTION, DEFERRABLE [INITIALLY DEFERRED] and NOT VALID. Without referenced columns the reference
      * is to the primary key.
      */
+    /** {@code  INCLUDE (a, b) WITH (fillfactor=70)} of a primary key or unique constraint, each part when set. */
+    private static String indexParameters(List<String> include, Map<String, String> storage) {
+        return (include.isEmpty() ? "" : " INCLUDE (" + Identifiers.quoteList(include) + ")") + with(storage);
+    }
+
     public static String foreignKeyDefinition(Constraint.ForeignKey fk) {
         StringBuilder sql = new StringBuilder("FOREIGN KEY (").append(Identifiers.quoteList(fk.columns()))
                 .append(") REFERENCES ").append(Identifiers.quote(fk.refTable()));
@@ -251,6 +257,9 @@ public final class Ddl {
         }
         if (fk.onDelete() != Constraint.Action.NO_ACTION) {
             sql.append(" ON DELETE ").append(fk.onDelete().sql());
+            if (!fk.deleteSetColumns().isEmpty()) {
+                sql.append(" (").append(Identifiers.quoteList(fk.deleteSetColumns())).append(')');
+            }
         }
         if (fk.onUpdate() != Constraint.Action.NO_ACTION) {
             sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
@@ -313,6 +322,9 @@ public final class Ddl {
                 .append(" (").append(String.join(", ", index.keys())).append(')');
         if (!index.include().isEmpty()) {
             sql.append(" INCLUDE (").append(Identifiers.quoteList(index.include())).append(')');
+        }
+        if (index.nullsNotDistinct()) {
+            sql.append(" NULLS NOT DISTINCT");
         }
         sql.append(with(index.storage()));
         if (index.where() != null) {

@@ -64,10 +64,6 @@ UNION ALL
 SELECT 'foreign data wrapper', w.fdwname FROM pg_foreign_data_wrapper w
 WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_foreign_data_wrapper'::regclass AND ext.objid = w.oid)
 UNION ALL
-SELECT 'constraint index storage parameter', rel.relname || ' ' || array_to_string(rel.reloptions, ',')
-FROM rel WHERE rel.relkind IN ('i', 'I') AND rel.reloptions IS NOT NULL
-  AND EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = rel.oid AND con.contype IN ('p', 'u', 'x'))
-UNION ALL
 SELECT 'tablespace', rel.relname FROM rel WHERE rel.reltablespace <> 0
 UNION ALL
 SELECT 'table access method', rel.relname
@@ -92,18 +88,6 @@ UNION ALL
 SELECT 'privilege', 'default privileges' FROM pg_default_acl
 UNION ALL
 SELECT 'ownership', rel.relname FROM rel WHERE rel.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)
-UNION ALL
-SELECT 'foreign key ON DELETE SET NULL (columns)', c.conname
-FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace WHERE to_jsonb(c) ->> 'confdelsetcols' IS NOT NULL
-UNION ALL
-SELECT 'primary key or unique constraint with INCLUDE', c.conname
-FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace JOIN pg_index i ON i.indexrelid = c.conindid
-WHERE c.contype IN ('p', 'u') AND i.indnkeyatts < i.indnatts
-UNION ALL
-SELECT 'unique index NULLS NOT DISTINCT', rel.relname
-FROM rel JOIN pg_index i ON i.indexrelid = rel.oid
-WHERE to_jsonb(i) ->> 'indnullsnotdistinct' = 'true'
-  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = rel.oid)
 UNION ALL
 SELECT 'aggregate or window function', pro.proname FROM pro WHERE pro.prokind IN ('a', 'w')
 UNION ALL
