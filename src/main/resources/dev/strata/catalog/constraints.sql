@@ -34,7 +34,7 @@ SELECT con.conrelid AS table_oid,
              ORDER BY k.ord) AS include,
        ic.reloptions AS index_storage,
        ARRAY(SELECT a.attname
-             FROM jsonb_array_elements_text(to_jsonb(con) -> 'confdelsetcols') WITH ORDINALITY AS k(attnum, ord)
+             FROM jsonb_array_elements_text(nullif(to_jsonb(con) -> 'confdelsetcols', 'null'::jsonb)) WITH ORDINALITY AS k(attnum, ord)
              JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum::int2
              ORDER BY k.ord) AS delete_set_columns
 FROM pg_constraint con
