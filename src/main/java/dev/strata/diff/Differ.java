@@ -432,12 +432,7 @@ public final class Differ {
             out.add(new AlterTable(new Table(d.name(), c.columns(), c.constraints(), c.indexes(), c.rowLevelSecurity(),
                     c.comment(), c.unlogged(), c.storage(), c.forceRowLevelSecurity()), d, options));
         }
-        EnumSet<TableChange> indexSettings = TableSettings.changes(c, d);
-        if (!indexSettings.isEmpty()) {
-            // Its own change, planned with the indexes (it needs the index it names).
-            out.add(new AlterTable(d.withIndexSettings(c.replicaIdentity(), c.replicaIdentityIndex(), c.clusterOn()), d,
-                    indexSettings));
-        }
+        out.addAll(TableSettings.alters(c, d));
     }
 
     /**
