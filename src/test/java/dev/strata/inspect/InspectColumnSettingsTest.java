@@ -22,9 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 class InspectColumnSettingsTest {
     @Test
     void columnSettingsRoundTrip(DevServer server, @TempDir Path out) throws Exception {
+        boolean compression = server.major() >= 14;
         Inspection inspection;
         try (ScratchDatabase db = server.createScratch("inspect_colset"); Connection c = db.connect()) {
             InspectFixtures.run(c, "app", InspectFixtures.resource("column_settings.sql"));
+            if (compression) {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("ALTER TABLE app.orders ALTER COLUMN body SET COMPRESSION pglz");
+                }
+            }
             inspection = Inspector.inspect(c, "app");
         }
         assertEquals(List.of(), inspection.unsupported(), "column settings are carried by the model");
@@ -38,10 +44,10 @@ class InspectColumnSettingsTest {
                 ":identity :always",
                 ":statistics 500",
                 ":storage :external",
-                ":compression :pglz",
                 ":options {:n_distinct -0.5 :n_distinct_inherited 100}")) {
             assertTrue(models.contains(expected), expected + " in\n" + models);
         }
+        assertTrue(!compression || models.contains(":compression :pglz"), models);
         Schema back = RoundTrip.applyAndRead(server, out, "app");
         RoundTrip.assertSameSchema(original, back);
     }
