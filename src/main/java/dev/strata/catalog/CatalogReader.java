@@ -13,6 +13,7 @@ import dev.strata.model.Domain;
 import dev.strata.model.EnumType;
 import dev.strata.model.Extension;
 import dev.strata.model.Function;
+import dev.strata.model.IdentitySequence;
 import dev.strata.model.Index;
 import dev.strata.model.Policy;
 import dev.strata.model.QualifiedName;
@@ -160,7 +161,8 @@ public final class CatalogReader {
     }
 
     private record TableRow(long oid, QualifiedName name, boolean rowLevelSecurity, String comment, boolean unlogged,
-                            List<String> storage, boolean forceRowLevelSecurity, TableLineage lineage) {
+                            List<String> storage, boolean forceRowLevelSecurity, String replicaIdentity,
+                            String replicaIdentityIndex, String clusterOn, TableLineage lineage) {
     }
 
     private record IndexRow(long tableOid, boolean onMaterializedView, Index index) {
@@ -189,7 +191,8 @@ public final class CatalogReader {
         List<TableRow> tableRows = q.query("tables", rs -> new TableRow(rs.getLong("table_oid"),
                 name(rs.getString("object_schema"), rs.getString("table_name")), rs.getBoolean("row_level_security"), rs.getString("comment"),
                 rs.getBoolean("unlogged"), CatalogQueries.strings(rs, "storage"),
-                rs.getBoolean("force_row_level_security"), lineage(rs)));
+                rs.getBoolean("force_row_level_security"), rs.getString("replica_identity"),
+                rs.getString("replica_identity_index"), rs.getString("cluster_on"), lineage(rs)));
         Map<Long, List<Column>> columns = group(q.query("columns", rs -> Map.entry(rs.getLong("table_oid"), column(rs))));
         Map<Long, List<Constraint>> constraints =
                 group(q.query("constraints", rs -> Map.entry(rs.getLong("table_oid"), constraint(rs))));
@@ -230,7 +233,9 @@ public final class CatalogReader {
                     sorted(constraints.getOrDefault(row.oid(), List.of()), Comparator.comparing(Constraint::name)),
                     sorted(tableIndexes.getOrDefault(row.oid(), List.of()), Comparator.comparing(Index::name)),
                     row.rowLevelSecurity(), row.comment(), row.unlogged(),
-                    StorageParameters.fromReloptions(row.storage()), row.forceRowLevelSecurity(), row.lineage()));
+                    StorageParameters.fromReloptions(row.storage()), row.forceRowLevelSecurity(), row.lineage())
+                    .withIndexSettings(replicaIdentity(row), "INDEX".equals(replicaIdentity(row))
+                            ? row.replicaIdentityIndex() : null, row.clusterOn()));
         }
         List<View> views = new ArrayList<>();
         for (ViewRow row : viewRows) {
@@ -279,6 +284,12 @@ public final class CatalogReader {
         return new TableLineage(rs.getString("partition_key"), null, null, parents, type);
     }
 
+    /** INDEX without an index (the index was dropped) acts as NOTHING. */
+    private static String replicaIdentity(TableRow row) {
+        return "INDEX".equals(row.replicaIdentity()) && row.replicaIdentityIndex() == null ? "NOTHING"
+                : row.replicaIdentity();
+    }
+
     private static Domain domain(ResultSet rs) throws SQLException {
         String baseName = rs.getString("base_type_name");
         QualifiedName baseType = baseName == null ? null : name(rs.getString("base_type_schema"), baseName);
@@ -286,7 +297,10 @@ public final class CatalogReader {
         List<String> definitions = CatalogQueries.strings(rs, "check_definitions");
         List<Domain.Check> checks = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            checks.add(new Domain.Check(names.get(i), definitions.get(i)));
+            String definition = definitions.get(i);
+            boolean notValid = definition.endsWith(" NOT VALID");
+            checks.add(new Domain.Check(names.get(i), notValid
+                    ? definition.substring(0, definition.length() - " NOT VALID".length()) : definition, notValid));
         }
         return new Domain(name(rs.getString("object_schema"), rs.getString("domain_name")), new ColumnType(rs.getString("base_sql"), baseType),
                 rs.getString("collation"), rs.getBoolean("not_null"), rs.getString("default_expr"), checks,
@@ -352,7 +366,15 @@ public final class CatalogReader {
                 identity == null ? null : Column.Identity.valueOf(identity),
                 ExpressionForms.canonical(rs.getString("generated_expr")),
                 rs.getString("collation"),
-                rs.getString("comment"));
+                rs.getString("comment")).withSettings(identitySequence(rs),
+                (Integer) rs.getObject("statistics"), rs.getString("storage"), rs.getString("compression"),
+                StorageParameters.fromReloptions(CatalogQueries.strings(rs, "options")));
+    }
+
+    private static IdentitySequence identitySequence(ResultSet rs) throws SQLException {
+        String name = rs.getString("seq_name");
+        return name == null ? null : new IdentitySequence(name, rs.getLong("seq_start"), rs.getLong("seq_increment"),
+                rs.getLong("seq_min"), rs.getLong("seq_max"), rs.getLong("seq_cache"), rs.getBoolean("seq_cycle"));
     }
 
     private static Constraint constraint(ResultSet rs) throws SQLException {
@@ -368,10 +390,13 @@ public final class CatalogReader {
         boolean initiallyDeferred = rs.getBoolean("initially_deferred");
         boolean notValid = !rs.getBoolean("validated");
         if (type.equals("p")) {
-            return new Constraint.PrimaryKey(name, columns, deferrable, initiallyDeferred);
+            return new Constraint.PrimaryKey(name, columns, deferrable, initiallyDeferred,
+                    CatalogQueries.strings(rs, "include"), StorageParameters.fromReloptions(CatalogQueries.strings(rs,
+                            "index_storage")));
         } else if (type.equals("u")) {
             return new Constraint.Unique(name, columns, rs.getBoolean("nulls_not_distinct"), deferrable,
-                    initiallyDeferred);
+                    initiallyDeferred, CatalogQueries.strings(rs, "include"),
+                    StorageParameters.fromReloptions(CatalogQueries.strings(rs, "index_storage")));
         } else if (type.equals("c")) {
             return new Constraint.Check(name, ExpressionForms.canonical(checkExpression(definition)),
                     rs.getBoolean("no_inherit"), notValid);
@@ -382,7 +407,7 @@ public final class CatalogReader {
                     action(rs.getString("on_delete")), action(rs.getString("on_update")),
                     deferrable, initiallyDeferred,
                     "f".equals(rs.getString("match_type")) ? Constraint.Match.FULL : Constraint.Match.SIMPLE,
-                    notValid);
+                    notValid, CatalogQueries.strings(rs, "delete_set_columns"));
         } else if (type.equals("x")) {
             return new Constraint.Exclusion(name, exclusionDefinition(definition), deferrable, initiallyDeferred);
         }
@@ -433,14 +458,15 @@ public final class CatalogReader {
         return new Index(rs.getString("index_name"), name(rs.getString("object_schema"), rs.getString("table_name")),
                 rs.getBoolean("is_unique"), rs.getString("method"), parts.keys(), parts.include(),
                 ExpressionForms.canonical(parts.where()),
-                StorageParameters.fromReloptions(CatalogQueries.strings(rs, "storage")), rs.getString("comment"));
+                StorageParameters.fromReloptions(CatalogQueries.strings(rs, "storage")), rs.getString("comment"),
+                rs.getBoolean("nulls_not_distinct"));
     }
 
     private static Sequence sequence(ResultSet rs) throws SQLException {
         return new Sequence(name(rs.getString("object_schema"), rs.getString("sequence_name")), rs.getString("data_type"),
                 rs.getLong("start_value"), rs.getLong("increment"), rs.getLong("min_value"),
                 rs.getLong("max_value"), rs.getLong("cache"), rs.getBoolean("cycle"), rs.getString("owned_by"),
-                rs.getString("comment"));
+                rs.getString("comment"), rs.getBoolean("unlogged"));
     }
 
     private static Function function(ResultSet rs) throws SQLException {

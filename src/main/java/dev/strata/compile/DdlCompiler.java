@@ -20,6 +20,7 @@ import dev.strata.model.Trigger;
 import dev.strata.model.View;
 import dev.strata.sql.Comments;
 import dev.strata.sql.Ddl;
+import dev.strata.sql.SettingsDdl;
 import dev.strata.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,6 +102,9 @@ public final class DdlCompiler {
         List<Object> userTypes = orderUserTypes(schema);
         for (Object type : userTypes) {
             out.add(type instanceof Domain d ? Ddl.createDomain(d) : Ddl.createCompositeType((CompositeType) type));
+            if (type instanceof Domain d) {
+                out.addAll(Ddl.addNotValidDomainChecks(d));
+            }
         }
         List<Function> routines = sorted(schema.functions(),
                 Comparator.comparing(Function::name).thenComparing(Function::definition));
@@ -122,6 +126,7 @@ public final class DdlCompiler {
         for (Table table : tables) {
             table.indexes().forEach(i -> out.add(Ddl.createIndex(i, false)));
         }
+        tables.forEach(t -> out.addAll(SettingsDdl.tableSettings(t)));
         for (Table table : tables) {
             // CREATE TABLE would mark a NOT VALID check valid.
             table.constraints().stream().filter(Ddl::addedAfterCreate)

@@ -510,6 +510,11 @@ public sealed interface Change
         }
 
         public Phase phase() {
+            // Replica identity USING INDEX and CLUSTER ON name an index, so they come once indexes
+            // exist; taking them away comes before indexes are dropped (see TableSettings.alters).
+            if (TableSettings.INDEX_SETTINGS.containsAll(changes)) {
+                return TableSettings.namesIndex(to, changes) ? Phase.ALTER_INDEX : Phase.DROP_VIEW;
+            }
             return Phase.ALTER_TABLE;
         }
 

@@ -8,5 +8,12 @@ public enum ColumnChange {
     IDENTITY,
     GENERATED,
     COLLATION,
-    COMMENT
+    COMMENT,
+    /** the identity sequence's name or options */
+    IDENTITY_SEQUENCE,
+    STATISTICS,
+    STORAGE,
+    COMPRESSION,
+    /** attribute options: {@code SET (n_distinct=...)} */
+    OPTIONS
 }

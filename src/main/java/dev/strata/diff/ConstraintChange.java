@@ -5,5 +5,7 @@ public enum ConstraintChange {
     /** DEFERRABLE / INITIALLY DEFERRED of a foreign key ({@code ALTER CONSTRAINT}). */
     DEFERRABILITY,
     /** A NOT VALID constraint becomes valid ({@code VALIDATE CONSTRAINT}); it cannot go back. */
-    VALIDATE
+    VALIDATE,
+    /** Storage parameters of the index behind a primary key or unique constraint ({@code ALTER INDEX ... SET}). */
+    INDEX_STORAGE
 }

@@ -458,6 +458,7 @@ public final class Differ {
             }
             out.add(new AlterTable(from, d, options));
         }
+        out.addAll(TableSettings.alters(c, d));
     }
 
     /**
@@ -531,6 +532,9 @@ public final class Differ {
         if (notValid(from) && !notValid(dc)) {
             changes.add(ConstraintChange.VALIDATE);
         }
+        if (!indexStorage(from).equals(indexStorage(dc))) {
+            changes.add(ConstraintChange.INDEX_STORAGE);
+        }
         if (!changes.isEmpty()) {
             out.add(new AlterConstraint(table, from, dc, changes));
         }
@@ -541,13 +545,23 @@ public final class Differ {
                 || c instanceof Constraint.ForeignKey fk && fk.notValid();
     }
 
+    /** The storage parameters of the index behind a primary key or unique constraint, else none. */
+    private static Map<String, String> indexStorage(Constraint c) {
+        return c instanceof Constraint.PrimaryKey pk ? pk.storage()
+                : c instanceof Constraint.Unique u ? u.storage() : Map.of();
+    }
+
     /** The constraint without what changes in place ({@link AlterConstraint}, NOT VALID, the comment). */
     private static Constraint inPlace(Constraint c) {
-        if (c instanceof Constraint.Check check) {
+        if (c instanceof Constraint.PrimaryKey pk) {
+            return pk.withIndexOptions(pk.include(), null);
+        } else if (c instanceof Constraint.Unique u) {
+            return u.withIndexOptions(u.include(), null);
+        } else if (c instanceof Constraint.Check check) {
             return new Constraint.Check(check.name(), check.expression(), check.noInherit(), false);
         } else if (c instanceof Constraint.ForeignKey fk) {
             return new Constraint.ForeignKey(fk.name(), fk.columns(), fk.refTable(), fk.refColumns(), fk.onDelete(),
-                    fk.onUpdate(), false, false, fk.match(), false);
+                    fk.onUpdate(), false, false, fk.match(), false, fk.deleteSetColumns());
         }
         return c.withComment(null);
     }
@@ -640,7 +654,7 @@ public final class Differ {
             // PostgreSQL refuses to drop a function a default calls: the default goes before the
             // function is dropped and comes back once it is created again.
             Column bare = new Column(from.name(), from.type(), from.notNull(), null, from.identity(), from.generatedExpr(),
-                    from.collation(), from.comment());
+                    from.collation(), from.comment()).withSettingsOf(from);
             out.add(new AlterColumn(table, from, bare, EnumSet.of(ColumnChange.DEFAULT), null));
             out.add(new AlterColumn(table, withName(bare, to.name()), withDefault(to, from.defaultExpr()),
                     EnumSet.of(ColumnChange.DEFAULT), null));
@@ -677,6 +691,7 @@ public final class Differ {
         if (!Objects.equals(from.comment(), to.comment())) {
             changes.add(ColumnChange.COMMENT);
         }
+        changes.addAll(ColumnSettings.changes(currentTable, table, from, to));
         if (changes.isEmpty()) {
             return;
         }
@@ -715,14 +730,14 @@ public final class Differ {
     private Constraint renamedIn(QualifiedName table, Constraint c) {
         if (c instanceof Constraint.PrimaryKey pk) {
             return new Constraint.PrimaryKey(pk.name(), columns(table, pk.columns()), pk.deferrable(),
-                    pk.initiallyDeferred());
+                    pk.initiallyDeferred(), columns(table, pk.include()), pk.storage());
         } else if (c instanceof Constraint.Unique u) {
             return new Constraint.Unique(u.name(), columns(table, u.columns()), u.nullsNotDistinct(), u.deferrable(),
-                    u.initiallyDeferred());
+                    u.initiallyDeferred(), columns(table, u.include()), u.storage());
         } else if (c instanceof Constraint.ForeignKey fk) {
             return new Constraint.ForeignKey(fk.name(), columns(table, fk.columns()), renamedTable(fk.refTable()),
                     columns(fk.refTable(), fk.refColumns()), fk.onDelete(), fk.onUpdate(), fk.deferrable(),
-                    fk.initiallyDeferred(), fk.match(), fk.notValid());
+                    fk.initiallyDeferred(), fk.match(), fk.notValid(), columns(table, fk.deleteSetColumns()));
         } else if (c instanceof Constraint.Check || c instanceof Constraint.Exclusion) {
             return c;
         }
@@ -735,20 +750,20 @@ public final class Differ {
 
     private static Column withDefault(Column c, String defaultExpr) {
         return new Column(c.name(), c.type(), c.notNull(), defaultExpr, c.identity(), c.generatedExpr(), c.collation(),
-                c.comment());
+                c.comment()).withSettingsOf(c);
     }
 
     private static Column withName(Column c, String name) {
         return name.equals(c.name()) ? c
                 : new Column(name, c.type(), c.notNull(), c.defaultExpr(), c.identity(), c.generatedExpr(),
-                        c.collation(), c.comment());
+                        c.collation(), c.comment()).withSettingsOf(c);
     }
 
     private static Table withoutForeignKeys(Table t) {
         return new Table(t.name(), t.columns(),
                 t.constraints().stream().filter(c -> !(c instanceof Constraint.ForeignKey)).toList(),
                 t.indexes(), t.rowLevelSecurity(), t.comment(), t.unlogged(), t.storage(), t.forceRowLevelSecurity(),
-                t.lineage());
+                t.replicaIdentity(), t.replicaIdentityIndex(), t.clusterOn(), t.lineage());
     }
 
     // ---------------------------------------------------------------- sequences
@@ -792,6 +807,9 @@ public final class Differ {
             if (!Objects.equals(from.ownedBy(), d.ownedBy())) {
                 changes.add(SequenceChange.OWNED_BY);
             }
+            if (from.unlogged() != d.unlogged()) {
+                changes.add(SequenceChange.UNLOGGED);
+            }
             if (!Objects.equals(from.comment(), d.comment())) {
                 changes.add(SequenceChange.COMMENT);
             }
@@ -822,7 +840,7 @@ public final class Differ {
 
     private static Sequence withOwner(Sequence s, String ownedBy) {
         return new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.minValue(), s.maxValue(),
-                s.cache(), s.cycle(), ownedBy, s.comment());
+                s.cache(), s.cycle(), ownedBy, s.comment(), s.unlogged());
     }
 
     // ---------------------------------------------------------------- views

@@ -4,5 +4,7 @@ package dev.strata.diff;
 public enum DomainChange {
     DEFAULT,
     NOT_NULL,
-    COMMENT
+    COMMENT,
+    /** VALIDATE CONSTRAINT of checks that are NOT VALID */
+    VALIDATE
 }

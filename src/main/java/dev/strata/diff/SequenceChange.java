@@ -10,5 +10,7 @@ public enum SequenceChange {
     CACHE,
     CYCLE,
     OWNED_BY,
-    COMMENT
+    COMMENT,
+    /** SET LOGGED / SET UNLOGGED */
+    UNLOGGED
 }

@@ -13,5 +13,9 @@ public enum TableChange {
     /** The {@code INHERITS} parents: {@code NO INHERIT} / {@code INHERIT}. */
     INHERITANCE,
     /** The type of a typed table: {@code NOT OF} / {@code OF type}. */
-    TYPE_OF
+    TYPE_OF,
+    /** {@code ALTER TABLE ... REPLICA IDENTITY DEFAULT | FULL | NOTHING | USING INDEX i}. */
+    REPLICA_IDENTITY,
+    /** {@code ALTER TABLE ... CLUSTER ON i} / {@code SET WITHOUT CLUSTER}. */
+    CLUSTER
 }

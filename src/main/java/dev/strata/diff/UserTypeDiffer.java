@@ -91,9 +91,31 @@ final class UserTypeDiffer {
         if (!Objects.equals(c.comment(), d.comment())) {
             changes.add(DomainChange.COMMENT);
         }
-        if (!changes.isEmpty()) {
-            out.add(new AlterDomain(c, d, changes));
+        // A NOT VALID check the model wants valid is validated in place; a valid one the model
+        // writes NOT VALID stays as it is (PostgreSQL cannot undo a validation, and a valid check
+        // guarantees more), as for table constraints.
+        Map<String, Domain.Check> current = c.checks().stream()
+                .collect(Collectors.toMap(Domain.Check::name, x -> x, (a, b) -> a, LinkedHashMap::new));
+        List<Domain.Check> target = new ArrayList<>();
+        List<Domain.Check> compared = new ArrayList<>();
+        for (Domain.Check check : d.checks()) {
+            Domain.Check now = current.get(check.name());
+            if (now != null && now.withNotValid(false).equals(check.withNotValid(false))) {
+                if (now.notValid() && !check.notValid()) {
+                    changes.add(DomainChange.VALIDATE);
+                }
+                target.add(now.notValid() ? check : now);
+                compared.add(now);
+            } else {
+                target.add(check);
+                compared.add(check);
+            }
         }
+        if (!changes.isEmpty()) {
+            out.add(new AlterDomain(c, new Domain(d.name(), d.base(), d.collation(), d.notNull(), d.defaultExpr(),
+                    target, d.comment()), changes));
+        }
+        d = new Domain(d.name(), d.base(), d.collation(), d.notNull(), d.defaultExpr(), compared, d.comment());
         Map<String, Domain.Check> have = c.checks().stream()
                 .collect(Collectors.toMap(Domain.Check::name, x -> x, (a, b) -> a, LinkedHashMap::new));
         Map<String, Domain.Check> want = d.checks().stream()

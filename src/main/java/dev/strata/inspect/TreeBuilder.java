@@ -142,7 +142,7 @@ final class TreeBuilder {
                                 .equals(seq.ownedBy())
                         && seq.dataType().equals(column.type().sql()) && seq.start() == 1 && seq.increment() == 1
                         && seq.minValue() == 1 && seq.maxValue() == maxOf(column.type().sql()) && seq.cache() == 1
-                        && !seq.cycle() && seq.comment() == null) {
+                        && !seq.cycle() && seq.comment() == null && seq.unlogged() == table.unlogged()) {
                     serials.put(key(table, column.name()), serial);
                     consumed.add(seqName);
                 }
@@ -613,6 +613,9 @@ final class TreeBuilder {
             }
         }
         putIf(spec, "comment", seq.comment());
+        if (seq.unlogged()) {
+            spec.put(ModelNames.kw("unlogged"), true);
+        }
         return spec;
     }
 
@@ -653,14 +656,13 @@ final class TreeBuilder {
         List<Object> checks = new ArrayList<>();
         for (dev.strata.model.Domain.Check check : domain.checks()) {
             String definition = check.definition();
-            if (definition.endsWith(" NOT VALID")) {
-                note("domain", null, name, "constraint " + check.name()
-                        + " is NOT VALID; the model writes it as a validated check");
-                definition = definition.substring(0, definition.length() - " NOT VALID".length());
-            }
             String condition = definition.startsWith("CHECK ") ? definition.substring(6) : definition;
-            checks.add(map(ModelNames.kw("name"), check.name(), ModelNames.kw("check"),
-                    TypeForms.raw(SqlText.unwrap(condition))));
+            Map<Object, Object> checkSpec = map(ModelNames.kw("name"), check.name(), ModelNames.kw("check"),
+                    TypeForms.raw(SqlText.unwrap(condition)));
+            if (check.notValid()) {
+                checkSpec.put(ModelNames.kw("not-valid"), true);
+            }
+            checks.add(checkSpec);
         }
         if (!checks.isEmpty()) {
             spec.put(ModelNames.kw("checks"), checks);
@@ -723,7 +725,8 @@ final class TreeBuilder {
             }
         }
         String pkName = pk != null && keepsName(table, pk, null) ? pk.name() : null;
-        boolean singlePk = pk != null && pk.columns().size() == 1 && !pk.deferrable();
+        boolean plainPk = pk != null && pk.include().isEmpty() && pk.storage().isEmpty();
+        boolean singlePk = pk != null && pk.columns().size() == 1 && !pk.deferrable() && plainPk;
 
         Map<Object, Object> fields = new LinkedHashMap<>();
         for (Column column : table.columns()) {
@@ -747,7 +750,7 @@ final class TreeBuilder {
             spec.put(ModelNames.kw("fields"), fields);
         }
         if (pk != null && !singlePk) {
-            if (pkName == null && !pk.deferrable() && pk.comment() == null) {
+            if (pkName == null && !pk.deferrable() && pk.comment() == null && plainPk) {
                 spec.put(ModelNames.kw("primary-key"), pkKeys);
             } else {
                 Map<Object, Object> key = new LinkedHashMap<>();
@@ -755,6 +758,7 @@ final class TreeBuilder {
                 key.put(ModelNames.kw("fields"), pkKeys);
                 deferrability(key, pk.deferrable(), pk.initiallyDeferred());
                 putIf(key, "comment", pk.comment());
+                putIndexOptions(key, table.name().name(), pk, pk.include(), pk.storage());
                 spec.put(ModelNames.kw("primary-key"), key);
             }
         }
@@ -796,6 +800,14 @@ final class TreeBuilder {
         if (table.forceRowLevelSecurity()) {
             spec.put(ModelNames.kw("force-row-level-security"), true);
         }
+        if (table.replicaIdentity() != null) {
+            spec.put(ModelNames.kw("replica-identity"), table.replicaIdentityIndex() != null
+                    ? map(ModelNames.kw("using-index"), ModelNames.key(table.replicaIdentityIndex()))
+                    : ModelNames.kw(table.replicaIdentity().toLowerCase(java.util.Locale.ROOT)));
+        }
+        if (table.clusterOn() != null) {
+            spec.put(ModelNames.kw("cluster-on"), ModelNames.key(table.clusterOn()));
+        }
         if (lineageProblem == null) {
             LineageForms.put(spec, table.lineage());
         }
@@ -822,8 +834,7 @@ final class TreeBuilder {
             spec.put(ModelNames.kw("default"), nextval != null ? nextval : TypeForms.raw(column.defaultExpr()));
         }
         if (column.identity() != null) {
-            spec.put(ModelNames.kw("identity"),
-                    ModelNames.kw(column.identity() == Column.Identity.ALWAYS ? "always" : "by-default"));
+            spec.put(ModelNames.kw("identity"), ColumnSettingForms.identity(table, column));
         }
         if (column.generatedExpr() != null) {
             spec.put(ModelNames.kw("generated"), TypeForms.raw(SqlText.unwrap(column.generatedExpr())));
@@ -839,6 +850,7 @@ final class TreeBuilder {
             }
         }
         putIf(spec, "comment", column.comment());
+        ColumnSettingForms.put(spec, column);
         return spec;
     }
 
@@ -914,7 +926,33 @@ final class TreeBuilder {
             spec.put(ModelNames.kw("not-valid"), true);
         }
         putIf(spec, "comment", fk.comment());
+        if (!fk.deleteSetColumns().isEmpty()) {
+            List<Object> setColumns = columnKeys(fk.deleteSetColumns());
+            if (setColumns == null) {
+                note("constraint", table, fk.name(), "ON DELETE " + fk.onDelete().sql() + " (columns) is written for"
+                        + " all columns: :on-delete-columns lists columns as keywords");
+            } else {
+                spec.put(ModelNames.kw("on-delete-columns"), setColumns);
+            }
+        }
         return spec;
+    }
+
+    /** {@code :include} and {@code :with} of a primary key or unique constraint, when set. */
+    private void putIndexOptions(Map<Object, Object> spec, String table, Constraint c, List<String> include,
+                                 Map<String, String> storage) {
+        if (!include.isEmpty()) {
+            List<Object> columns = columnKeys(include);
+            if (columns == null) {
+                note("constraint", table, c.name(), "INCLUDE (" + String.join(", ", include) + ") is not written:"
+                        + " :include lists columns as keywords");
+            } else {
+                spec.put(ModelNames.kw("include"), columns);
+            }
+        }
+        if (!storage.isEmpty()) {
+            spec.put(ModelNames.kw("with"), storage(storage));
+        }
     }
 
     private static void deferrability(Map<Object, Object> spec, boolean deferrable, boolean initiallyDeferred) {
@@ -977,6 +1015,7 @@ final class TreeBuilder {
                 spec.put(ModelNames.kw("nulls-not-distinct"), true);
             }
             deferrability(spec, u.deferrable(), u.initiallyDeferred());
+            putIndexOptions(spec, table, c, u.include(), u.storage());
         } else if (c instanceof Constraint.Check check) {
             String sql = SqlText.unwrap(check.expression());
             putIf(spec, "name", keepsName(owner, c, sql) ? c.name() : null);
@@ -1036,6 +1075,9 @@ final class TreeBuilder {
             }
             if (index.unique()) {
                 spec.put(ModelNames.kw("unique"), true);
+            }
+            if (index.nullsNotDistinct()) {
+                spec.put(ModelNames.kw("nulls-not-distinct"), true);
             }
             if (!include.isEmpty()) {
                 spec.put(ModelNames.kw("include"), include);

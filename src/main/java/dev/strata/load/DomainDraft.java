@@ -18,7 +18,10 @@ record DomainDraft(String name, Types.ParsedType base, String collation, boolean
         return Names.key(schema, name);
     }
 
-    /** A CHECK constraint of the domain: its name (or {@code null}) and condition as SQL. */
-    record CheckDraft(String name, String condition) {
+    /** A CHECK constraint of the domain: its name (or {@code null}), condition as SQL and NOT VALID. */
+    record CheckDraft(String name, String condition, boolean notValid) {
+        CheckDraft(String name, String condition) {
+            this(name, condition, false);
+        }
     }
 }

@@ -25,7 +25,8 @@ public final class FieldParser {
     static final Keyword TYPE = kw("type");
     static final Set<String> OPTIONS = Set.of("type", "null", "primary-key", "unique", "default", "foreign-key",
             "on-delete", "on-update", "check", "array", "comment", "collate", "identity", "generated", "using",
-            "renamed-from", "length", "precision", "scale", "constraint-name", "constraint-comment");
+            "renamed-from", "length", "precision", "scale", "constraint-name", "constraint-comment", "statistics",
+            "storage", "compression", "options");
 
     private FieldParser() {
     }
@@ -290,6 +291,13 @@ public final class FieldParser {
             }
             Column col = new Column(column, type == null ? dev.strata.model.ColumnType.builtin("?") : type.type(),
                     notNull, defaultExpr, identity, generated, collation, comment);
+            ColumnSettingsParser settings = new ColumnSettingsParser(where, subject, problems);
+            dev.strata.model.IdentitySequence sequence = identity == null ? null
+                    : opt("identity") instanceof Map<?, ?> im
+                    ? settings.identitySequence(im, table, column, type == null ? null : type.type())
+                    : dev.strata.model.IdentitySequence.defaults(Names.objectName(table, column, "seq"), col.type());
+            col = col.withSettings(sequence, settings.statistics(opt("statistics")), settings.storage(opt("storage")),
+                    settings.compression(opt("compression")), settings.options(opt("options")));
             return new Draft(fieldName, col, type, primaryKey, unique, constraints, fk, hasCheck, renamedFrom,
                     using, where, subject, normalForm(), primaryKey ? named : null, primaryKey ? remark : null);
         }
@@ -333,13 +341,26 @@ public final class FieldParser {
             if (v == null || Boolean.FALSE.equals(v)) {
                 return null;
             }
+            if (v instanceof Map<?, ?> m) {
+                Object generated = m.get(kw("generated"));
+                if (generated == null || kw("always").equals(generated)) {
+                    return Column.Identity.ALWAYS;
+                } else if (kw("by-default").equals(generated)) {
+                    return Column.Identity.BY_DEFAULT;
+                }
+                problem("bad :generated " + EdnPrinter.flat(generated) + " in :identity",
+                        "write :identity {:generated :always ...} or {:generated :by-default ...}");
+                return null;
+            }
             if (Boolean.TRUE.equals(v) || kw("always").equals(v)) {
                 return Column.Identity.ALWAYS;
             }
             if (kw("by-default").equals(v)) {
                 return Column.Identity.BY_DEFAULT;
             }
-            problem("bad :identity " + EdnPrinter.flat(v), "write :identity true, :always or :by-default");
+            problem("bad :identity " + EdnPrinter.flat(v), "write :identity true, :always, :by-default or a map "
+                    + "{:generated :always :sequence-name :s :start 1 :increment 1 :min-value 1 :max-value 100 "
+                    + ":cache 1 :cycle false}");
             return null;
         }
 

@@ -18,8 +18,27 @@ import java.util.List;
 record ForeignKeyDraft(NameSpec name, List<String> columns, String refModel, List<String> refFields,
                        Constraint.Action onDelete, Constraint.Action onUpdate, ConstraintOptions options,
                        String written,
-                       Location where, String subject, String comment) {
+                       Location where, String subject, String comment, List<String> deleteSetColumns) {
+    ForeignKeyDraft(NameSpec name, List<String> columns, String refModel, List<String> refFields,
+                    Constraint.Action onDelete, Constraint.Action onUpdate, ConstraintOptions options, String written,
+                    Location where, String subject) {
+        this(name, columns, refModel, refFields, onDelete, onUpdate, options, written, where, subject, null, List.of());
+    }
+
+    ForeignKeyDraft(NameSpec name, List<String> columns, String refModel, List<String> refFields,
+                    Constraint.Action onDelete, Constraint.Action onUpdate, ConstraintOptions options, String written,
+                    Location where, String subject, String comment) {
+        this(name, columns, refModel, refFields, onDelete, onUpdate, options, written, where, subject, comment, List.of());
+    }
+
+    ForeignKeyDraft(NameSpec name, List<String> columns, String refModel, List<String> refFields,
+                    Constraint.Action onDelete, Constraint.Action onUpdate, ConstraintOptions options, String written,
+                    Location where, String subject, List<String> deleteSetColumns) {
+        this(name, columns, refModel, refFields, onDelete, onUpdate, options, written, where, subject, null, deleteSetColumns);
+    }
+
     ForeignKeyDraft {
+        deleteSetColumns = deleteSetColumns == null ? List.of() : List.copyOf(deleteSetColumns);
         columns = List.copyOf(columns);
         refFields = List.copyOf(refFields);
     }

@@ -24,7 +24,7 @@ import us.bpsm.edn.Keyword;
  */
 final class IndexParser {
     static final Set<String> OPTIONS = Set.of("name", "fields", "method", "unique", "where", "include", "with",
-            "comment");
+            "comment", "nulls-not-distinct");
     static final Set<String> KEY_OPTIONS_MAP = Set.of("field", "expression", "opclass", "collate", "order", "nulls");
     /** A raw index key split into its expression and trailing ordering options. */
     private static final Pattern KEY_OPTIONS = Pattern.compile(
@@ -142,7 +142,7 @@ final class IndexParser {
         for (Object key : options.keySet()) {
             if (!(key instanceof Keyword k) || !OPTIONS.contains(k.getName())) {
                 problems.add(where, subject, "unknown index option " + EdnPrinter.flat(key),
-                        "use :fields :name :method :unique :where :include :with :comment");
+                        "use :fields :name :method :unique :where :include :with :comment :nulls-not-distinct");
             }
         }
         String explicitName = null;
@@ -233,6 +233,15 @@ final class IndexParser {
             problems.add(where, subject, ":unique must be true or false", "write :unique true");
         }
         boolean unique = Boolean.TRUE.equals(uniqueOpt);
+        Object nndOpt = options.get(FieldParser.kw("nulls-not-distinct"));
+        if (nndOpt != null && !(nndOpt instanceof Boolean)) {
+            problems.add(where, subject, ":nulls-not-distinct must be true or false, not " + EdnPrinter.flat(nndOpt),
+                    "write :nulls-not-distinct true");
+        } else if (Boolean.TRUE.equals(nndOpt) && !unique) {
+            problems.add(where, subject, ":nulls-not-distinct true on an index that is not unique",
+                    "add :unique true, or remove :nulls-not-distinct");
+        }
+        boolean nullsNotDistinct = Boolean.TRUE.equals(nndOpt) && unique;
         String whereSql = null;
         Object w = options.get(FieldParser.kw("where"));
         if (w != null) {
@@ -257,7 +266,8 @@ final class IndexParser {
         String method1 = methodName;
         String predicate = whereSql;
         return new IndexDraft(nameSpec, columns, predicate != null, keyColumns, keys, unique,
-                n -> new Index(n, table, unique, method1, keys, include, predicate, new TreeMap<>(storage), comment),
+                n -> new Index(n, table, unique, method1, keys, include, predicate, new TreeMap<>(storage), comment,
+                        nullsNotDistinct),
                 where, subject);
     }
 }

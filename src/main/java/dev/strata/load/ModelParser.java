@@ -24,7 +24,7 @@ import us.bpsm.edn.Keyword;
 final class ModelParser {
     static final Set<String> TABLE_OPTIONS = union(Set.of("fields", "table-name", "indexes", "constraints",
             "primary-key", "unique", "foreign-keys", "comment", "types", "renamed-from", "triggers", "unlogged", "with",
-            "accept-data-loss",
+            "accept-data-loss", "replica-identity", "cluster-on",
             "force-row-level-security"), LineageParser.OPTIONS);
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -33,15 +33,15 @@ final class ModelParser {
         return Set.copyOf(all);
     }
     static final Set<String> SEQUENCE_OPTIONS = Set.of("type", "as", "start", "increment", "min-value",
-            "max-value", "cache", "cycle", "owned-by", "comment");
+            "max-value", "cache", "cycle", "owned-by", "comment", "unlogged");
     static final Set<String> ENUM_OPTIONS = Set.of("type", "choices", "comment", "renamed-from", "model-name");
     static final Set<String> DOMAIN_OPTIONS = Set.of("type", "base", "null", "default", "collate", "checks",
             "comment");
-    static final Set<String> DOMAIN_CHECK_OPTIONS = Set.of("name", "check");
+    static final Set<String> DOMAIN_CHECK_OPTIONS = Set.of("name", "check", "not-valid");
     static final Set<String> COMPOSITE_OPTIONS = Set.of("type", "fields", "comment");
     static final Set<String> ATTRIBUTE_OPTIONS = Set.of("type", "collate", "array", "length", "precision", "scale");
     static final Set<String> FOREIGN_KEY_OPTIONS = Set.of("fields", "references", "ref-fields", "on-delete",
-            "on-update", "name", "deferrable", "initially-deferred", "match", "not-valid", "comment");
+            "on-update", "name", "deferrable", "initially-deferred", "match", "not-valid", "comment", "on-delete-columns");
     private static final Pattern IDENTIFIER = Pattern.compile("'(?:[^']|'')*'|\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
 
     final List<TableDraft> tables = new ArrayList<>();
@@ -208,7 +208,7 @@ final class ModelParser {
         for (Object k : m.keySet()) {
             if (!(k instanceof Keyword kw) || !SEQUENCE_OPTIONS.contains(kw.getName())) {
                 problems.add(where, subject, "unknown sequence option " + EdnPrinter.flat(k),
-                        "use :as, :start, :increment, :min-value, :max-value, :cache, :cycle, :owned-by and :comment");
+                        "use :as, :start, :increment, :min-value, :max-value, :cache, :cycle, :owned-by, :comment and :unlogged");
             }
         }
         String name = Names.identifier(key);
@@ -280,11 +280,17 @@ final class ModelParser {
         if (comment != null && !(comment instanceof String)) {
             problems.add(where, subject, ":comment must be a string", "write :comment \"...\"");
         }
+        Object unlogged = m.get(FieldParser.kw("unlogged"));
+        if (unlogged != null && !(unlogged instanceof Boolean)) {
+            problems.add(where, subject, ":unlogged must be true or false, not " + EdnPrinter.flat(unlogged),
+                    "write :unlogged true");
+        }
         if (problems.size() > before) {
             return;
         }
         sequences.add(new SequenceDraft(new Sequence(new QualifiedName(Names.schemaOf(key), name), dataType, startValue, inc, minValue,
-                maxValue, cache == null ? 1 : cache, Boolean.TRUE.equals(cycle), null, (String) comment),
+                maxValue, cache == null ? 1 : cache, Boolean.TRUE.equals(cycle), null, (String) comment,
+                Boolean.TRUE.equals(unlogged)),
                 (Keyword) ownedBy, where, subject));
     }
 
@@ -375,7 +381,8 @@ final class ModelParser {
         }
         for (Object k : m.keySet()) {
             if (!(k instanceof Keyword kw) || !DOMAIN_CHECK_OPTIONS.contains(kw.getName())) {
-                problems.add(at, subject, "unknown domain check option " + EdnPrinter.flat(k), "use :name and :check");
+                problems.add(at, subject, "unknown domain check option " + EdnPrinter.flat(k),
+                        "use :name, :check and :not-valid");
             }
         }
         Object name = opt(m, "name");
@@ -388,8 +395,14 @@ final class ModelParser {
         } else if (name != null) {
             problems.add(at, subject, "bad check :name " + EdnPrinter.flat(name), "write :name \"check_name\"");
         }
+        Object notValid = opt(m, "not-valid");
+        if (notValid != null && !(notValid instanceof Boolean)) {
+            problems.add(at, subject, ":not-valid must be true or false, not " + EdnPrinter.flat(notValid),
+                    "write :not-valid true");
+        }
         try {
-            return new DomainDraft.CheckDraft(checkName, SqlExpressions.condition(opt(m, "check")));
+            return new DomainDraft.CheckDraft(checkName, SqlExpressions.condition(opt(m, "check")),
+                    Boolean.TRUE.equals(notValid));
         } catch (InvalidSpec e) {
             problems.add(at, subject, e.what(), e.fix());
             return null;
@@ -605,13 +618,17 @@ final class ModelParser {
             }
         }
         ConstraintOptions pkOptions = ConstraintOptions.NONE;
+        List<String> pkInclude = List.of();
+        Map<String, String> pkStorage = Map.of();
         Object tablePk = opt(options, "primary-key");
         if (tablePk != null) {
             Object pkFields = tablePk;
             if (tablePk instanceof Map<?, ?> pm) {
                 String sub = subject + ", primary key";
-                checkKeys(pm, Set.of("fields", "name", "comment"), ConstraintOptions.PRIMARY_KEY, where, sub,
+                checkKeys(pm, Set.of("fields", "name", "comment", "include", "with"), ConstraintOptions.PRIMARY_KEY, where, sub,
                         "a primary key");
+                pkInclude = indexInclude(pm, where, sub);
+                pkStorage = StorageParser.parse(opt(pm, "with"), where, sub, problems);
                 pkFields = opt(pm, "fields");
                 pkName = constraintName(pm, where, sub);
                 pkComment = constraintComment(pm, where, sub);
@@ -629,9 +646,12 @@ final class ModelParser {
         if (!pkColumns.isEmpty()) {
             List<String> pk = List.copyOf(pkColumns);
             ConstraintOptions o = pkOptions;
+            List<String> include = pkInclude;
+            Map<String, String> storage = pkStorage;
             constraints.add(new ConstraintDraft(pkName != null ? NameSpec.explicit(pkName)
                     : NameSpec.generated(tableName, null, "pkey"),
-                    n -> new Constraint.PrimaryKey(n, pk, o.deferrable(), o.initiallyDeferred()), true, where,
+                    n -> new Constraint.PrimaryKey(n, pk, o.deferrable(), o.initiallyDeferred(), include,
+                            dev.strata.model.StorageParameters.copyOf(storage)), true, where,
                     subject + (pkName != null ? ", constraint " + pkName : "")).withComment(pkComment));
         }
         for (FieldParser.Draft f : fields) {
@@ -733,8 +753,10 @@ final class ModelParser {
             normal.put(FieldParser.kw("fields"), new EdnVector(normalFields, 0), 0);
         }
         processed.put(key, normal.build());
+        TableSettingsParser.Settings settings = new TableSettingsParser(where, subject, problems)
+                .parse(opt(options, "replica-identity"), opt(options, "cluster-on"));
         tables.add(new TableDraft(key, table, fields, pkColumns, constraints, foreignKeys, indexes, (String) comment,
-                renamedFrom, where, subject, normal.build(), unlogged, storage, forceRls, lineage));
+                renamedFrom, where, subject, normal.build(), unlogged, storage, forceRls, lineage, settings));
     }
 
     /** A table option that is {@code true} or {@code false} (absent: false). */
@@ -763,14 +785,19 @@ final class ModelParser {
         String explicit = null;
         String comment = null;
         ConstraintOptions o = ConstraintOptions.NONE;
+        List<String> include = List.of();
+        Map<String, String> storage = Map.of();
         Object fields = form;
         String sub = subject;
         if (form instanceof Map<?, ?> m) {
             explicit = constraintName(m, at, subject);
             sub = subject + ", constraint " + (explicit != null ? explicit : ":unique");
             comment = constraintComment(m, at, sub);
-            checkKeys(m, Set.of("fields", "name", "comment"), ConstraintOptions.UNIQUE, at, sub, "a unique constraint");
+            checkKeys(m, Set.of("fields", "name", "comment", "include", "with"), ConstraintOptions.UNIQUE, at, sub,
+                    "a unique constraint");
             o = ConstraintOptions.read(m, ConstraintOptions.UNIQUE, "a unique constraint", at, sub, problems);
+            include = indexInclude(m, at, sub);
+            storage = StorageParser.parse(opt(m, "with"), at, sub, problems);
             fields = opt(m, "fields");
         }
         List<String> cols = columnList(fields, at, sub, ":unique");
@@ -780,8 +807,10 @@ final class ModelParser {
         ConstraintOptions opts = o;
         NameSpec spec = explicit != null ? NameSpec.explicit(explicit)
                 : NameSpec.generated(tableName, Names.columnsPart(cols), "key");
+        List<String> inc = include;
+        Map<String, String> with = storage;
         return new ConstraintDraft(spec, n -> new Constraint.Unique(n, cols, opts.nullsNotDistinct(), opts.deferrable(),
-                opts.initiallyDeferred()), true, at, sub).withComment(comment);
+                opts.initiallyDeferred(), inc, dev.strata.model.StorageParameters.copyOf(with)), true, at, sub).withComment(comment);
     }
 
     /** The {@code :comment} of a constraint entry, or {@code null}; reports one that is not a string. */
@@ -809,6 +838,16 @@ final class ModelParser {
     }
 
     /** Reports keys of a constraint entry that are neither in {@code own} nor in the kind's options. */
+    /** The {@code :include [:a :b]} columns of a primary key or unique constraint, empty when absent. */
+    private List<String> indexInclude(Map<?, ?> m, Location where, String subject) {
+        Object inc = opt(m, "include");
+        if (inc == null) {
+            return List.of();
+        }
+        List<String> cols = columnList(inc, where, subject, ":include");
+        return cols == null ? List.of() : cols;
+    }
+
     private void checkKeys(Map<?, ?> m, Set<String> own, Set<String> kindOptions, Location where, String subject,
                            String kind) {
         for (Object k : m.keySet()) {
@@ -832,7 +871,7 @@ final class ModelParser {
             if (!(k instanceof Keyword kw) || !FOREIGN_KEY_OPTIONS.contains(kw.getName())) {
                 problems.add(where, subject, "unknown foreign key option " + EdnPrinter.flat(k),
                         "use :fields :references :ref-fields :on-delete :on-update :name :deferrable "
-                                + ":initially-deferred :match :not-valid :comment");
+                                + ":initially-deferred :match :not-valid :comment :on-delete-columns");
             }
         }
         List<String> cols = columnList(opt(m, "fields"), where, subject, ":fields");
@@ -862,8 +901,23 @@ final class ModelParser {
                 : NameSpec.generated(tableName, Names.columnsPart(cols), "fkey");
         String refName = ref instanceof Keyword k ? Names.modelKey(k) : (String) ref;
         String written = "to " + EdnPrinter.flat(ref) + (refFields.isEmpty() ? "" : " " + EdnPrinter.flat(opt(m, "ref-fields")));
+        List<String> setColumns = List.of();
+        if (opt(m, "on-delete-columns") != null) {
+            List<String> sc = columnList(opt(m, "on-delete-columns"), where, fkSubject, ":on-delete-columns");
+            if (sc != null) {
+                setColumns = sc;
+                if (onDelete != Constraint.Action.SET_NULL && onDelete != Constraint.Action.SET_DEFAULT) {
+                    problems.add(where, fkSubject, ":on-delete-columns needs :on-delete :set-null or :set-default",
+                            "add :on-delete :set-null, or remove :on-delete-columns");
+                } else if (!cols.containsAll(sc)) {
+                    problems.add(where, fkSubject, ":on-delete-columns " + EdnPrinter.flat(opt(m, "on-delete-columns"))
+                            + " names columns that are not the foreign key's :fields",
+                            "list only columns of :fields " + EdnPrinter.flat(opt(m, "fields")));
+                }
+            }
+        }
         return new ForeignKeyDraft(spec, cols, refName, refFields, onDelete, onUpdate, o, written, where, fkSubject,
-                constraintComment(m, where, fkSubject));
+                constraintComment(m, where, fkSubject), setColumns);
     }
 
     private Constraint.Action action(Map<?, ?> m, String option, Location where, String subject) {
@@ -907,7 +961,8 @@ final class ModelParser {
                 : kindName.equals("unique") ? ConstraintOptions.UNIQUE : ConstraintOptions.EXCLUSION;
         String described = kindName.equals("check") ? "a check constraint"
                 : kindName.equals("unique") ? "a unique constraint" : "an exclusion constraint";
-        checkKeys(m, Set.of(kindName, "name", "comment"), allowed, at, sub, described);
+        checkKeys(m, kindName.equals("unique") ? Set.of(kindName, "name", "comment", "include", "with")
+                        : Set.of(kindName, "name", "comment"), allowed, at, sub, described);
         ConstraintOptions o = ConstraintOptions.read(m, allowed, described, at, sub, problems);
         String comment = constraintComment(m, at, sub);
         if (FieldParser.kw("check").equals(kind)) {
@@ -931,8 +986,11 @@ final class ModelParser {
             }
             NameSpec spec = explicit != null ? NameSpec.explicit(explicit)
                     : NameSpec.generated(tableName, Names.columnsPart(cols), "key");
+            List<String> include = indexInclude(m, at, sub);
+            Map<String, String> storage = StorageParser.parse(opt(m, "with"), at, sub, problems);
             return new ConstraintDraft(spec, n -> new Constraint.Unique(n, cols, o.nullsNotDistinct(), o.deferrable(),
-                    o.initiallyDeferred()), true, at, sub).withComment(comment);
+                    o.initiallyDeferred(), include, dev.strata.model.StorageParameters.copyOf(storage)), true, at, sub)
+                    .withComment(comment);
         }
         if (FieldParser.kw("exclude").equals(kind) && body instanceof String text && !text.isBlank()) {
             // Flags written in the text itself are taken as the options they are.

@@ -86,7 +86,10 @@ final class SchemaAssembler {
             indexes.sort(Comparator.comparing(Index::name));
             tables.add(new Table(t.name(), t.fields().stream().map(FieldParser.Draft::column).toList(), cs, indexes,
                     rlsTables.contains(t.name().toString()), t.comment(), t.unlogged(),
-                    StorageParameters.copyOf(t.storage()), t.forceRowLevelSecurity(), lineage(t)));
+                    StorageParameters.copyOf(t.storage()), t.forceRowLevelSecurity(), lineage(t))
+                    .withIndexSettings(t.settings().replicaIdentity(), t.settings().replicaIdentityIndex(),
+                            t.settings().clusterOn()));
+            TableSettingsParser.check(tables.get(tables.size() - 1), t.where(), t.subject(), problems);
         }
         List<View> views = new ArrayList<>();
         for (ExtendedObjectParser.ViewDraft v : extended.views) {
@@ -169,7 +172,7 @@ final class SchemaAssembler {
                 ownedBy = Identifiers.quote(table.name()) + "." + Identifiers.quote(field.get().column().name());
             }
             out.add(new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.minValue(), s.maxValue(),
-                    s.cache(), s.cycle(), ownedBy, s.comment()));
+                    s.cache(), s.cycle(), ownedBy, s.comment(), s.unlogged()));
         }
         out.sort(Comparator.comparing(Sequence::name));
         return out;
@@ -348,7 +351,7 @@ final class SchemaAssembler {
             for (DomainDraft.CheckDraft c : d.checks()) {
                 String n = c.name() != null ? c.name() : Names.choose(d.name(), null, "check", taken);
                 taken.add(n);
-                checks.add(new dev.strata.model.Domain.Check(n, "CHECK (" + c.condition() + ")"));
+                checks.add(new dev.strata.model.Domain.Check(n, "CHECK (" + c.condition() + ")", c.notValid()));
             }
             result.add(new dev.strata.model.Domain(new QualifiedName(d.schema(), d.name()), d.base().type(), d.collation(),
                     d.notNull(), d.defaultExpr(), checks, d.comment()));
@@ -470,7 +473,8 @@ final class SchemaAssembler {
         List<String> refCols = List.copyOf(refColumns);
         ConstraintOptions o = fk.options();
         return new ConstraintDraft(fk.name(), n -> new Constraint.ForeignKey(n, cols, refTable, refCols,
-                fk.onDelete(), fk.onUpdate(), o.deferrable(), o.initiallyDeferred(), o.match(), o.notValid()),
+                fk.onDelete(), fk.onUpdate(), o.deferrable(), o.initiallyDeferred(), o.match(), o.notValid(),
+                fk.deleteSetColumns()),
                 false, fk.where(), fk.subject()).withComment(fk.comment());
     }
 

@@ -21,7 +21,8 @@ record TableDraft(Object key, QualifiedName name, List<FieldParser.Draft> fields
                   List<ConstraintDraft> constraints,
                   List<ForeignKeyDraft> foreignKeys, List<IndexDraft> indexes, String comment, String renamedFrom,
                   Location where, String subject, EdnMap normalForm, boolean unlogged,
-                  java.util.Map<String, String> storage, boolean forceRowLevelSecurity, LineageDraft lineage) {
+                  java.util.Map<String, String> storage, boolean forceRowLevelSecurity, LineageDraft lineage,
+                  TableSettingsParser.Settings settings) {
     TableDraft {
         fields = List.copyOf(fields);
         primaryKey = List.copyOf(primaryKey);
@@ -29,6 +30,7 @@ record TableDraft(Object key, QualifiedName name, List<FieldParser.Draft> fields
         foreignKeys = List.copyOf(foreignKeys);
         indexes = List.copyOf(indexes);
         storage = java.util.Map.copyOf(storage);
+        settings = settings == null ? TableSettingsParser.Settings.NONE : settings;
     }
 
     Optional<FieldParser.Draft> field(String column) {

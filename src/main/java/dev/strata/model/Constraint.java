@@ -1,6 +1,8 @@
 package dev.strata.model;
 
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.Objects;
 
 /**
@@ -25,16 +27,31 @@ public sealed interface Constraint
     /** The same constraint with another comment. */
     Constraint withComment(String comment);
 
-    /** PRIMARY KEY (columns) [DEFERRABLE [INITIALLY DEFERRED]]. */
+    /**
+     * PRIMARY KEY (columns) [INCLUDE (include)] [WITH (storage)] [DEFERRABLE [INITIALLY DEFERRED]];
+     * {@code storage} holds the storage parameters of the index behind it.
+     */
     record PrimaryKey(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred,
-                      String comment) implements Constraint {
+                      List<String> include, SortedMap<String, String> storage, String comment) implements Constraint {
         public PrimaryKey {
             Objects.requireNonNull(name, "name");
             columns = List.copyOf(columns);
+            include = include == null ? List.of() : List.copyOf(include);
+            storage = StorageParameters.copyOf(storage);
+        }
+
+        public PrimaryKey(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred,
+                          List<String> include, SortedMap<String, String> storage) {
+            this(name, columns, deferrable, initiallyDeferred, include, storage, null);
+        }
+
+        public PrimaryKey(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred,
+                          String comment) {
+            this(name, columns, deferrable, initiallyDeferred, List.of(), null, comment);
         }
 
         public PrimaryKey(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred) {
-            this(name, columns, deferrable, initiallyDeferred, null);
+            this(name, columns, deferrable, initiallyDeferred, List.of(), null, null);
         }
 
         public PrimaryKey(String name, List<String> columns) {
@@ -42,25 +59,44 @@ public sealed interface Constraint
         }
 
         public PrimaryKey withName(String newName) {
-            return new PrimaryKey(newName, columns, deferrable, initiallyDeferred, comment);
+            return new PrimaryKey(newName, columns, deferrable, initiallyDeferred, include, storage, comment);
         }
 
         public PrimaryKey withComment(String newComment) {
-            return new PrimaryKey(name, columns, deferrable, initiallyDeferred, newComment);
+            return new PrimaryKey(name, columns, deferrable, initiallyDeferred, include, storage, newComment);
+        }
+
+        /** This key with other INCLUDE columns and index storage parameters. */
+        public PrimaryKey withIndexOptions(List<String> newInclude, Map<String, String> newStorage) {
+            return new PrimaryKey(name, columns, deferrable, initiallyDeferred, newInclude,
+                    StorageParameters.copyOf(newStorage), comment);
         }
     }
 
-    /** UNIQUE [NULLS NOT DISTINCT] (columns) [DEFERRABLE [INITIALLY DEFERRED]]. */
+    /** UNIQUE [NULLS NOT DISTINCT] (columns) [INCLUDE (include)] [WITH (storage)] [DEFERRABLE [INITIALLY DEFERRED]]. */
     record Unique(String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable,
-                  boolean initiallyDeferred, String comment) implements Constraint {
+                  boolean initiallyDeferred, List<String> include, SortedMap<String, String> storage, String comment)
+            implements Constraint {
         public Unique {
             Objects.requireNonNull(name, "name");
             columns = List.copyOf(columns);
+            include = include == null ? List.of() : List.copyOf(include);
+            storage = StorageParameters.copyOf(storage);
+        }
+
+        public Unique(String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable,
+                      boolean initiallyDeferred, List<String> include, SortedMap<String, String> storage) {
+            this(name, columns, nullsNotDistinct, deferrable, initiallyDeferred, include, storage, null);
+        }
+
+        public Unique(String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable,
+                      boolean initiallyDeferred, String comment) {
+            this(name, columns, nullsNotDistinct, deferrable, initiallyDeferred, List.of(), null, comment);
         }
 
         public Unique(String name, List<String> columns, boolean nullsNotDistinct, boolean deferrable,
                       boolean initiallyDeferred) {
-            this(name, columns, nullsNotDistinct, deferrable, initiallyDeferred, null);
+            this(name, columns, nullsNotDistinct, deferrable, initiallyDeferred, List.of(), null, null);
         }
 
         public Unique(String name, List<String> columns, boolean nullsNotDistinct) {
@@ -68,11 +104,17 @@ public sealed interface Constraint
         }
 
         public Unique withName(String newName) {
-            return new Unique(newName, columns, nullsNotDistinct, deferrable, initiallyDeferred, comment);
+            return new Unique(newName, columns, nullsNotDistinct, deferrable, initiallyDeferred, include, storage, comment);
         }
 
         public Unique withComment(String newComment) {
-            return new Unique(name, columns, nullsNotDistinct, deferrable, initiallyDeferred, newComment);
+            return new Unique(name, columns, nullsNotDistinct, deferrable, initiallyDeferred, include, storage, newComment);
+        }
+
+        /** This constraint with other INCLUDE columns and index storage parameters. */
+        public Unique withIndexOptions(List<String> newInclude, Map<String, String> newStorage) {
+            return new Unique(name, columns, nullsNotDistinct, deferrable, initiallyDeferred, newInclude,
+                    StorageParameters.copyOf(newStorage), comment);
         }
     }
 
@@ -119,12 +161,14 @@ public sealed interface Constraint
             boolean initiallyDeferred,
             Match match,
             boolean notValid,
+            List<String> deleteSetColumns,
             String comment) implements Constraint {
         public ForeignKey {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(refTable, "refTable");
             columns = List.copyOf(columns);
             refColumns = List.copyOf(refColumns);
+            deleteSetColumns = deleteSetColumns == null ? List.of() : List.copyOf(deleteSetColumns);
             onDelete = onDelete == null ? Action.NO_ACTION : onDelete;
             onUpdate = onUpdate == null ? Action.NO_ACTION : onUpdate;
             match = match == null ? Match.SIMPLE : match;
@@ -132,9 +176,24 @@ public sealed interface Constraint
 
         public ForeignKey(String name, List<String> columns, QualifiedName refTable, List<String> refColumns,
                           Action onDelete, Action onUpdate, boolean deferrable, boolean initiallyDeferred,
+                          Match match, boolean notValid, List<String> deleteSetColumns) {
+            this(name, columns, refTable, refColumns, onDelete, onUpdate, deferrable, initiallyDeferred, match,
+                    notValid, deleteSetColumns, null);
+        }
+
+        public ForeignKey(String name, List<String> columns, QualifiedName refTable, List<String> refColumns,
+                          Action onDelete, Action onUpdate, boolean deferrable, boolean initiallyDeferred,
+                          Match match, boolean notValid, String comment) {
+            this(name, columns, refTable, refColumns, onDelete, onUpdate, deferrable, initiallyDeferred, match,
+                    notValid, List.of(), comment);
+        }
+
+        /** A foreign key whose ON DELETE SET NULL / SET DEFAULT (if any) sets all its columns. */
+        public ForeignKey(String name, List<String> columns, QualifiedName refTable, List<String> refColumns,
+                          Action onDelete, Action onUpdate, boolean deferrable, boolean initiallyDeferred,
                           Match match, boolean notValid) {
             this(name, columns, refTable, refColumns, onDelete, onUpdate, deferrable, initiallyDeferred, match,
-                    notValid, null);
+                    notValid, List.of(), null);
         }
 
         public ForeignKey(String name, List<String> columns, QualifiedName refTable, List<String> refColumns,
@@ -143,14 +202,20 @@ public sealed interface Constraint
                     Match.SIMPLE, false);
         }
 
+        /** This key with the columns ON DELETE SET NULL / SET DEFAULT sets (empty: all of them). */
+        public ForeignKey withDeleteSetColumns(List<String> newColumns) {
+            return new ForeignKey(name, columns, refTable, refColumns, onDelete, onUpdate, deferrable,
+                    initiallyDeferred, match, notValid, newColumns, comment);
+        }
+
         public ForeignKey withName(String newName) {
             return new ForeignKey(newName, columns, refTable, refColumns, onDelete, onUpdate, deferrable,
-                    initiallyDeferred, match, notValid, comment);
+                    initiallyDeferred, match, notValid, deleteSetColumns, comment);
         }
 
         public ForeignKey withComment(String newComment) {
             return new ForeignKey(name, columns, refTable, refColumns, onDelete, onUpdate, deferrable,
-                    initiallyDeferred, match, notValid, newComment);
+                    initiallyDeferred, match, notValid, deleteSetColumns, newComment);
         }
     }
 

@@ -27,12 +27,24 @@ public record Domain(QualifiedName name, ColumnType base, String collation, bool
      * Check represents one named domain constraint.
      *
      * @param name       the constraint name
-     * @param definition the constraint as {@code pg_get_constraintdef} prints it ({@code CHECK (VALUE > 0)})
+     * @param definition the constraint as {@code pg_get_constraintdef} prints it ({@code CHECK (VALUE > 0)}),
+     *                   without a trailing {@code NOT VALID}
+     * @param notValid   added with {@code NOT VALID} (values already stored are not checked)
      */
-    public record Check(String name, String definition) {
+    public record Check(String name, String definition, boolean notValid) {
         public Check {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(definition, "definition");
+        }
+
+        /** A validated check. */
+        public Check(String name, String definition) {
+            this(name, definition, false);
+        }
+
+        /** This check, validated or not. */
+        public Check withNotValid(boolean newNotValid) {
+            return new Check(name, definition, newNotValid);
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.SortedMap;
  * @param storage storage parameters ({@code WITH (fillfactor=70)}): name to value as PostgreSQL
  *                stores it in {@code reloptions}, sorted by name; empty when none
  * @param comment the index comment, or {@code null}
+ * @param nullsNotDistinct {@code NULLS NOT DISTINCT} of a unique index (PostgreSQL 15+)
  */
 public record Index(
         String name,
@@ -30,7 +31,8 @@ public record Index(
         List<String> include,
         String where,
         SortedMap<String, String> storage,
-        String comment) {
+        String comment,
+        boolean nullsNotDistinct) {
     public Index {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(table, "table");
@@ -38,6 +40,17 @@ public record Index(
         keys = List.copyOf(keys);
         include = List.copyOf(include);
         storage = StorageParameters.copyOf(storage);
+    }
+
+    /** An index with NULLS DISTINCT (the default). */
+    public Index(String name, QualifiedName table, boolean unique, String method, List<String> keys,
+                 List<String> include, String where, SortedMap<String, String> storage, String comment) {
+        this(name, table, unique, method, keys, include, where, storage, comment, false);
+    }
+
+    /** This index with NULLS NOT DISTINCT or not. */
+    public Index withNullsNotDistinct(boolean newNullsNotDistinct) {
+        return new Index(name, table, unique, method, keys, include, where, storage, comment, newNullsNotDistinct);
     }
 
     /** An index without storage parameters or comment. */
@@ -49,18 +62,18 @@ public record Index(
     /** This index with other storage parameters and comment. */
     public Index withOptions(Map<String, String> newStorage, String newComment) {
         return new Index(name, table, unique, method, keys, include, where,
-                StorageParameters.copyOf(newStorage), newComment);
+                StorageParameters.copyOf(newStorage), newComment, nullsNotDistinct);
     }
 
     /** This index on another table (a renamed one), everything else kept. */
     public Index onTable(QualifiedName newTable) {
-        return new Index(name, newTable, unique, method, keys, include, where, storage, comment);
+        return new Index(name, newTable, unique, method, keys, include, where, storage, comment, nullsNotDistinct);
     }
 
     /** Whether the two differ only in storage parameters and comment (so ALTER INDEX / COMMENT can change it). */
     public boolean sameDefinition(Index other) {
         return name.equals(other.name) && table.equals(other.table) && unique == other.unique
                 && method.equals(other.method) && keys.equals(other.keys) && include.equals(other.include)
-                && Objects.equals(where, other.where);
+                && Objects.equals(where, other.where) && nullsNotDistinct == other.nullsNotDistinct;
     }
 }

@@ -14,6 +14,10 @@ import java.util.SortedMap;
  * @param storage               storage parameters ({@code WITH (fillfactor=80)}), name to value as
  *                              PostgreSQL stores them, sorted by name; empty when none
  * @param forceRowLevelSecurity {@code ALTER TABLE ... FORCE ROW LEVEL SECURITY}
+ * @param replicaIdentity       {@code FULL}, {@code NOTHING} or {@code INDEX} ({@code REPLICA IDENTITY
+ *                              USING INDEX}), or {@code null} for {@code DEFAULT}
+ * @param replicaIdentityIndex  the index of {@code REPLICA IDENTITY USING INDEX}, else {@code null}
+ * @param clusterOn             the index of {@code ALTER TABLE ... CLUSTER ON}, or {@code null}
  * @param lineage               partitioning, partition parent and bound, INHERITS parents, OF type;
  *                              {@link TableLineage#NONE} for a plain table. The columns of a
  *                              partition, and the inherited columns of a child, are not in
@@ -29,6 +33,9 @@ public record Table(
         boolean unlogged,
         SortedMap<String, String> storage,
         boolean forceRowLevelSecurity,
+        String replicaIdentity,
+        String replicaIdentityIndex,
+        String clusterOn,
         TableLineage lineage) {
 
     public Table {
@@ -40,30 +47,53 @@ public record Table(
         storage = StorageParameters.copyOf(storage);
     }
 
+    /** A table without partitioning, partition bound, inheritance or type (see {@link TableLineage#NONE}). */
+    public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
+                 boolean rowLevelSecurity, String comment, boolean unlogged, SortedMap<String, String> storage,
+                 boolean forceRowLevelSecurity, String replicaIdentity, String replicaIdentityIndex, String clusterOn) {
+        this(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage, forceRowLevelSecurity,
+                replicaIdentity, replicaIdentityIndex, clusterOn, TableLineage.NONE);
+    }
+
+    /** A table with REPLICA IDENTITY DEFAULT and not clustered. */
+    public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
+                 boolean rowLevelSecurity, String comment, boolean unlogged, SortedMap<String, String> storage,
+                 boolean forceRowLevelSecurity, TableLineage lineage) {
+        this(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage, forceRowLevelSecurity,
+                null, null, null, lineage);
+    }
+
+    /** A plain table with REPLICA IDENTITY DEFAULT and not clustered. */
+    public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
+                 boolean rowLevelSecurity, String comment, boolean unlogged, SortedMap<String, String> storage,
+                 boolean forceRowLevelSecurity) {
+        this(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage, forceRowLevelSecurity,
+                null, null, null, TableLineage.NONE);
+    }
+
     /** A logged table without storage parameters or FORCE ROW LEVEL SECURITY. */
     public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
                  boolean rowLevelSecurity, String comment) {
         this(name, columns, constraints, indexes, rowLevelSecurity, comment, false, null, false);
     }
 
-    /** A table without partitioning, partition bound, inheritance or type (see {@link TableLineage#NONE}). */
-    public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
-                 boolean rowLevelSecurity, String comment, boolean unlogged, SortedMap<String, String> storage,
-                 boolean forceRowLevelSecurity) {
-        this(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage, forceRowLevelSecurity,
-                TableLineage.NONE);
+    /** This table with another replica identity and CLUSTER ON index, the rest kept. */
+    public Table withIndexSettings(String newReplicaIdentity, String newReplicaIdentityIndex, String newClusterOn) {
+        return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage,
+                forceRowLevelSecurity, newReplicaIdentity, newReplicaIdentityIndex, newClusterOn, lineage);
     }
 
     /** This table with another lineage. */
     public Table withLineage(TableLineage newLineage) {
         return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage,
-                forceRowLevelSecurity, newLineage);
+                forceRowLevelSecurity, replicaIdentity, replicaIdentityIndex, clusterOn, newLineage);
     }
 
     /** This table with other table options. */
     public Table withOptions(boolean newUnlogged, Map<String, String> newStorage, boolean newForceRowLevelSecurity) {
         return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, newUnlogged,
-                StorageParameters.copyOf(newStorage), newForceRowLevelSecurity, lineage);
+                StorageParameters.copyOf(newStorage), newForceRowLevelSecurity, replicaIdentity, replicaIdentityIndex,
+                clusterOn, lineage);
     }
 
     public Optional<Column> column(String columnName) {

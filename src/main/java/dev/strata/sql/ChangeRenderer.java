@@ -277,6 +277,7 @@ public final class ChangeRenderer {
     private static List<String> createDomain(Domain domain) {
         List<String> sql = new ArrayList<>();
         sql.add(Ddl.createDomain(domain));
+        sql.addAll(Ddl.addNotValidDomainChecks(domain));
         if (domain.comment() != null) {
             sql.add(Ddl.commentOnDomain(domain.name(), domain.comment()));
         }
@@ -297,8 +298,34 @@ public final class ChangeRenderer {
                 sql.add(alter + (to.notNull() ? " SET NOT NULL" : " DROP NOT NULL"));
             } else if (change == DomainChange.COMMENT) {
                 sql.add(Ddl.commentOnDomain(to.name(), to.comment()));
+            } else if (change == DomainChange.VALIDATE) {
+                sql.addAll(validateDomainChecks(from, to));
             } else {
                 throw new IllegalStateException("unsupported domain change " + change + " of " + from.name());
+            }
+        }
+        return sql;
+    }
+
+    /**
+     * {@code ALTER DOMAIN d VALIDATE CONSTRAINT c} for each check NOT VALID in {@code from} and
+     * valid in {@code to}; the other way round (the down) a comment-only statement, as PostgreSQL
+     * cannot mark a constraint NOT VALID again.
+     */
+    private static List<String> validateDomainChecks(Domain from, Domain to) {
+        List<String> sql = new ArrayList<>();
+        for (Domain.Check check : to.checks()) {
+            Domain.Check before = from.checks().stream().filter(c -> c.name().equals(check.name())).findFirst()
+                    .orElse(null);
+            if (before == null || before.notValid() == check.notValid()) {
+                continue;
+            }
+            if (before.notValid()) {
+                sql.add("ALTER DOMAIN " + Identifiers.quote(to.name()) + " VALIDATE CONSTRAINT "
+                        + Identifiers.quote(check.name()));
+            } else {
+                sql.add("-- " + to.name().name() + "." + check.name()
+                        + " stays validated: PostgreSQL cannot mark a constraint NOT VALID again");
             }
         }
         return sql;
@@ -442,6 +469,9 @@ public final class ChangeRenderer {
         if (changes.contains(SequenceChange.OWNED_BY)) {
             sql.add(Ddl.alterSequenceOwnedBy(to));
         }
+        if (changes.contains(SequenceChange.UNLOGGED)) {
+            sql.add("ALTER SEQUENCE " + quoted + (to.unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
+        }
         if (changes.contains(SequenceChange.COMMENT)) {
             sql.add(Ddl.commentOnSequence(to.name(), to.comment()));
         }
@@ -455,6 +485,11 @@ public final class ChangeRenderer {
      * VALIDATE CONSTRAINT. PostgreSQL cannot mark a constraint NOT VALID again, so the reverse of
      * the validation is a comment-only statement that says so (a down must not be empty).
      */
+    private static java.util.Map<String, String> constraintStorage(Constraint c) {
+        return c instanceof Constraint.PrimaryKey pk ? pk.storage()
+                : c instanceof Constraint.Unique u ? u.storage() : java.util.Map.of();
+    }
+
     private static Rendered alterConstraint(AlterConstraint c) {
         List<String> up = new ArrayList<>();
         List<String> down = new ArrayList<>();
@@ -470,6 +505,12 @@ public final class ChangeRenderer {
         }
         if (c.changes().contains(ConstraintChange.VALIDATE)) {
             up.add(Ddl.validateConstraint(c.table(), c.to().name()));
+        }
+        if (c.changes().contains(ConstraintChange.INDEX_STORAGE)) {
+            // The index behind a primary key or unique constraint has the constraint's name.
+            String index = Identifiers.quote(new QualifiedName(c.table().schema(), c.to().name()));
+            up.addAll(Ddl.alterStorage("INDEX", index, constraintStorage(c.from()), constraintStorage(c.to())));
+            down.addAll(Ddl.alterStorage("INDEX", index, constraintStorage(c.to()), constraintStorage(c.from())));
         }
         return of(up, down);
     }
@@ -487,6 +528,7 @@ public final class ChangeRenderer {
         for (Index index : table.indexes()) {
             sql.addAll(createIndex(index));
         }
+        sql.addAll(SettingsDdl.tableSettings(table));
         if (table.comment() != null) {
             sql.add(Ddl.commentOnTable(table.name(), table.comment()));
         }
@@ -514,7 +556,8 @@ public final class ChangeRenderer {
 
     private static List<String> addColumn(QualifiedName table, Column column) {
         List<String> sql = new ArrayList<>();
-        sql.add(alterTable(table) + "ADD COLUMN " + Ddl.columnDefinition(column));
+        sql.add(alterTable(table) + "ADD COLUMN " + Ddl.columnDefinition(table, column));
+        sql.addAll(SettingsDdl.columnSettings(table, column));
         if (column.comment() != null) {
             sql.add(Ddl.commentOnColumn(table, column.name(), column.comment()));
         }
@@ -578,12 +621,13 @@ public final class ChangeRenderer {
         }
         if (changes.contains(ColumnChange.IDENTITY) && to.identity() != null) {
             sql.add(alter + (from.identity() == null
-                    ? "ADD GENERATED " + to.identity().sql() + " AS IDENTITY"
+                    ? "ADD GENERATED " + to.identity().sql() + " AS IDENTITY" + SettingsDdl.identityOptions(table, to)
                     : "SET GENERATED " + to.identity().sql()));
         }
         if (changes.contains(ColumnChange.GENERATED) && to.generatedExpr() != null) {
             sql.add(alter + "SET EXPRESSION AS (" + to.generatedExpr() + ")");
         }
+        sql.addAll(SettingsDdl.alter(table, from, to, changes));
         if (changes.contains(ColumnChange.COMMENT)) {
             sql.add(Ddl.commentOnColumn(table, to.name(), to.comment()));
         }
@@ -690,6 +734,7 @@ public final class ChangeRenderer {
             sql.add(Ddl.forceRowLevelSecurity(to.name(), to.forceRowLevelSecurity()));
         }
         sql.addAll(TableLineageSql.alter(from, to, changes));
+        sql.addAll(SettingsDdl.alterIndexSettings(from, to, changes));
         return sql;
     }
 

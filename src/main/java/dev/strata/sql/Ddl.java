@@ -117,14 +117,27 @@ public final class Ddl {
             sql.append(" NOT NULL");
         }
         for (dev.strata.model.Domain.Check check : domain.checks()) {
-            sql.append(' ').append(domainConstraint(check));
+            if (!check.notValid()) {
+                sql.append(' ').append(domainConstraint(check));
+            }
         }
         return sql.toString();
     }
 
+    /**
+     * {@code ALTER DOMAIN d ADD CONSTRAINT n CHECK (...) NOT VALID} for each NOT VALID check:
+     * CREATE DOMAIN takes no NOT VALID, so they are added after it.
+     */
+    public static List<String> addNotValidDomainChecks(dev.strata.model.Domain domain) {
+        return domain.checks().stream().filter(dev.strata.model.Domain.Check::notValid)
+                .map(c -> "ALTER DOMAIN " + Identifiers.quote(domain.name()) + " ADD " + domainConstraint(c))
+                .toList();
+    }
+
     /** {@code CONSTRAINT name CHECK (...)} of a domain. */
     public static String domainConstraint(dev.strata.model.Domain.Check check) {
-        return "CONSTRAINT " + Identifiers.quote(check.name()) + " " + check.definition();
+        return "CONSTRAINT " + Identifiers.quote(check.name()) + " " + check.definition()
+                + (check.notValid() ? " NOT VALID" : "");
     }
 
     /** {@code CREATE TYPE name AS (attribute type COLLATE c, ...)}. */
@@ -149,8 +162,20 @@ public final class Ddl {
      * identity, DEFAULT, NOT NULL. The collation is SQL as the record holds it ({@code "C"}).
      */
     public static String columnDefinition(Column column) {
+        return columnDefinition(null, column);
+    }
+
+    /**
+     * A column of {@code table} as in {@link #columnDefinition(Column)}, with its identity
+     * sequence's options (and its name when it is not {@code <table>_<column>_seq}) and its
+     * compression. A {@code null} table writes the sequence name whenever the column has one.
+     */
+    public static String columnDefinition(QualifiedName table, Column column) {
         StringBuilder sql = new StringBuilder(Identifiers.quote(column.name())).append(' ')
                 .append(column.type().sql());
+        if (column.compression() != null) {
+            sql.append(" COMPRESSION ").append(column.compression());
+        }
         if (column.collation() != null) {
             sql.append(" COLLATE ").append(column.collation());
         }
@@ -158,7 +183,8 @@ public final class Ddl {
             sql.append(" GENERATED ALWAYS AS (").append(column.generatedExpr()).append(") STORED");
         }
         if (column.identity() != null) {
-            sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY");
+            sql.append(" GENERATED ").append(column.identity().sql()).append(" AS IDENTITY")
+                    .append(SettingsDdl.identityOptions(table, column));
         }
         if (column.defaultExpr() != null) {
             sql.append(" DEFAULT ").append(column.defaultExpr());
@@ -178,7 +204,7 @@ public final class Ddl {
     public static String createTable(Table table, boolean withForeignKeys) {
         List<String> elements = new ArrayList<>();
         for (Column column : table.columns()) {
-            elements.add(columnDefinition(column));
+            elements.add(columnDefinition(table.name(), column));
         }
         for (Constraint constraint : table.constraints()) {
             if ((withForeignKeys || !(constraint instanceof Constraint.ForeignKey)) && !addedAfterCreate(constraint)) {
@@ -278,11 +304,12 @@ public final class Ddl {
      */
     public static String constraintDefinition(Constraint constraint) {
         if (constraint instanceof Constraint.PrimaryKey pk) {
-            return "PRIMARY KEY (" + Identifiers.quoteList(pk.columns()) + ")"
+            return "PRIMARY KEY (" + Identifiers.quoteList(pk.columns()) + ")" + indexParameters(pk.include(), pk.storage())
                     + deferrability(pk.deferrable(), pk.initiallyDeferred());
         } else if (constraint instanceof Constraint.Unique unique) {
             return "UNIQUE " + (unique.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "")
                     + "(" + Identifiers.quoteList(unique.columns()) + ")"
+                    + indexParameters(unique.include(), unique.storage())
                     + deferrability(unique.deferrable(), unique.initiallyDeferred());
         } else if (constraint instanceof Constraint.Check check) {
             return "CHECK (" + check.expression() + ")" + (check.noInherit() ? " NO INHERIT" : "")
@@ -305,6 +332,11 @@ public final class Ddl {
      * ACTION, DEFERRABLE [INITIALLY DEFERRED] and NOT VALID. Without referenced columns the reference
      * is to the primary key.
      */
+    /** {@code  INCLUDE (a, b) WITH (fillfactor=70)} of a primary key or unique constraint, each part when set. */
+    private static String indexParameters(List<String> include, Map<String, String> storage) {
+        return (include.isEmpty() ? "" : " INCLUDE (" + Identifiers.quoteList(include) + ")") + with(storage);
+    }
+
     public static String foreignKeyDefinition(Constraint.ForeignKey fk) {
         StringBuilder sql = new StringBuilder("FOREIGN KEY (").append(Identifiers.quoteList(fk.columns()))
                 .append(") REFERENCES ").append(Identifiers.quote(fk.refTable()));
@@ -316,6 +348,9 @@ public final class Ddl {
         }
         if (fk.onDelete() != Constraint.Action.NO_ACTION) {
             sql.append(" ON DELETE ").append(fk.onDelete().sql());
+            if (!fk.deleteSetColumns().isEmpty()) {
+                sql.append(" (").append(Identifiers.quoteList(fk.deleteSetColumns())).append(')');
+            }
         }
         if (fk.onUpdate() != Constraint.Action.NO_ACTION) {
             sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
@@ -379,6 +414,9 @@ public final class Ddl {
         if (!index.include().isEmpty()) {
             sql.append(" INCLUDE (").append(Identifiers.quoteList(index.include())).append(')');
         }
+        if (index.nullsNotDistinct()) {
+            sql.append(" NULLS NOT DISTINCT");
+        }
         sql.append(with(index.storage()));
         if (index.where() != null) {
             sql.append(" WHERE ").append(parenthesized(index.where().strip()));
@@ -433,7 +471,8 @@ public final class Ddl {
      * Without it, {@link #alterSequenceOwnedBy} attaches the owner once its table exists.
      */
     public static String createSequence(Sequence sequence, boolean withOwner) {
-        StringBuilder sql = new StringBuilder("CREATE SEQUENCE ").append(Identifiers.quote(sequence.name()));
+        StringBuilder sql = new StringBuilder(sequence.unlogged() ? "CREATE UNLOGGED SEQUENCE " : "CREATE SEQUENCE ")
+                .append(Identifiers.quote(sequence.name()));
         if (sequence.dataType() != null) {
             sql.append(" AS ").append(sequence.dataType());
         }

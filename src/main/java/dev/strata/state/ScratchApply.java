@@ -5,6 +5,7 @@ import dev.strata.StrataException;
 import dev.strata.catalog.CatalogRead;
 import dev.strata.catalog.CatalogReader;
 import dev.strata.compile.DdlCompiler;
+import dev.strata.load.VersionCheck;
 import dev.strata.model.Schema;
 import dev.strata.pg.DevServer;
 import dev.strata.pg.JdbcUrls;
@@ -28,6 +29,7 @@ public final class ScratchApply {
 
     /** The catalog a model produces: compile it, apply the script, read it back. */
     public static CatalogRead model(Schema model, DevServer dev) {
+        VersionCheck.check(model, dev.major());
         List<String> statements = DdlCompiler.compile(model);
         return apply(dev, "strata_desired", statements, model.namespaceNames(), (index, sql, e) -> new StrataException(ErrorCode.INVALID_MODEL,
                 "PostgreSQL rejected the model's DDL at statement " + (index + 1) + " of " + statements.size()

@@ -2,6 +2,9 @@
 -- table has from a parent (a partition's, an inheritance child's: attinhcount > 0) or from its
 -- composite type (a typed table's) are left out: the model writes them only on the parent or type.
 -- user_type_* name the user-defined type (or array element type) a column uses.
+-- seq_* give the sequence of an identity column. attcompression (14+) is read through to_jsonb so
+-- that one query serves every version, as is attstattarget, which is NULL for the default from 17
+-- on and -1 before. storage is the column's storage only where it differs from its type's.
 SELECT a.attrelid AS table_oid,
        a.attname AS column_name,
        format_type(a.atttypid, a.atttypmod) AS type_sql,
@@ -16,7 +19,20 @@ SELECT a.attrelid AS table_oid,
             CASE WHEN co.collnamespace IN ('pg_catalog'::regnamespace, :schema_oid) THEN ''
                  ELSE quote_ident(con.nspname) || '.' END
             || '"' || replace(co.collname, '"', '""') || '"' END AS collation,
-       col_description(a.attrelid, a.attnum) AS comment
+       col_description(a.attrelid, a.attnum) AS comment,
+       seq.relname AS seq_name,
+       seq.seqstart AS seq_start,
+       seq.seqincrement AS seq_increment,
+       seq.seqmin AS seq_min,
+       seq.seqmax AS seq_max,
+       seq.seqcache AS seq_cache,
+       seq.seqcycle AS seq_cycle,
+       nullif((to_jsonb(a) ->> 'attstattarget')::int, -1) AS statistics,
+       CASE WHEN a.attstorage <> t.typstorage THEN
+            CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END
+       END AS storage,
+       CASE to_jsonb(a) ->> 'attcompression' WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
+       a.attoptions AS options
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_type t ON t.oid = a.atttypid
@@ -25,6 +41,15 @@ JOIN pg_namespace bn ON bn.oid = bt.typnamespace
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
+LEFT JOIN LATERAL (
+    SELECT sc.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+    FROM pg_depend d
+    JOIN pg_sequence s ON s.seqrelid = d.objid
+    JOIN pg_class sc ON sc.oid = s.seqrelid
+    WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+      AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
+    LIMIT 1
+) seq ON a.attidentity <> ''
 WHERE c.relnamespace = ANY(:schema_oids)
   AND c.relkind IN ('r', 'p')
   AND a.attinhcount = 0

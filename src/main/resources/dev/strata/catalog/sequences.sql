@@ -19,7 +19,8 @@ SELECT c.relname AS sequence_name,
         WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
           AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0 AND d.deptype = 'a'
         LIMIT 1) AS owned_by,
-       obj_description(c.oid, 'pg_class') AS comment
+       obj_description(c.oid, 'pg_class') AS comment,
+       c.relpersistence = 'u' AS unlogged
 FROM pg_sequence s
 JOIN pg_class c ON c.oid = s.seqrelid
 WHERE c.relnamespace = ANY(:schema_oids)

@@ -2,6 +2,7 @@
 -- extension are left out. partition_key, partition_of / partition_bound, inherits and of_type give
 -- the table's lineage (dev.strata.model.TableLineage); parents are named with '' as the schema of
 -- the inspected schema's own tables, as in constraints.sql.
+-- replica_identity is NULL for DEFAULT; INDEX names its index in replica_identity_index.
 SELECT c.oid AS table_oid,
        CASE WHEN c.relnamespace = :schema_oid THEN '' ELSE (SELECT ns.nspname::text FROM pg_namespace ns WHERE ns.oid = c.relnamespace) END AS object_schema,
        c.relname AS table_name,
@@ -21,7 +22,12 @@ SELECT c.oid AS table_oid,
              WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parent_names,
        CASE WHEN c.reloftype <> 0 THEN
             CASE WHEN ot.typnamespace = :schema_oid THEN '' ELSE otn.nspname END END AS of_type_schema,
-       ot.typname AS of_type_name
+       ot.typname AS of_type_name,
+       CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING' WHEN 'i' THEN 'INDEX' END AS replica_identity,
+       (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+        WHERE i.indrelid = c.oid AND i.indisreplident LIMIT 1) AS replica_identity_index,
+       (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+        WHERE i.indrelid = c.oid AND i.indisclustered LIMIT 1) AS cluster_on
 FROM pg_class c
 LEFT JOIN pg_type ot ON ot.oid = c.reloftype
 LEFT JOIN pg_namespace otn ON otn.oid = ot.typnamespace

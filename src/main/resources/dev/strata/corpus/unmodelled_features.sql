@@ -32,9 +32,6 @@ WHERE e.extname <> 'plpgsql' AND e.extversion IS DISTINCT FROM a.default_version
   AND NOT EXISTS (SELECT 1 FROM pg_extension_update_paths(e.extname) p
                   WHERE p.source = a.default_version AND p.target = e.extversion AND p.path IS NOT NULL)
 UNION ALL
-SELECT 'domain check NOT VALID', typ.typname || '.' || con.conname
-FROM typ JOIN pg_constraint con ON con.contypid = typ.oid WHERE typ.typtype = 'd' AND NOT con.convalidated
-UNION ALL
 SELECT 'range type', typ.typname FROM typ WHERE typ.typtype = 'r'
 UNION ALL
 SELECT 'base type', typ.typname FROM typ WHERE typ.typtype IN ('b', 'p') AND typ.typcategory <> 'A'
@@ -69,19 +66,10 @@ UNION ALL
 SELECT 'foreign data wrapper', w.fdwname FROM pg_foreign_data_wrapper w
 WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_foreign_data_wrapper'::regclass AND ext.objid = w.oid)
 UNION ALL
-SELECT 'constraint index storage parameter', rel.relname || ' ' || array_to_string(rel.reloptions, ',')
-FROM rel WHERE rel.relkind IN ('i', 'I') AND rel.reloptions IS NOT NULL
-  AND EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = rel.oid AND con.contype IN ('p', 'u', 'x'))
-UNION ALL
 SELECT 'tablespace', rel.relname FROM rel WHERE rel.reltablespace <> 0
 UNION ALL
 SELECT 'table access method', rel.relname
 FROM rel JOIN pg_am am ON am.oid = rel.relam WHERE rel.relkind IN ('r', 'm') AND am.amname <> 'heap'
-UNION ALL
-SELECT 'replica identity', rel.relname FROM rel WHERE rel.relkind IN ('r', 'p') AND rel.relreplident <> 'd'
-UNION ALL
-SELECT 'CLUSTER ON index', rel.relname
-FROM rel JOIN pg_index i ON i.indexrelid = rel.oid WHERE i.indisclustered
 UNION ALL
 SELECT 'rule', rel.relname || '.' || r.rulename
 FROM rel JOIN pg_rewrite r ON r.ev_class = rel.oid WHERE r.rulename <> '_RETURN'
@@ -89,22 +77,6 @@ UNION ALL
 SELECT 'generated virtual column', rel.relname || '.' || a.attname
 FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
 WHERE a.attnum > 0 AND NOT a.attisdropped AND to_jsonb(a) ->> 'attgenerated' = 'v'
-UNION ALL
-SELECT 'column compression', rel.relname || '.' || a.attname
-FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
-WHERE a.attnum > 0 AND NOT a.attisdropped AND coalesce(to_jsonb(a) ->> 'attcompression', '') <> ''
-UNION ALL
-SELECT 'column storage', rel.relname || '.' || a.attname
-FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid JOIN pg_type t ON t.oid = a.atttypid
-WHERE rel.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND a.attstorage <> t.typstorage
-UNION ALL
-SELECT 'column options', rel.relname || '.' || a.attname || ' ' || array_to_string(a.attoptions, ',')
-FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
-WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attoptions IS NOT NULL
-UNION ALL
-SELECT 'column statistics target', rel.relname || '.' || a.attname
-FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
-WHERE a.attnum > 0 AND NOT a.attisdropped AND coalesce((to_jsonb(a) ->> 'attstattarget')::int, -1) >= 0
 UNION ALL
 SELECT 'privilege', rel.relname FROM rel WHERE rel.relacl IS NOT NULL
 UNION ALL
@@ -118,32 +90,6 @@ UNION ALL
 SELECT 'privilege', 'default privileges' FROM pg_default_acl
 UNION ALL
 SELECT 'ownership', rel.relname FROM rel WHERE rel.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)
-UNION ALL
-SELECT 'foreign key ON DELETE SET NULL (columns)', c.conname
-FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace WHERE to_jsonb(c) ->> 'confdelsetcols' IS NOT NULL
-UNION ALL
-SELECT 'primary key or unique constraint with INCLUDE', c.conname
-FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace JOIN pg_index i ON i.indexrelid = c.conindid
-WHERE c.contype IN ('p', 'u') AND i.indnkeyatts < i.indnatts
-UNION ALL
-SELECT 'unique index NULLS NOT DISTINCT', rel.relname
-FROM rel JOIN pg_index i ON i.indexrelid = rel.oid
-WHERE to_jsonb(i) ->> 'indnullsnotdistinct' = 'true'
-  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = rel.oid)
-UNION ALL
-SELECT 'unlogged sequence', rel.relname FROM rel WHERE rel.relkind = 'S' AND rel.relpersistence = 'u'
-UNION ALL
-SELECT 'identity sequence options', rel.relname || '.' || a.attname
-FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
-JOIN pg_depend d ON d.refobjid = rel.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
-    AND d.classid = 'pg_class'::regclass
-JOIN pg_sequence s ON s.seqrelid = d.objid
-JOIN pg_class sc ON sc.oid = s.seqrelid
-WHERE a.attidentity <> ''
-  AND (s.seqstart <> 1 OR s.seqincrement <> 1 OR s.seqmin <> 1 OR s.seqcache <> 1 OR s.seqcycle
-       OR s.seqmax NOT IN (32767, 2147483647, 9223372036854775807)
-       OR octet_length(rel.relname || '_' || a.attname || '_seq') <= 63
-          AND sc.relname <> rel.relname || '_' || a.attname || '_seq')
 UNION ALL
 SELECT 'aggregate or window function', pro.proname FROM pro
 WHERE pro.prokind = 'w' OR pro.prokind = 'a' AND NOT EXISTS (SELECT 1 FROM pg_aggregate a WHERE a.aggfnoid = pro.oid AND a.aggkind = 'n'

@@ -115,31 +115,6 @@ WHERE c.relkind IN ('i', 'I') AND NOT c.relispartition AND obj_description(c.oid
   AND EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = c.oid AND con.conrelid = i.indrelid
                 AND con.contype IN ('p', 'u', 'x'))
 UNION ALL
-SELECT 'sequence', NULL, c.relname, 'UNLOGGED is not in the model for sequences: written as a logged sequence',
-       NULL, NULL, NULL, c.nsp_label AS object_schema
-FROM rel c WHERE c.relkind = 'S' AND c.relpersistence = 'u'
-UNION ALL
-SELECT 'column', c.relname, a.attname,
-       'the identity sequence ' || quote_ident(sc.relname) || ' has a name or options the model does not carry'
-           || ' (it becomes ' || quote_ident(c.relname || '_' || a.attname || '_seq') || ' with the defaults)',
-       NULL, NULL, NULL, c.nsp_label AS object_schema
-FROM pg_attribute a JOIN rel c ON c.oid = a.attrelid
-JOIN pg_depend d ON d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
-    AND d.classid = 'pg_class'::regclass
-JOIN pg_sequence s ON s.seqrelid = d.objid
-JOIN pg_class sc ON sc.oid = s.seqrelid
-WHERE a.attidentity <> '' AND NOT c.relispartition
-  AND (s.seqstart <> 1 OR s.seqincrement <> 1 OR s.seqmin <> 1 OR s.seqcache <> 1 OR s.seqcycle
-       OR s.seqmax NOT IN (32767, 2147483647, 9223372036854775807)
-       OR octet_length(c.relname || '_' || a.attname || '_seq') <= 63
-          AND sc.relname <> c.relname || '_' || a.attname || '_seq')
-UNION ALL
-SELECT 'column', c.relname, a.attname,
-       'column options (' || array_to_string(a.attoptions, ', ') || ') are not in the model',
-       NULL, NULL, NULL, c.nsp_label AS object_schema
-FROM pg_attribute a JOIN rel c ON c.oid = a.attrelid
-WHERE a.attoptions IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'm')
-UNION ALL
 SELECT 'column', c.relname, a.attname,
        'VIRTUAL generated column (PostgreSQL 18) is not in the model: written as a STORED generated column',
        NULL, NULL, NULL, c.nsp_label AS object_schema

@@ -68,8 +68,12 @@ class CatalogReaderTest {
                 new Column("tags", new ColumnType("status[]", status), false, null, null, null, null, null),
                 new Column("price", ColumnType.builtin("numeric(10,2)"), false, null, null, null, null, "in cents"),
                 new Column("total", ColumnType.builtin("numeric"), false, null, null, "(price * (2)::numeric)", null, null),
-                new Column("a", ColumnType.builtin("bigint"), true, null, Column.Identity.ALWAYS, null, null, null),
-                new Column("b", ColumnType.builtin("integer"), true, null, Column.Identity.BY_DEFAULT, null, null, null),
+                new Column("a", ColumnType.builtin("bigint"), true, null, Column.Identity.ALWAYS, null, null, null)
+                        .withSettings(dev.strata.model.IdentitySequence.defaults("user_a_seq", ColumnType.builtin("bigint")),
+                                null, null, null, null),
+                new Column("b", ColumnType.builtin("integer"), true, null, Column.Identity.BY_DEFAULT, null, null, null)
+                        .withSettings(dev.strata.model.IdentitySequence.defaults("user_b_seq", ColumnType.builtin("integer")),
+                                null, null, null, null),
                 new Column("created_at", ColumnType.builtin("timestamp(3) with time zone"), false, "now()", null, null, null, null)),
                 List.of(new Constraint.PrimaryKey("user_pkey", List.of("id"))), List.of(), false, "people");
         assertEquals(List.of(expected), read.schema().tables());

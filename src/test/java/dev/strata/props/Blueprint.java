@@ -320,7 +320,7 @@ final class Blueprint {
             storage.put("autovacuum_enabled", "false");
         }
         return new Table(name, columns, constraints, indexes, rls, t.comment, unlogged(t), storage,
-                t.forceRowLevelSecurity);
+                t.forceRowLevelSecurity).withIndexSettings(t.replicaFull ? "FULL" : null, null, null);
     }
 
     /**
@@ -345,8 +345,12 @@ final class Blueprint {
         }
         boolean notNull = c.notNull || c.identity != null
                 || t.primaryKey != null && t.primaryKey.columns().contains(c.name);
-        return new Column(c.name, c.type.columnType(), notNull, c.defaultExpr, c.identity, generated,
+        Column column = new Column(c.name, c.type.columnType(), notNull, c.defaultExpr, c.identity, generated,
                 c.collateC ? "\"C\"" : null, c.comment);
+        dev.strata.model.IdentitySequence sequence = c.identity == null ? null
+                : dev.strata.model.IdentitySequence.of(dev.strata.load.Names.objectName(t.name, c.name, "seq"),
+                        column.type(), c.identityStart, c.identityStart == null ? null : 2L, null, null, null, null);
+        return column.withSettings(sequence, c.statistics, null, null, null);
     }
 
     private String checkExpression(TableSpec t, CheckSpec k) {
@@ -433,6 +437,8 @@ final class Blueprint {
         Integer fillfactor;
         boolean autovacuumOff;
         boolean forceRowLevelSecurity;
+        /** REPLICA IDENTITY FULL. */
+        boolean replicaFull;
 
         TableSpec(String name) {
             this.name = name;
@@ -453,6 +459,7 @@ final class Blueprint {
             t.fillfactor = fillfactor;
             t.autovacuumOff = autovacuumOff;
             t.forceRowLevelSecurity = forceRowLevelSecurity;
+            t.replicaFull = replicaFull;
             return t;
         }
 
@@ -480,6 +487,10 @@ final class Blueprint {
         String generatedFrom;
         boolean collateC;
         String comment;
+        /** START WITH (and INCREMENT BY 2) of an identity column's sequence, or null for the defaults. */
+        Long identityStart;
+        /** SET STATISTICS n, or null. */
+        Integer statistics;
 
         ColumnSpec(String name, Ty type) {
             this.name = name;
@@ -494,6 +505,8 @@ final class Blueprint {
             c.generatedFrom = generatedFrom;
             c.collateC = collateC;
             c.comment = comment;
+            c.identityStart = identityStart;
+            c.statistics = statistics;
             return c;
         }
     }

@@ -60,10 +60,13 @@ class GeneratedSchemaTest {
             out.append("table ").append(t.name().name()).append(t.rowLevelSecurity() ? " rls" : "")
                     .append(t.forceRowLevelSecurity() ? " force-rls" : "").append(t.unlogged() ? " unlogged" : "")
                     .append(" with=").append(t.storage()).append(" comment=").append(t.comment())
+                    .append(t.replicaIdentity() == null ? "" : " replica " + t.replicaIdentity())
                     .append(t.lineage().equals(dev.strata.model.TableLineage.NONE) ? "" : " " + t.lineage()).append('\n');
             for (Column c : t.columns()) {
                 out.append("  ").append(c.name()).append(' ').append(c.type().sql())
-                        .append(c.notNull() ? " not null" : "").append(c.identity() == null ? "" : " identity " + c.identity())
+                        .append(c.notNull() ? " not null" : "").append(c.identity() == null ? "" : " identity " + c.identity()
+                                + " " + c.identitySequence())
+                        .append(c.statistics() == null ? "" : " statistics " + c.statistics())
                         .append(c.generatedExpr() == null ? "" : " generated").append(c.defaultExpr() == null ? "" : " default")
                         .append(c.collation() == null ? "" : " collate " + c.collation())
                         .append(" comment=").append(c.comment()).append('\n');

@@ -190,6 +190,10 @@ final class SchemaGen {
         t.fillfactor = r.nextInt(3) == 0 ? 70 + 5 * r.nextInt(7) : null;
         t.autovacuumOff = r.nextInt(4) == 0;
         t.forceRowLevelSecurity = r.nextInt(4) == 0;
+        t.replicaFull = r.nextInt(5) == 0;
+        if (!t.columns.isEmpty() && r.nextInt(4) == 0) {
+            t.columns.get(0).statistics = 100 + r.nextInt(900);
+        }
     }
 
     /** The index with key options, a fillfactor and a comment, as the features allow. */
@@ -227,6 +231,7 @@ final class SchemaGen {
         if (kind == 0 && features.identity()) {
             id.type = Ty.of(r.nextBoolean() ? Ty.Kind.BIGINT : Ty.Kind.INTEGER);
             id.identity = r.nextBoolean() ? Column.Identity.ALWAYS : Column.Identity.BY_DEFAULT;
+            id.identityStart = r.nextInt(3) == 0 ? 100L + r.nextInt(900) : null;
         } else if (kind == 1) {
             id.type = Ty.of(Ty.Kind.UUID);
             id.defaultExpr = features.defaults() ? "gen_random_uuid()" : null;
