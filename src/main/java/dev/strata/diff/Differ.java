@@ -448,7 +448,8 @@ public final class Differ {
         options.addAll(TableLineageDiffer.changes(c, d));
         if (!options.isEmpty()) {
             Table from = new Table(d.name(), c.columns(), c.constraints(), c.indexes(), c.rowLevelSecurity(),
-                    c.comment(), c.unlogged(), c.storage(), c.forceRowLevelSecurity(), c.lineage());
+                    c.comment(), c.unlogged(), c.storage(), c.forceRowLevelSecurity(), c.replicaIdentity(),
+                    c.replicaIdentityIndex(), c.clusterOn(), c.lineage());
             if (options.contains(TableChange.PARTITION) && c.lineage().isPartition() && d.lineage().isPartition()) {
                 // A moved bound is a DETACH and an ATTACH in two changes: every partition that moves is
                 // detached before any is attached again, so neighbours never overlap on the way.
@@ -554,14 +555,14 @@ public final class Differ {
     /** The constraint without what changes in place ({@link AlterConstraint}, NOT VALID, the comment). */
     private static Constraint inPlace(Constraint c) {
         if (c instanceof Constraint.PrimaryKey pk) {
-            return pk.withIndexOptions(pk.include(), null);
+            return pk.withIndexOptions(pk.include(), null).withComment(null);
         } else if (c instanceof Constraint.Unique u) {
-            return u.withIndexOptions(u.include(), null);
+            return u.withIndexOptions(u.include(), null).withComment(null);
         } else if (c instanceof Constraint.Check check) {
             return new Constraint.Check(check.name(), check.expression(), check.noInherit(), false);
         } else if (c instanceof Constraint.ForeignKey fk) {
             return new Constraint.ForeignKey(fk.name(), fk.columns(), fk.refTable(), fk.refColumns(), fk.onDelete(),
-                    fk.onUpdate(), false, false, fk.match(), false, fk.deleteSetColumns());
+                    fk.onUpdate(), false, false, fk.match(), false, fk.deleteSetColumns(), null);
         }
         return c.withComment(null);
     }

@@ -89,7 +89,8 @@ final class TableLineageDiffer {
         constraints.sort(java.util.Comparator.comparing(Constraint::name));
         return new Table(table.name(), List.copyOf(columns.values()), constraints, table.indexes(),
                 table.rowLevelSecurity(), table.comment(), table.unlogged(), table.storage(),
-                table.forceRowLevelSecurity(), table.lineage());
+                table.forceRowLevelSecurity(), table.replicaIdentity(), table.replicaIdentityIndex(), table.clusterOn(),
+                table.lineage());
     }
 
     /** Adds the columns and checks {@code parent} has, its own and its ancestors'. */

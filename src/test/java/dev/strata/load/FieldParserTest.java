@@ -58,8 +58,11 @@ class FieldParserTest {
 
     @Test
     void identityGeneratedCollationAndHints() {
+        Column identity = parse("n", "[:bigint {:identity :by-default}]").column();
+        assertEquals(Column.Identity.BY_DEFAULT, identity.identity());
+        assertEquals("accounts_n_seq", identity.identitySequence().name(), "the default identity sequence name is filled in");
         assertEquals(new Column("n", ColumnType.builtin("bigint"), true, null, Column.Identity.BY_DEFAULT, null, null,
-                null), parse("n", "[:bigint {:identity :by-default}]").column());
+                null).withSettings(identity.identitySequence(), null, null, null, null), identity);
         assertEquals(Column.Identity.ALWAYS, parse("n", "[:bigint {:identity true}]").column().identity());
         assertEquals(Column.Identity.ALWAYS, parse("n", "[:bigint {:identity :always}]").column().identity());
         assertEquals(new Column("total", ColumnType.builtin("numeric(12,2)"), false, null, null,
@@ -147,12 +150,13 @@ class FieldParserTest {
         assertEquals(ErrorCode.INVALID_MODEL, e.code());
         assertEquals(List.of(
                 "table accounts, field :c: unknown field option :nul. Use one of :array :check :collate :comment "
-                        + ":constraint-comment :constraint-name :default :foreign-key :generated :identity :length :null :on-delete :on-update :precision "
-                        + ":primary-key :renamed-from :scale :type :unique :using, or add the key to the strip list "
-                        + "if it is application metadata.",
+                        + ":compression :constraint-comment :constraint-name :default :foreign-key :generated :identity :length :null "
+                        + ":on-delete :on-update :options :precision :primary-key :renamed-from :scale :statistics :storage :type "
+                        + ":unique :using, or add the key to the strip list if it is application metadata.",
                 "table accounts, field :c: type parameter \"x\" of :varchar is not a non-negative integer. "
                         + "Write an integer, e.g. [:varchar 10].",
-                "table accounts, field :c: bad :identity :sometimes. Write :identity true, :always or :by-default."),
+                "table accounts, field :c: bad :identity :sometimes. Write :identity true, :always, :by-default or a map"
+                        + " {:generated :always :sequence-name :s :start 1 :increment 1 :min-value 1 :max-value 100 :cache 1 :cycle false}."),
                 e.problems());
     }
 }
