@@ -24,14 +24,18 @@ final class LineageForms {
     }
 
     /** Where a lineage cannot be written: the reason, or null when it can. */
-    static String unwritable(TableLineage lineage) {
+    static String unwritable(TableLineage lineage, java.util.Set<String> schemasInTree) {
         for (QualifiedName parent : lineage.parents()) {
-            if (parent.schema() != null) {
-                return "its parent " + parent + " is in another schema, which the model cannot name";
+            if (parent.schema() != null && (!schemasInTree.contains(parent.schema())
+                    || !(ModelNames.key(parent) instanceof us.bpsm.edn.Keyword))) {
+                return "its parent " + parent + " is in another schema, which the model does not hold"
+                        + " (strata inspect --all-schemas reads it)";
             }
         }
-        if (lineage.ofType() != null && lineage.ofType().schema() != null) {
-            return "its type " + lineage.ofType() + " is in another schema, which the model cannot name";
+        if (lineage.ofType() != null && lineage.ofType().schema() != null && (!schemasInTree.contains(lineage.ofType().schema())
+                || !(ModelNames.key(lineage.ofType()) instanceof us.bpsm.edn.Keyword))) {
+            return "its type " + lineage.ofType() + " is in another schema, which the model does not hold"
+                    + " (strata inspect --all-schemas reads it)";
         }
         return null;
     }
@@ -41,7 +45,7 @@ final class LineageForms {
             spec.put(ModelNames.kw("partition-by"), partitionBy(lineage.partitionKey()));
         }
         if (lineage.isPartition()) {
-            spec.put(ModelNames.kw("partition-of"), ModelNames.key(lineage.partitionOf().name()));
+            spec.put(ModelNames.kw("partition-of"), ModelNames.key(lineage.partitionOf()));
             String bound = lineage.partitionBound();
             if (bound.equals("DEFAULT")) {
                 spec.put(ModelNames.kw("default"), true);
@@ -50,10 +54,10 @@ final class LineageForms {
             }
         }
         if (!lineage.inherits().isEmpty()) {
-            spec.put(ModelNames.kw("inherits"), lineage.inherits().stream().map(p -> ModelNames.key(p.name())).toList());
+            spec.put(ModelNames.kw("inherits"), lineage.inherits().stream().map(p -> ModelNames.key(p)).toList());
         }
         if (lineage.ofType() != null) {
-            spec.put(ModelNames.kw("of"), ModelNames.key(lineage.ofType().name()));
+            spec.put(ModelNames.kw("of"), ModelNames.key(lineage.ofType()));
         }
     }
 

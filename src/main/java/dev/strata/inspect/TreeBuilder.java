@@ -726,7 +726,8 @@ final class TreeBuilder {
         }
         String pkName = pk != null && keepsName(table, pk, null) ? pk.name() : null;
         boolean plainPk = pk != null && pk.include().isEmpty() && pk.storage().isEmpty();
-        boolean singlePk = pk != null && pk.columns().size() == 1 && !pk.deferrable() && plainPk;
+        boolean singlePk = pk != null && pk.columns().size() == 1 && !pk.deferrable() && plainPk
+                && table.column(pk.columns().get(0)).isPresent(); // an inherited key column is not among the fields
 
         Map<Object, Object> fields = new LinkedHashMap<>();
         for (Column column : table.columns()) {
@@ -741,7 +742,7 @@ final class TreeBuilder {
             fields.put(ModelNames.key(column.name()), field);
         }
         Map<Object, Object> spec = new LinkedHashMap<>();
-        String lineageProblem = LineageForms.unwritable(table.lineage());
+        String lineageProblem = LineageForms.unwritable(table.lineage(), java.util.Set.copyOf(schema.namespaceNames()));
         if (lineageProblem != null) {
             note("table", null, t, "written as a plain table without its own columns from the parent or type: "
                     + lineageProblem);
@@ -1210,6 +1211,9 @@ final class TreeBuilder {
                 Object key = uniqueKey(out, f.name().name());
                 if (f.isAggregate() && !key.equals(ModelNames.key(f.name().name()))) {
                     spec.put(ModelNames.kw("name"), f.name().name());
+                }
+                if (f.isAggregate() && f.name().schema() != null) {
+                    spec.put(ModelNames.kw("schema"), f.name().schema());
                 }
                 out.put(key, spec);
             }

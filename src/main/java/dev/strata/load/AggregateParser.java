@@ -20,7 +20,7 @@ import us.bpsm.edn.Keyword;
  * strings taken as SQL ({@code "public.my_step"}).
  */
 final class AggregateParser {
-    static final Set<String> OPTIONS = new TreeSet<>(Set.of("type", "name", "args", "sfunc", "stype", "sspace",
+    static final Set<String> OPTIONS = new TreeSet<>(Set.of("type", "name", "schema", "args", "sfunc", "stype", "sspace",
             "finalfunc", "finalfunc-extra", "finalfunc-modify", "combinefunc", "serialfunc", "deserialfunc",
             "initcond", "sortop", "parallel", "comment"));
 
@@ -104,7 +104,16 @@ final class AggregateParser {
         }
         Aggregate aggregate = new Aggregate(arguments, sfunc, stype, sspace, finalfunc, extra, modify, combinefunc,
                 serialfunc, deserialfunc, initcond, sortop, parallel);
-        QualifiedName qualified = QualifiedName.of(name);
+        Object schemaForm = opt(m, "schema");
+        String schema = schemaForm == null ? Names.schemaOf(key)
+                : schemaForm instanceof String str && !str.isEmpty() ? str
+                : schemaForm instanceof us.bpsm.edn.Keyword kw ? Names.identifier(kw) : null;
+        if (schemaForm != null && schema == null) {
+            problems.add(where, subject, ":schema must name a schema, not " + EdnPrinter.flat(schemaForm),
+                    "write :schema :billing");
+            return null;
+        }
+        QualifiedName qualified = new QualifiedName(schema, name);
         return new Function(qualified, null, false, Comments.createAggregate(qualified, aggregate), null,
                 (String) comment, aggregate);
     }

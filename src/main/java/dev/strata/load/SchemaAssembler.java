@@ -420,6 +420,16 @@ final class SchemaAssembler {
         for (String rf : fk.refFields()) {
             Optional<FieldParser.Draft> field = ref.fieldByKey(rf);
             if (field.isEmpty()) {
+                // A partition's or inheritance child's columns come from its parents.
+                Set<String> inherited = new java.util.HashSet<>();
+                inheritedColumns(ref, inherited, new java.util.HashSet<>());
+                String column = Names.identifier(us.bpsm.edn.Keyword.newKeyword(rf));
+                if (inherited.contains(column)) {
+                    refColumns.add(column);
+                    continue;
+                }
+            }
+            if (field.isEmpty()) {
                 problems.add(fk.where(), fk.subject(), "foreign key " + fk.written() + " refers to the missing field :"
                         + rf + " of model " + dev.strata.edn.EdnPrinter.flat(ref.key()),
                         "reference an existing field of " + dev.strata.edn.EdnPrinter.flat(ref.key()));
@@ -563,7 +573,7 @@ final class SchemaAssembler {
             });
         }
         if (l.ofType() != null) {
-            CompositeDraft type = compositesByName.get(Names.identifier(l.ofType()));
+            CompositeDraft type = compositesByName.get(Names.key(Names.schemaOf(l.ofType()), Names.identifier(l.ofType())));
             if (type != null) {
                 type.attributes().forEach(a -> columns.add(a.column().name()));
             }
@@ -571,7 +581,7 @@ final class SchemaAssembler {
     }
 
     private static String refName(Object ref) {
-        return ref instanceof us.bpsm.edn.Keyword k ? k.getName() : (String) ref;
+        return ref instanceof us.bpsm.edn.Keyword k ? Names.modelKey(k) : (String) ref;
     }
 
     /**
@@ -619,13 +629,13 @@ final class SchemaAssembler {
         }
         QualifiedName type = null;
         if (l.ofType() != null) {
-            String name = Names.identifier(l.ofType());
+            String name = Names.key(Names.schemaOf(l.ofType()), Names.identifier(l.ofType()));
             if (!compositesByName.containsKey(name)) {
                 problems.add(t.where(), t.subject(), ":of " + dev.strata.edn.EdnPrinter.flat(l.ofType())
                         + " is not a composite type of the model",
                         "define it as " + dev.strata.edn.EdnPrinter.flat(l.ofType()) + " {:type :composite :fields {...}}");
             } else {
-                type = QualifiedName.of(name);
+                type = new QualifiedName(Names.schemaOf(l.ofType()), Names.identifier(l.ofType()));
             }
         }
         if (parent == null && l.partitionOf() != null) {
