@@ -91,6 +91,10 @@ class InspectDumpTest {
             }
             System.out.printf("%s on PostgreSQL %d (pg_dump %d): %d objects differ in pg_dump, all reported by inspect: %s%n",
                     sample, server.major(), pgDump.get().major(), differences.size(), silent.isEmpty());
+            assertEquals(List.of(), inspection.unsupported().stream().map(Unsupported::describe).toList(),
+                    sample + ": inspect carries every object of the sample (nothing reported)");
+            assertEquals(List.of(), differences.stream().map(DumpComparison.Difference::describe).toList(),
+                    sample + ": pg_dump of the round trip equals the original's");
             assertEquals(List.of(), silent, "objects that differ in pg_dump without a report from inspect; the report was:\n"
                     + String.join("\n", inspection.unsupported().stream().map(Unsupported::describe).toList()));
             assertFalse(DumpComparison.objects(pgDump.get().schemaOnly(back)).isEmpty(), "the round trip built something");
