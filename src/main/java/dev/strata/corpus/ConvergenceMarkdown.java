@@ -87,10 +87,13 @@ public final class ConvergenceMarkdown {
 
             A case ends as **PASS**, **UNSUPPORTED** (with the feature, counted under the first feature in
             name order when there are several) or **FAIL** (with the step and the PostgreSQL error or the
-            remaining changes). The model covers tables, columns, primary key / unique / check / foreign key /
-            exclusion constraints, indexes, enums, sequences, views, materialized views, functions,
-            procedures, triggers, policies and row-level security, extensions, comments on tables, columns
-            and enum types; a failure of any of those is a FAIL, never hidden as unsupported.
+            remaining changes). The model covers tables (partitioned, partitions, inheritance, typed,
+            UNLOGGED, storage parameters, REPLICA IDENTITY, CLUSTER ON), columns (identity sequences,
+            statistics, storage, compression, options), primary key / unique / check / foreign key /
+            exclusion constraints with their names and options, indexes, enums, domains, composite types,
+            sequences, views, materialized views, functions, procedures, plain aggregates, triggers,
+            policies and row-level security, extensions with schema and version, several schemas, and
+            comments on all of those; a failure of any of those is a FAIL, never hidden as unsupported.
 
             ## Running it
 
