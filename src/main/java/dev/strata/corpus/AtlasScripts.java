@@ -404,21 +404,10 @@ public final class AtlasScripts {
     }
 
     private static List<Path> list(Path dir, java.util.function.Predicate<Path> filter) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(filter).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
+        return Corpora.list(dir, filter);
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return Corpora.read(file);
     }
 }

@@ -171,7 +171,7 @@ public final class Corpora {
         return groups;
     }
 
-    private static List<Path> list(Path dir, Predicate<Path> filter) {
+    static List<Path> list(Path dir, Predicate<Path> filter) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -182,7 +182,7 @@ public final class Corpora {
         }
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
