@@ -226,8 +226,13 @@ final class ExtendedObjectParser {
         if (!m.matches()) {
             throw new IllegalStateException("unsupported name " + sql);
         }
-        return m.group(2) == null ? QualifiedName.of(part(m.group(1)))
-                : new QualifiedName(part(m.group(1)), part(m.group(2)));
+        if (m.group(2) == null) {
+            return QualifiedName.of(part(m.group(1)));
+        }
+        String schema = part(m.group(1));
+        // public never holds model objects by name (see docs/model-format.md, "Several schemas"):
+        // public.users in SQL text, as pg_dump writes it, is the target schema's users.
+        return schema.equals("public") ? QualifiedName.of(part(m.group(2))) : new QualifiedName(schema, part(m.group(2)));
     }
 
     private static String part(String p) {

@@ -230,15 +230,15 @@ class ModelLoaderTest {
                                    RETURNS trigger AS $$ BEGIN NEW.updated_at = now(); RETURN NEW; END; $$
                                    LANGUAGE plpgsql""", "DROP FUNCTION IF EXISTS touch()")), s.functions());
         assertEquals(List.of(
-                new View(new QualifiedName("public", "user_summary"), true,
+                new View(q("user_names"), false, "CREATE OR REPLACE VIEW user_names AS SELECT name FROM users", null,
+                        List.of(), List.of()),
+                new View(QualifiedName.of("user_summary"), true,
                         "CREATE MATERIALIZED VIEW IF NOT EXISTS public.user_summary AS\n  SELECT id, name FROM users",
                         "DROP MATERIALIZED VIEW user_summary",
-                        List.of(new Index("user_summary_name_idx", new QualifiedName("public", "user_summary"), true,
-                                "btree", List.of("name"), List.of(), null)), List.of()),
-                new View(q("user_names"), false, "CREATE OR REPLACE VIEW user_names AS SELECT name FROM users", null,
-                        List.of(), List.of())), s.views());
+                        List.of(new Index("user_summary_name_idx", QualifiedName.of("user_summary"), true,
+                                "btree", List.of("name"), List.of(), null)), List.of())), s.views());
         assertEquals(List.of(
-                new Trigger("Users Check", new QualifiedName("public", "users"), "create constraint trigger \"Users Check\""
+                new Trigger("Users Check", QualifiedName.of("users"), "create constraint trigger \"Users Check\""
                         + " after insert on public.users\n for each row execute function touch()", null),
                 new Trigger("users_touch", q("users"), "CREATE TRIGGER users_touch BEFORE UPDATE OF name ON users\n"
                         + " FOR EACH ROW EXECUTE FUNCTION touch()", "DROP TRIGGER users_touch ON users")), s.triggers());

@@ -59,12 +59,12 @@ class SequenceModelTest extends ModelsEdnTest {
                 at(5) + "sequence :e: :start 0 is outside 1 .. 9223372036854775807. Choose a :start between"
                         + " :min-value and :max-value.",
                 at(6) + "sequence :f: unknown sequence option :colour. Use :as, :start, :increment, :min-value,"
-                        + " :max-value, :cache, :cycle, :owned-by and :comment.",
+                        + " :max-value, :cache, :cycle, :owned-by, :comment and :unlogged.",
                 at(6) + "sequence :f: bad :cycle 1. Write :cycle true or :cycle false.",
                 at(7) + "sequence :g: :min-value 1 or :max-value 100000 is out of range for smallint. Keep them within"
                         + " -32768 .. 32767, or choose a larger :as.",
                 at(10) + "sequence :i: bad :owned-by :t. Write :owned-by :model/field, naming the column that owns the"
-                        + " sequence.",
+                        + " sequence ([:schema/model :field] for a model in another schema).",
                 at(4) + "sequence :d: :owned-by :nope/x refers to the missing model :nope. Define the model :nope or"
                         + " fix the reference.",
                 at(9) + "sequence :h: :owned-by :t/nope refers to the missing field :nope of model :t. Name an existing"
