@@ -91,7 +91,7 @@ final class Project {
      * just for them.
      */
     Target configuredTarget() {
-        dev.strata.config.Profile profile = config.profile(global.profile == null ? dev.strata.config.Profile.DEV : global.profile);
+        dev.strata.config.Profile profile = profile();
         if (Targets.isEmbeddedDev(profile, global.url, System::getenv)) {
             return null;
         }
@@ -108,6 +108,11 @@ final class Project {
         return ShadowServers.offline(config, global.profile, global.url, System::getenv);
     }
 
+    /** The profile the command works with: --profile, else :dev. */
+    private dev.strata.config.Profile profile() {
+        return config.profile(global.profile == null ? dev.strata.config.Profile.DEV : global.profile);
+    }
+
     Migrator migrator(Target target, boolean allowOutOfOrder) {
         return migrator(target, allowOutOfOrder, null);
     }
@@ -119,7 +124,7 @@ final class Project {
 
     /** ... and without the verification when {@code noVerify} or the profile's {@code :verify false} says so. */
     Migrator migrator(Target target, boolean allowOutOfOrder, BackupOptions backup, boolean noVerify) {
-        dev.strata.config.Profile profile = config.profile(global.profile == null ? dev.strata.config.Profile.DEV : global.profile);
+        dev.strata.config.Profile profile = profile();
         var options = config.migratorOptions(schema()).withAllowOutOfOrder(allowOutOfOrder).withBackupDir(backupDir(backup))
                 .withVerify(!noVerify && !Boolean.FALSE.equals(profile.verify()));
         if (profile.verifyMaxRows() != null) {
@@ -130,7 +135,7 @@ final class Project {
 
     /** The backup directory: --backup [DIR], else --no-backup, else the profile's :backup (on for prod). */
     Path backupDir(BackupOptions backup) {
-        dev.strata.config.Profile profile = config.profile(global.profile == null ? dev.strata.config.Profile.DEV : global.profile);
+        dev.strata.config.Profile profile = profile();
         Path fallback = config.projectDir().resolve(".strata").resolve("backups");
         if (backup != null && backup.backup != null) {
             return backup.backup.isEmpty() ? (profile.backupDir() != null ? config.projectDir().resolve(profile.backupDir()) : fallback)

@@ -354,12 +354,8 @@ public final class Migrator {
                         .append(": another session holds it. Retry when it is idle, or raise :lock-timeout.");
             }
             msg.append(m.transactional() ? "\n  Nothing of " + m.id() + " was changed." : "");
-            return throwing(new StrataException(ErrorCode.DATABASE, msg.toString(), e));
+            throw new StrataException(ErrorCode.DATABASE, msg.toString(), e);
         }
-    }
-
-    private static Snapshot throwing(StrataException e) {
-        throw e;
     }
 
     private StrataException verifyFailed(Migration m, Direction direction, List<String> problems, boolean rolledBack) {
