@@ -606,11 +606,18 @@ public sealed interface Change
         }
     }
 
-    /** {@code ALTER TABLE t DROP COLUMN}; the column as it was. */
-    record DropColumn(QualifiedName table, Column column) implements Change {
+    /**
+     * {@code ALTER TABLE t DROP COLUMN}; the column as it was. {@code only}: {@code ALTER TABLE ONLY},
+     * which leaves the column to the inheritance children that want it as their own.
+     */
+    record DropColumn(QualifiedName table, Column column, boolean only) implements Change {
         public DropColumn {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(column, "column");
+        }
+
+        public DropColumn(QualifiedName table, Column column) {
+            this(table, column, false);
         }
 
         public Phase phase() {

@@ -111,6 +111,9 @@ public final class Differ {
     /** Constraints renamed on tables that stay: (current table, current name) -> the rename. */
     private final Map<List<Object>, RenameConstraint> renamedConstraints = new HashMap<>();
 
+    /** How the columns of inheritance children change; set by {@link #tables()}. */
+    private InheritedColumns inherited;
+
     /** The major version of the server the changes will run on: some statements exist only from a given one. */
     private final int serverMajor;
     /** See {@link #droppedFunctions()}; computed once. */
@@ -337,6 +340,7 @@ public final class Differ {
                 findColumnRenames(c, d);
             }
         }
+        inherited = InheritedColumns.check(current, desired, renamedFrom);
         Set<QualifiedName> matched = new HashSet<>();
         List<Table[]> pairs = new ArrayList<>();
         for (Table d : desired.tables()) {
@@ -407,8 +411,13 @@ public final class Differ {
             String from = renamedFrom.get(dc.name());
             Column cc = c.column(from != null ? from : dc.name()).orElse(null);
             if (cc == null) {
-                out.add(new AddColumn(d.name(), dc));
-                continue;
+                Column inheritedOnly = inherited.becomesLocal(d.name(), dc.name());
+                if (inheritedOnly == null) {
+                    out.add(new AddColumn(d.name(), dc));
+                    continue;
+                }
+                // Its parents drop it with ONLY, which leaves it to this child as its own.
+                cc = inheritedOnly;
             }
             matched.add(cc.name());
             if (from != null) {
@@ -418,7 +427,7 @@ public final class Differ {
         }
         for (Column cc : c.columns()) {
             if (!matched.contains(cc.name())) {
-                out.add(new DropColumn(d.name(), cc));
+                out.add(new DropColumn(d.name(), cc, inherited.onlyDrop(c.name(), cc.name())));
                 affect(c.name(), cc.name());
             }
         }

@@ -59,4 +59,33 @@ public record TableLineage(String partitionKey, QualifiedName partitionOf, Strin
         int space = partitionKey.indexOf(' ');
         return (space < 0 ? partitionKey : partitionKey.substring(0, space)).toUpperCase(java.util.Locale.ROOT);
     }
+
+    /** How many leading INHERITS parents {@code a} and {@code b} share, in order. */
+    public static int commonPrefix(List<QualifiedName> a, List<QualifiedName> b) {
+        int common = 0;
+        while (common < a.size() && common < b.size() && a.get(common).equals(b.get(common))) {
+            common++;
+        }
+        return common;
+    }
+
+    /**
+     * Going from parents {@code a} to {@code b}: the leading new parents of {@code b} (after the
+     * shared prefix) that {@code a} lacks. These are attached before any old parent is detached;
+     * the rest of {@code b} after the detaches, so the order comes out as {@code b}'s.
+     */
+    public static List<QualifiedName> attachedFirst(List<QualifiedName> a, List<QualifiedName> b) {
+        int common = commonPrefix(a, b);
+        List<QualifiedName> early = new java.util.ArrayList<>();
+        if (common == a.size()) {
+            return early;
+        }
+        for (QualifiedName p : b.subList(common, b.size())) {
+            if (a.contains(p)) {
+                break;
+            }
+            early.add(p);
+        }
+        return early;
+    }
 }

@@ -103,7 +103,11 @@ final class References {
         }
     }
 
+    /** The INHERITS parents of each current table. */
+    private final java.util.Map<QualifiedName, List<QualifiedName>> parentsNow = new java.util.HashMap<>();
+
     References(Schema current, Schema desired) {
+        current.tables().forEach(t -> parentsNow.put(t.name(), t.lineage().inherits()));
         Set<QualifiedName> functionNames = new TreeSet<>();
         Set<QualifiedName> relationNames = new TreeSet<>();
         Set<QualifiedName> enumNames = new TreeSet<>();
@@ -265,6 +269,12 @@ final class References {
             f.removes.add(column(c.table(), c.column().name()));
             columnNeeds(c.column(), f.releases, f.softReleases);
             generatedSources(c.table(), c.column(), f.releases);
+            // A child drops a column it also inherits once the parent's is gone (PostgreSQL refuses
+            // to drop an inherited column).
+            f.provides.add("dropped:" + column(c.table(), c.column().name()));
+            for (QualifiedName parent : parentsNow.getOrDefault(c.table(), List.of())) {
+                f.requires.add("dropped:" + column(parent, c.column().name()));
+            }
         } else if (change instanceof RenameColumn c) {
             f.requires.add("rel:" + c.table());
             f.removes.add("cols:" + c.table());

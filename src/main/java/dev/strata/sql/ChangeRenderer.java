@@ -200,6 +200,12 @@ public final class ChangeRenderer {
             return of(List.of(Ddl.commentOnTable(c.table(), c.to())), List.of(Ddl.commentOnTable(c.table(), c.from())));
         } else if (change instanceof AddColumn c) {
             return of(addColumn(c.table(), c.column()), List.of(dropColumn(c.table(), c.column())));
+        } else if (change instanceof DropColumn c && c.only()) {
+            List<String> down = new ArrayList<>(addColumn(c.table(), c.column()));
+            down.add("-- the inheritance children of " + c.table().name() + " keep " + c.column().name()
+                    + " as their own column as well: PostgreSQL cannot make a column inherited-only again");
+            return of(List.of("ALTER TABLE ONLY " + Identifiers.quote(c.table()) + " DROP COLUMN "
+                    + Identifiers.quote(c.column().name())), down);
         } else if (change instanceof DropColumn c) {
             return of(List.of(dropColumn(c.table(), c.column())), addColumn(c.table(), c.column()));
         } else if (change instanceof RenameColumn c) {
@@ -309,8 +315,8 @@ public final class ChangeRenderer {
 
     /**
      * {@code ALTER DOMAIN d VALIDATE CONSTRAINT c} for each check NOT VALID in {@code from} and
-     * valid in {@code to}; the other way round (the down) a comment-only statement, as PostgreSQL
-     * cannot mark a constraint NOT VALID again.
+     * valid in {@code to}; the other way round (the down) the check dropped and added NOT VALID, as
+     * PostgreSQL cannot mark a constraint NOT VALID in place.
      */
     private static List<String> validateDomainChecks(Domain from, Domain to) {
         List<String> sql = new ArrayList<>();
@@ -324,8 +330,10 @@ public final class ChangeRenderer {
                 sql.add("ALTER DOMAIN " + Identifiers.quote(to.name()) + " VALIDATE CONSTRAINT "
                         + Identifiers.quote(check.name()));
             } else {
-                sql.add("-- " + to.name().name() + "." + check.name()
-                        + " stays validated: PostgreSQL cannot mark a constraint NOT VALID again");
+                // PostgreSQL has no "mark NOT VALID": the check is dropped and added again NOT VALID,
+                // which scans nothing.
+                sql.add(dropDomainCheck(to.name(), check));
+                sql.add(addDomainCheck(to.name(), check));
             }
         }
         return sql;
@@ -482,8 +490,8 @@ public final class ChangeRenderer {
 
     /**
      * A foreign key's deferrability set to {@code to}'s (the down: back to {@code from}'s), then
-     * VALIDATE CONSTRAINT. PostgreSQL cannot mark a constraint NOT VALID again, so the reverse of
-     * the validation is a comment-only statement that says so (a down must not be empty).
+     * VALIDATE CONSTRAINT. PostgreSQL cannot mark a constraint NOT VALID in place, so the reverse of
+     * the validation drops the constraint and adds the old one again.
      */
     private static java.util.Map<String, String> constraintStorage(Constraint c) {
         return c instanceof Constraint.PrimaryKey pk ? pk.storage()
@@ -493,15 +501,20 @@ public final class ChangeRenderer {
     private static Rendered alterConstraint(AlterConstraint c) {
         List<String> up = new ArrayList<>();
         List<String> down = new ArrayList<>();
-        if (c.changes().contains(ConstraintChange.VALIDATE)) {
-            down.add("-- " + Identifiers.quote(c.table()) + "." + Identifiers.quote(c.to().name())
-                    + " stays validated: PostgreSQL cannot mark a constraint NOT VALID again");
+        boolean validates = c.changes().contains(ConstraintChange.VALIDATE);
+        if (validates) {
+            // PostgreSQL cannot mark a constraint NOT VALID in place: the down drops it and adds the
+            // old one again, NOT VALID (no scan), with its old deferrability and comment.
+            down.add(dropConstraint(c.table(), c.to().name()));
+            down.addAll(addConstraint(c.table(), c.from()));
         }
         if (c.changes().contains(ConstraintChange.DEFERRABILITY)
                 && c.from() instanceof Constraint.ForeignKey from && c.to() instanceof Constraint.ForeignKey to) {
             up.add(Ddl.alterConstraintDeferrability(c.table(), to.name(), to.deferrable(), to.initiallyDeferred()));
-            down.add(Ddl.alterConstraintDeferrability(c.table(), to.name(), from.deferrable(),
-                    from.initiallyDeferred()));
+            if (!validates) {
+                down.add(Ddl.alterConstraintDeferrability(c.table(), to.name(), from.deferrable(),
+                        from.initiallyDeferred()));
+            }
         }
         if (c.changes().contains(ConstraintChange.VALIDATE)) {
             up.add(Ddl.validateConstraint(c.table(), c.to().name()));

@@ -31,15 +31,17 @@ final class TableLineageSql {
             sql.add(Ddl.detachPartition(a.partitionOf(), to.name()));
         }
         if (changes.contains(TableChange.INHERITANCE)) {
-            int common = 0;
-            while (common < a.inherits().size() && common < b.inherits().size()
-                    && a.inherits().get(common).equals(b.inherits().get(common))) {
-                common++;
+            // New parents that come first are attached before the old ones are detached: a column
+            // both give then never loses its last parent, which would make it the child's own.
+            int common = TableLineage.commonPrefix(a.inherits(), b.inherits());
+            List<QualifiedName> early = TableLineage.attachedFirst(a.inherits(), b.inherits());
+            for (QualifiedName parent : early) {
+                sql.add("ALTER TABLE " + name + " INHERIT " + Identifiers.quote(parent));
             }
             for (QualifiedName parent : a.inherits().subList(common, a.inherits().size())) {
                 sql.add("ALTER TABLE " + name + " NO INHERIT " + Identifiers.quote(parent));
             }
-            for (QualifiedName parent : b.inherits().subList(common, b.inherits().size())) {
+            for (QualifiedName parent : b.inherits().subList(common + early.size(), b.inherits().size())) {
                 sql.add("ALTER TABLE " + name + " INHERIT " + Identifiers.quote(parent));
             }
         }

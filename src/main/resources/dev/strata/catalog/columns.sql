@@ -1,6 +1,8 @@
 -- Columns of every table read by tables.sql, in attnum order, dropped columns skipped. Columns a
--- table has from a parent (a partition's, an inheritance child's: attinhcount > 0) or from its
+-- table has only from a parent (a partition's, an inheritance child's: attinhcount > 0) or from its
 -- composite type (a typed table's) are left out: the model writes them only on the parent or type.
+-- An inheritance child's column that is its own as well (attislocal: declared in its CREATE TABLE,
+-- or kept after NO INHERIT) is read, as pg_dump prints it in the child's CREATE TABLE.
 -- user_type_* name the user-defined type (or array element type) a column uses.
 -- seq_* give the sequence of an identity column. attcompression (14+) is read through to_jsonb so
 -- that one query serves every version, as is attstattarget, which is NULL for the default from 17
@@ -52,7 +54,7 @@ LEFT JOIN LATERAL (
 ) seq ON a.attidentity <> ''
 WHERE c.relnamespace = ANY(:schema_oids)
   AND c.relkind IN ('r', 'p')
-  AND a.attinhcount = 0
+  AND (a.attinhcount = 0 OR (a.attislocal AND NOT c.relispartition))
   AND c.reloftype = 0
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
                   WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
