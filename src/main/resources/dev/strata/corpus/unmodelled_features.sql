@@ -39,8 +39,8 @@ UNION ALL
 SELECT 'inherited column with its own options', rel.relname || '.' || a.attname
 FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount > 0
 WHERE rel.relkind IN ('r', 'p')
+  AND NOT (a.attislocal AND NOT rel.relispartition)
   AND (col_description(rel.oid, a.attnum) IS NOT NULL
-       OR a.attislocal AND NOT rel.relispartition
        OR EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_attribute pa ON pa.attrelid = i.inhparent
                   AND pa.attname = a.attname
                   LEFT JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum

@@ -52,8 +52,7 @@ SELECT 'column', c.relname, a.attname,
                 CASE WHEN a.attnotnull AND NOT pa.attnotnull THEN 'NOT NULL' END,
                 CASE WHEN pg_get_expr(ad.adbin, ad.adrelid) IS DISTINCT FROM pg_get_expr(pd.adbin, pd.adrelid)
                      THEN 'DEFAULT' END,
-                CASE WHEN col_description(c.oid, a.attnum) IS NOT NULL THEN 'comment' END,
-                CASE WHEN a.attislocal AND NOT c.relispartition THEN 'local declaration' END)
+                CASE WHEN col_description(c.oid, a.attnum) IS NOT NULL THEN 'comment' END)
            || ' is not written',
        NULL, NULL, NULL, c.nsp_label AS object_schema
 FROM rel c
@@ -66,10 +65,11 @@ JOIN pg_attribute pa ON pa.attrelid = p.inhparent AND pa.attname = a.attname
 LEFT JOIN pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
 LEFT JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
 WHERE c.relkind IN ('r', 'p')
+  -- An inheritance child's own column (attislocal) is read with its settings, as the child's.
+  AND NOT (a.attislocal AND NOT c.relispartition)
   AND (a.attnotnull AND NOT pa.attnotnull
        OR pg_get_expr(ad.adbin, ad.adrelid) IS DISTINCT FROM pg_get_expr(pd.adbin, pd.adrelid)
-       OR col_description(c.oid, a.attnum) IS NOT NULL
-       OR a.attislocal AND NOT c.relispartition)
+       OR col_description(c.oid, a.attnum) IS NOT NULL)
 UNION ALL
 -- A typed table's columns come from its composite type in the model.
 SELECT 'column', c.relname, a.attname,

@@ -44,6 +44,7 @@ class InspectPartitionsTest {
             CREATE TABLE animal (id int NOT NULL, name text, CONSTRAINT animal_id CHECK (id > 0));
             CREATE TABLE pet (owner text) INHERITS (animal);
             CREATE TABLE shadow () INHERITS (animal);
+            CREATE TABLE owned (id int NOT NULL, extra int) INHERITS (animal);
             CREATE TYPE point2 AS (x int, y int);
             CREATE TABLE spot OF point2 (PRIMARY KEY (x, y));
             CREATE TABLE noisy () INHERITS (animal);
@@ -69,6 +70,7 @@ class InspectPartitionsTest {
                 ":for-values \"IN ('de', 'fr')\"",
                 ":keys [\"name text_pattern_ops\" \"((id + 1))\"]",
                 ":inherits [:animal]",
+                ":owned {:fields {:id {:type :integer :null false}\n                  :extra {:type :integer}}\n         :inherits [:animal]}",
                 ":of :point2")) {
             assertTrue(models.contains(expected), expected + " in\n" + models);
         }
