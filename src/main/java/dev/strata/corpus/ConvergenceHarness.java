@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -123,7 +124,7 @@ public final class ConvergenceHarness {
              ScratchDatabase after = server.createScratch("cv_desired")) {
             Outcome built = build(before, c.current(), "current", c.targetSchema());
             if (built == null) {
-                built = build(after, c.desired(), "desired", c.targetSchema());
+                built = build(after, sqldefSchemas(c), "desired", c.targetSchema());
             }
             if (built != null) {
                 return built;
@@ -236,6 +237,33 @@ public final class ConvergenceHarness {
         } catch (SQLException e) {
             return FeatureScanner.scriptRefused(which, e, serverMajor);
         }
+    }
+
+    private static final Pattern CREATE_SCHEMA =
+            Pattern.compile("(?i)\\bCREATE\\s+SCHEMA\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\"(?:[^\"]|\"\")+\"|[A-Za-z_][\\w$]*)");
+
+    /**
+     * sqldef's {@code desired} scripts leave out the {@code CREATE SCHEMA} of their {@code current}
+     * ones, as psqldef neither creates nor drops schemas and its test runner keeps them: the desired
+     * side gets those schemas too (only for sqldef's cases), so the case tests the objects in them.
+     */
+    static String sqldefSchemas(CorpusCase c) {
+        if (c.source() != CorpusCase.Source.SQLDEF) {
+            return c.desired();
+        }
+        StringBuilder prefix = new StringBuilder();
+        Matcher wanted = CREATE_SCHEMA.matcher(c.desired());
+        java.util.Set<String> present = new java.util.HashSet<>();
+        while (wanted.find()) {
+            present.add(wanted.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        Matcher m = CREATE_SCHEMA.matcher(c.current());
+        while (m.find()) {
+            if (present.add(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                prefix.append("CREATE SCHEMA IF NOT EXISTS ").append(m.group(1)).append(";\n");
+            }
+        }
+        return prefix.isEmpty() ? c.desired() : prefix + c.desired();
     }
 
     /** Dumps create plpgsql, which every database already has; the case is about what follows. */

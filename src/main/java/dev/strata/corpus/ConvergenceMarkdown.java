@@ -61,7 +61,9 @@ public final class ConvergenceMarkdown {
                and old dumps' `CREATE PROCEDURAL LANGUAGE plpgsql` is dropped (every database has it);
             3. creates two fresh databases and runs `current` in the first and `desired` in the second,
                each whole, in the target schema (`public`; `foo` for sqldef cases that name a `user`, as
-               sqldef's own runner does). A script PostgreSQL refuses makes the case unsupported with what
+               sqldef's own runner does; a sqldef `desired` also gets the `CREATE SCHEMA` of its `current`,
+               since psqldef leaves schemas alone and its runner keeps them). A script PostgreSQL refuses
+               makes the case unsupported with what
                it needs (an extension this server lacks, a newer PostgreSQL, sqldef's own dialect);
             4. probes both catalogs for objects and properties Strata's model has no place for (domains,
                partitions, inheritance, privileges, comments on constraints or views, objects outside the
