@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 BaselineCommand.class,
                 MakeAllMigrationsCommand.class,
                 DiffCommand.class,
+                LintCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -38,6 +38,18 @@ final class MigrateCommand implements Callable<Integer> {
             + " schema taken before and after it (row counts, constraints, indexes).")
     boolean noVerify;
 
+    @Option(names = "--allow-unsafe", description = "Apply hand-written migrations even when the safety rules find"
+            + " an error that the file does not accept (the findings are still printed).")
+    boolean allowUnsafe;
+
+    @Option(names = "--no-lint", description = "Do not check pending hand-written migrations against the safety rules"
+            + " before applying them (no scratch database is made).")
+    boolean noLint;
+
+    @Option(names = "--dev-url", paramLabel = "URL", description = "PostgreSQL server for the scratch database that"
+            + " pending hand-written migrations are checked on (default: :dev-url, or the embedded server).")
+    String devUrl;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -45,10 +57,59 @@ final class MigrateCommand implements Callable<Integer> {
         try (Target target = project.target()) {
             Migrator migrator = project.migrator(target, allowOutOfOrder, backup, noVerify);
             out.println("Target: " + target.describe() + ", schema " + migrator.options().schema());
+            if (!noLint) {
+                lintPending(out, project, devUrl, migrator, to, allowUnsafe);
+            }
             List<Step> steps = to == null ? migrator.migrate() : migrator.migrate(to);
             report(out, migrator, steps);
         }
         return 0;
+    }
+
+    /**
+     * The safety rules on the pending hand-written migrations (.sql files and action vectors; a
+     * generated file was checked when make-all-migrations wrote it), by their effect on a scratch
+     * database: findings printed, and an error the file does not accept refused (exit 4) before
+     * anything runs, unless {@code allowUnsafe}.
+     */
+    static void lintPending(PrintWriter out, Project project, String devUrl, Migrator migrator, Integer to,
+                            boolean allowUnsafe) {
+        java.util.Set<Integer> handWritten = new java.util.TreeSet<>();
+        for (MigrationStatus.Entry e : migrator.status().entries()) {
+            if (e.state() == MigrationStatus.State.PENDING && (to == null || e.number() <= to)
+                    && e.migration().kind() != dev.strata.migration.MigrationKind.EDN) {
+                handWritten.add(e.number());
+            }
+        }
+        if (handWritten.isEmpty()) {
+            return;
+        }
+        List<dev.strata.migration.Migration> files = dev.strata.migration.MigrationFiles.readAll(project.migrationsDir());
+        List<dev.strata.workflow.MigrationLint.Result> results;
+        dev.strata.config.ShadowServers.Choice choice = project.offlineShadow();
+        try (dev.strata.pg.DevServer server = DevServers.open(project.devUrl(devUrl), choice)) {
+            results = dev.strata.workflow.MigrationLint.lint(files, handWritten, server, project.config().safety());
+        }
+        List<dev.strata.workflow.MigrationLint.Result> withFindings =
+                results.stream().filter(r -> !r.findings().isEmpty()).toList();
+        if (withFindings.isEmpty()) {
+            return;
+        }
+        out.println("Safety (pending hand-written migrations, checked on a scratch database):");
+        LintCommand.print(out, withFindings);
+        out.flush();
+        List<String> refused = new java.util.ArrayList<>();
+        withFindings.forEach(r -> r.refusals().forEach(f -> refused.add(r.migration().id() + ": " + f.rule().id()
+                + " " + f.object())));
+        if (!refused.isEmpty() && !allowUnsafe) {
+            throw new dev.strata.StrataException(dev.strata.ErrorCode.REFUSED_CHANGE, "refusing to migrate: "
+                    + refused.size() + (refused.size() == 1 ? " error-level finding is" : " error-level findings are")
+                    + " not accepted by its migration file:\n  - " + String.join("\n  - ", refused)
+                    + "\n  Nothing was applied. Either:\n"
+                    + "  1. accept each in its file, after review: a line '-- :accepted [{:rule :drop-column :object"
+                    + " \"column t.c\"}]' in a .sql file's header (:accepted [...] in an .edn file), or\n"
+                    + "  2. run strata migrate --allow-unsafe, or change the migration.");
+        }
     }
 
     /** Prints what a run did and where the schema stands now. */

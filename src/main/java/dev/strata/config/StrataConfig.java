@@ -175,26 +175,14 @@ public record StrataConfig(
             throw bad(file, "has :safety that is not a map", "write :safety {:rules {:drop-column :warning} :exact-count-max-rows 100000}");
         }
         Map<String, Object> entries = keywordMap(map, file, ":safety", List.of("rules", "exact-count-max-rows"));
-        Map<dev.strata.safety.Rule, dev.strata.safety.Severity> levels = new java.util.HashMap<>();
+        Map<dev.strata.safety.Rule, dev.strata.safety.Severity> levels = Map.of();
         if (entries.containsKey("rules")) {
-            if (!(entries.get("rules") instanceof Map<?, ?> rules)) {
-                throw bad(file, "has :safety :rules that is not a map", "write :rules {:index-not-concurrently :off :rename-column :error}");
-            }
-            for (Map.Entry<?, ?> e : rules.entrySet()) {
-                dev.strata.safety.Rule rule = e.getKey() instanceof Keyword k ? dev.strata.safety.Rule.byId(k.getName()) : null;
-                if (rule == null) {
-                    throw bad(file, "names the unknown safety rule " + e.getKey(), "use one of :" + String.join(" :",
-                            java.util.Arrays.stream(dev.strata.safety.Rule.values()).map(dev.strata.safety.Rule::id).toList()));
-                }
-                String level = e.getValue() instanceof Keyword k ? k.getName() : String.valueOf(e.getValue());
-                switch (level) {
-                    case "off" -> levels.put(rule, null);
-                    case "error" -> levels.put(rule, dev.strata.safety.Severity.ERROR);
-                    case "warning" -> levels.put(rule, dev.strata.safety.Severity.WARNING);
-                    case "info" -> levels.put(rule, dev.strata.safety.Severity.INFO);
-                    default -> throw bad(file, "sets safety rule :" + rule.id() + " to " + e.getValue(),
-                            "write :error, :warning, :info or :off");
-                }
+            try {
+                levels = dev.strata.safety.SafetySettings.parseLevels(entries.get("rules"));
+            } catch (IllegalArgumentException e) {
+                String[] parts = e.getMessage().split("; ", 2);
+                throw bad(file, (parts[0].startsWith(":rules") ? "has :safety " : "") + parts[0],
+                        parts.length > 1 ? parts[1] : "see docs/safety.md");
             }
         }
         long max = dev.strata.safety.SafetySettings.DEFAULT_EXACT_COUNT_MAX_ROWS;

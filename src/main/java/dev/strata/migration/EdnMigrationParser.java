@@ -26,7 +26,8 @@ final class EdnMigrationParser {
     static final Keyword TRANSACTION = Keyword.newKeyword("transaction");
     static final Keyword VERIFY = Keyword.newKeyword("verify");
     static final Keyword ACCEPTED = Keyword.newKeyword("accepted");
-    private static final Set<Keyword> KEYS = Set.of(ACTIONS, UP, DOWN, TRANSACTION, VERIFY, ACCEPTED);
+    static final Keyword SAFETY = Keyword.newKeyword("safety");
+    private static final Set<Keyword> KEYS = Set.of(ACTIONS, UP, DOWN, TRANSACTION, VERIFY, ACCEPTED, SAFETY);
 
     private EdnMigrationParser() {
     }
@@ -41,7 +42,7 @@ final class EdnMigrationParser {
         if (value instanceof Map<?, ?> map) {
             for (Object key : map.keySet()) {
                 if (!KEYS.contains(key)) {
-                    throw problem(file, "has the unknown key " + key, "use only :actions, :up, :down, :transaction, :verify and :accepted");
+                    throw problem(file, "has the unknown key " + key, "use only :actions, :up, :down, :transaction, :verify, :accepted and :safety");
                 }
             }
             if (!map.containsKey(UP)) {
@@ -57,10 +58,12 @@ final class EdnMigrationParser {
             if (!(actionValue instanceof List<?> actionList)) {
                 throw problem(file, "has :actions that is not a vector", "write :actions [{:action ...} ...]");
             }
-            if (map.containsKey(ACCEPTED) && !(map.get(ACCEPTED) instanceof List<?> acc
-                    && acc.stream().allMatch(x -> x instanceof Map<?, ?>))) {
-                throw problem(file, "has :accepted that is not a vector of maps",
-                        "leave :accepted as make-all-migrations wrote it: [{:rule :drop-column :object \"column t.c\"} ...]");
+            MigrationSafety safety;
+            try {
+                safety = MigrationSafety.parse(map.get(ACCEPTED), map.get(SAFETY));
+            } catch (IllegalArgumentException e) {
+                String[] parts = e.getMessage().split("; ", 2);
+                throw problem(file, "has a bad " + parts[0], parts.length > 1 ? parts[1] : "see docs/safety.md");
             }
             VerifySettings verify = VerifySettings.defaults();
             if (map.containsKey(VERIFY)) {
@@ -72,7 +75,7 @@ final class EdnMigrationParser {
                 }
             }
             return new Migration(number, name, MigrationKind.EDN, file, up, down, transactional,
-                    actionMaps(actionList, file), checksum, verify);
+                    actionMaps(actionList, file), checksum, verify, safety);
         }
         throw problem(file, "holds neither a map nor a vector",
                 "write {:up [\"SQL\" ...] :down [\"SQL\" ...]} or a vector of action maps [{:action :add-column ...}]");

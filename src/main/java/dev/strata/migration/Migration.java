@@ -22,6 +22,8 @@ import us.bpsm.edn.Keyword;
  * @param actions       what the migration changes, as data (empty for hand-written SQL)
  * @param checksum      the SHA-256 of the file bytes, lower-case hex
  * @param verify        what {@code migrate --verify} allows this migration ({@code :verify})
+ * @param safety        the safety findings it accepts and the rule levels it sets ({@code :accepted},
+ *                      {@code :safety})
  */
 public record Migration(
         int number,
@@ -33,15 +35,18 @@ public record Migration(
         boolean transactional,
         List<Map<Keyword, Object>> actions,
         String checksum,
-        VerifySettings verify) {
+        VerifySettings verify,
+        MigrationSafety safety) {
 
     public Migration(int number, String name, MigrationKind kind, Path path, List<String> up, List<String> down,
                      boolean transactional, List<Map<Keyword, Object>> actions, String checksum) {
-        this(number, name, kind, path, up, down, transactional, actions, checksum, VerifySettings.defaults());
+        this(number, name, kind, path, up, down, transactional, actions, checksum, VerifySettings.defaults(),
+                MigrationSafety.none());
     }
 
     public Migration {
         Objects.requireNonNull(verify, "verify");
+        Objects.requireNonNull(safety, "safety");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(checksum, "checksum");

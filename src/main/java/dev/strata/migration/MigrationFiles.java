@@ -53,7 +53,8 @@ public final class MigrationFiles {
         String checksum = Checksums.sha256(bytes);
         if (m.group(3).equals("sql")) {
             SqlMigrationParser.Sections s = SqlMigrationParser.parse(text, file);
-            return new Migration(number, name, MigrationKind.SQL, file, s.up(), s.down(), s.transactional(), List.of(), checksum, s.verify());
+            return new Migration(number, name, MigrationKind.SQL, file, s.up(), s.down(), s.transactional(), List.of(), checksum, s.verify(),
+                    s.safety());
         }
         return EdnMigrationParser.parse(number, name, file, text, checksum);
     }

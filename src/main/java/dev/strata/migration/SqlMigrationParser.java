@@ -21,7 +21,11 @@ final class SqlMigrationParser {
     /** The parts of a parsed file. */
     private static final Pattern VERIFY = Pattern.compile("(?im)^[ \\t]*--[ \\t]*:verify[ \\t]+(.*?)[ \\t]*\\r?$");
 
-    record Sections(List<String> up, List<String> down, boolean transactional, VerifySettings verify) {
+    private static final Pattern ACCEPTED = Pattern.compile("(?im)^[ \\t]*--[ \\t]*:accepted[ \\t]+(.*?)[ \\t]*\\r?$");
+    private static final Pattern SAFETY = Pattern.compile("(?im)^[ \\t]*--[ \\t]*:safety[ \\t]+(.*?)[ \\t]*\\r?$");
+
+    record Sections(List<String> up, List<String> down, boolean transactional, VerifySettings verify,
+                    MigrationSafety safety) {
     }
 
     private SqlMigrationParser() {
@@ -80,7 +84,25 @@ final class SqlMigrationParser {
                         "write e.g. '-- :verify {:allow-row-changes [:audit_log]}' or '-- :verify false'");
             }
         }
-        return new Sections(SqlStatements.split(forward), SqlStatements.split(backward), transactional, verify);
+        MigrationSafety safety;
+        try {
+            safety = MigrationSafety.parse(commentValue(ACCEPTED, header), commentValue(SAFETY, header));
+        } catch (IllegalArgumentException | us.bpsm.edn.EdnException e) {
+            String[] parts = String.valueOf(e.getMessage()).split("; ", 2);
+            throw problem(file, "has a bad '-- " + parts[0] + "' line",
+                    parts.length > 1 ? parts[1] : "write e.g. '-- :accepted [{:rule :drop-column :object \"column t.c\"}]'");
+        }
+        return new Sections(SqlStatements.split(forward), SqlStatements.split(backward), transactional, verify, safety);
+    }
+
+    /** The EDN value of a {@code -- :key value} header line, or null without one. */
+    private static Object commentValue(Pattern line, String header) {
+        java.util.regex.Matcher m = line.matcher(header);
+        if (!m.find()) {
+            return null;
+        }
+        return us.bpsm.edn.parser.Parsers.newParser(us.bpsm.edn.parser.Parsers.defaultConfiguration())
+                .nextValue(us.bpsm.edn.parser.Parsers.newParseable(m.group(1)));
     }
 
     private static int lineOf(String text, int offset) {

@@ -45,6 +45,9 @@ public enum Rule {
     RENAME_ENUM_LABEL("rename-enum-label", Severity.WARNING, false,
             "renaming an enum label breaks clients and stored queries that use the old label",
             "add the new label, migrate the rows, and stop using the old one"),
+    UNBOUNDED_DML("unbounded-dml", Severity.WARNING, false,
+            "UPDATE or DELETE without WHERE, or TRUNCATE, touches every row of the table and blocks writes to it while it runs",
+            "add a WHERE clause or batch the change; say :verify {:allow-row-changes [:table]} in the migration when rows are meant to go"),
     NO_LOCK_TIMEOUT("no-lock-timeout", Severity.WARNING, false,
             "the migration takes ACCESS EXCLUSIVE locks and runs without a lock_timeout: a long query ahead of it stalls every other query",
             "set :lock-timeout in strata.edn (Strata sets it for the migration session; the default is 10s)");
