@@ -42,7 +42,7 @@ final class MigrationGeneration {
         ShadowServers.Choice choice = project.offlineShadow();
         try (DevServer dev = DevServers.open(project.devUrl(devUrl), choice)) {
             printIf(out, ShadowServers.describe(dev, choice));
-            result = MigrationMaker.plan(model, existing, dev, name);
+            result = MigrationMaker.plan(model, existing, dev, name, project.config().safety().safe());
         }
         if (result.isEmpty()) {
             out.println(NO_CHANGES);
@@ -96,10 +96,15 @@ final class MigrationGeneration {
         try {
             List<List<dev.strata.safety.Finding>> perDraft = new java.util.ArrayList<>();
             for (MigrationDraft d : result.drafts()) {
+                // What the safe form already avoids is not reported (a SET NOT NULL that would fail on NULLs still is).
+                java.util.Set<String> avoided = dev.strata.workflow.SafeRewrites.avoidedFindings(d.changes());
                 perDraft.add(dev.strata.safety.SafetyAnalyzer.analyze(
                         d.changes().stream().map(dev.strata.workflow.PlannedChange::change).toList(),
                         java.util.Optional.ofNullable(connection), project.schema(), project.config().safety(),
-                        model.hints().acceptedLosses()));
+                        model.hints().acceptedLosses()).stream()
+                        .filter(f -> f.severity() == dev.strata.safety.Severity.ERROR
+                                || !avoided.contains(f.rule().id() + " " + f.object()))
+                        .toList());
             }
             List<dev.strata.safety.Finding> all = perDraft.stream().flatMap(List::stream).toList();
             if (!all.isEmpty()) {

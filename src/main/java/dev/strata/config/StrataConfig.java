@@ -174,7 +174,7 @@ public record StrataConfig(
         if (!(v instanceof Map<?, ?> map)) {
             throw bad(file, "has :safety that is not a map", "write :safety {:rules {:drop-column :warning} :exact-count-max-rows 100000}");
         }
-        Map<String, Object> entries = keywordMap(map, file, ":safety", List.of("rules", "exact-count-max-rows"));
+        Map<String, Object> entries = keywordMap(map, file, ":safety", List.of("rules", "exact-count-max-rows", "safe"));
         Map<dev.strata.safety.Rule, dev.strata.safety.Severity> levels = Map.of();
         if (entries.containsKey("rules")) {
             try {
@@ -193,7 +193,15 @@ public record StrataConfig(
             }
             max = n;
         }
-        return new dev.strata.safety.SafetySettings(levels, max, lockTimeout);
+        boolean safe = true;
+        if (entries.containsKey("safe")) {
+            if (!(entries.get("safe") instanceof Boolean b)) {
+                throw bad(file, "has :safety :safe " + entries.get("safe") + ", which is not true or false",
+                        "write :safe false to generate the plain (locking) form of every change");
+            }
+            safe = b;
+        }
+        return new dev.strata.safety.SafetySettings(levels, max, lockTimeout, safe);
     }
 
     private static Map<String, Object> keywordMap(Map<?, ?> map, Path file, String where, Collection<String> allowed) {

@@ -10,16 +10,22 @@ import java.util.Map;
  * @param levels            rule -> severity, or null for "off"; rules not in the map keep their default
  * @param exactCountMaxRows tables estimated above this many rows get the estimate instead of a count
  * @param lockTimeout       the lock_timeout migrations run with (for {@link Rule#NO_LOCK_TIMEOUT})
+ * @param safe              whether generated migrations take the zero-downtime form where one exists
+ *                          ({@code :safe}, default true; see {@code dev.strata.workflow.SafeRewrites})
  */
-public record SafetySettings(Map<Rule, Severity> levels, long exactCountMaxRows, String lockTimeout) {
+public record SafetySettings(Map<Rule, Severity> levels, long exactCountMaxRows, String lockTimeout, boolean safe) {
     public static final long DEFAULT_EXACT_COUNT_MAX_ROWS = 100_000;
 
     public SafetySettings {
         levels = levels == null ? Map.of() : new java.util.HashMap<>(levels);
     }
 
+    public SafetySettings(Map<Rule, Severity> levels, long exactCountMaxRows, String lockTimeout) {
+        this(levels, exactCountMaxRows, lockTimeout, true);
+    }
+
     public static SafetySettings defaults() {
-        return new SafetySettings(Map.of(), DEFAULT_EXACT_COUNT_MAX_ROWS, "10s");
+        return new SafetySettings(Map.of(), DEFAULT_EXACT_COUNT_MAX_ROWS, "10s", true);
     }
 
     /**
@@ -59,7 +65,7 @@ public record SafetySettings(Map<Rule, Severity> levels, long exactCountMaxRows,
         }
         Map<Rule, Severity> merged = new java.util.HashMap<>(levels);
         merged.putAll(overrides);
-        return new SafetySettings(merged, exactCountMaxRows, lockTimeout);
+        return new SafetySettings(merged, exactCountMaxRows, lockTimeout, safe);
     }
 
     /** The rule's severity, or null when it is switched off. */

@@ -120,7 +120,8 @@ public final class MigrationLint {
         List<Finding> findings = new ArrayList<>();
         for (Finding f : SafetyAnalyzer.analyze(changes, Optional.empty(), "public", settings, Set.of())) {
             if (f.rule() == Rule.INDEX_NOT_CONCURRENT && concurrently(m.up(), f.object())
-                    || f.rule() == Rule.NO_LOCK_TIMEOUT && ownTimeout) {
+                    || f.rule() == Rule.NO_LOCK_TIMEOUT && ownTimeout
+                    || safeForm(f, text)) {
                 continue;
             }
             findings.add(f);
@@ -145,6 +146,29 @@ public final class MigrationLint {
                     ? new Finding(f.rule(), f.severity(), f.object(), f.numbers(), true) : f);
         }
         return out;
+    }
+
+    /**
+     * Whether the text already takes the safe form the finding asks for: the constraint validated
+     * apart ({@code VALIDATE CONSTRAINT c}), the key added {@code USING INDEX}, SET NOT NULL after a
+     * validated {@code CHECK (c IS NOT NULL)} (see {@link SafeRewrites}).
+     */
+    private static boolean safeForm(Finding f, String text) {
+        String[] words = f.object().split(" ");
+        if (f.rule() == Rule.CONSTRAINT_WITHOUT_NOT_VALID && words.length > 1) {
+            return Pattern.compile("(?i)\\bVALIDATE\\s+CONSTRAINT\\s+\"?" + Pattern.quote(words[1]) + "\"?(?![\\w$])")
+                    .matcher(text).find();
+        }
+        if (f.rule() == Rule.UNIQUE_WITHOUT_INDEX && words.length > 1) {
+            return Pattern.compile("(?i)\\bADD\\s+CONSTRAINT\\s+\"?" + Pattern.quote(words[1]) + "\"?\\s+(?:PRIMARY\\s+KEY|UNIQUE)\\s+USING\\s+INDEX\\b")
+                    .matcher(text).find();
+        }
+        if (f.rule() == Rule.SET_NOT_NULL && words.length > 1) {
+            String column = words[1].substring(words[1].lastIndexOf('.') + 1);
+            return Pattern.compile("(?i)CHECK\\s*\\(\\s*\"?" + Pattern.quote(column) + "\"?\\s+IS\\s+NOT\\s+NULL\\s*\\)\\s*NOT\\s+VALID")
+                    .matcher(text).find();
+        }
+        return false;
     }
 
     /** Whether the up statements build or drop the index of {@code object} ({@code CREATE INDEX i on t}) CONCURRENTLY. */

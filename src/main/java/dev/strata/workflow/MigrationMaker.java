@@ -55,9 +55,20 @@ public final class MigrationMaker {
      *                         {@code REFUSED_CHANGE} when the differ refuses a change
      */
     public static Result plan(LoadedModel model, List<Migration> existing, DevServer dev, String name) {
+        return plan(model, existing, dev, name, true);
+    }
+
+    /**
+     * Like {@link #plan(LoadedModel, List, DevServer, String)}; {@code safe} writes the
+     * zero-downtime form of changes to existing tables ({@link SafeRewrites}).
+     */
+    public static Result plan(LoadedModel model, List<Migration> existing, DevServer dev, String name, boolean safe) {
         Schema desired = ModelCatalog.desired(model, dev);
         CatalogRead current = ScratchApply.steps(steps(existing), dev);
         List<PlannedChange> changes = SchemaChanges.between(current.schema(), desired, model.hints(), dev.major());
+        if (safe) {
+            changes = SafeRewrites.apply(changes, current.schema());
+        }
         return new Result(changes, split(changes, name));
     }
 
