@@ -39,6 +39,7 @@ import us.bpsm.edn.parser.Parsers;
  * @param lockWaitSeconds how long to wait for another migrator's lock
  * @param profiles        the named targets, by name
  * @param safety          the safety stage's rule levels and limits ({@code :safety}); see docs/safety.md
+ * @param lockRetries     how often a migration that failed on {@code :lock-timeout} is tried again ({@code :lock-retries})
  */
 public record StrataConfig(
         Path projectDir,
@@ -52,12 +53,13 @@ public record StrataConfig(
         String lockTimeout,
         int lockWaitSeconds,
         Map<String, Profile> profiles,
-        dev.strata.safety.SafetySettings safety) {
+        dev.strata.safety.SafetySettings safety,
+        int lockRetries) {
 
     public static final String FILE_NAME = "strata.edn";
     private static final List<String> PROFILE_KEYS = List.of("url", "url-env", "schema", "pg-version", "dev-url", "backup", "verify", "verify-max-rows");
     private static final List<String> KEYS = List.of("models-dir", "migrations-dir", "processed-model", "strip-keys",
-            "history-table", "schema", "lock-timeout", "lock-wait-seconds", "profiles", "safety");
+            "history-table", "schema", "lock-timeout", "lock-wait-seconds", "lock-retries", "profiles", "safety");
 
     public StrataConfig {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -71,7 +73,7 @@ public record StrataConfig(
                 projectDir.resolve("db/models_processed.edn"),
                 List.of("validation", "form", "admin", "security", "ui"),
                 MigratorOptions.DEFAULT_HISTORY_TABLE, MigratorOptions.DEFAULT_SCHEMA, MigratorOptions.DEFAULT_LOCK_TIMEOUT,
-                (int) MigratorOptions.DEFAULT_LOCK_WAIT.toSeconds(), Map.of(), dev.strata.safety.SafetySettings.defaults());
+                (int) MigratorOptions.DEFAULT_LOCK_WAIT.toSeconds(), Map.of(), dev.strata.safety.SafetySettings.defaults(), 0);
     }
 
     /**
@@ -123,7 +125,8 @@ public record StrataConfig(
 
     /** The runner options these settings give, for a schema. */
     public MigratorOptions migratorOptions(String targetSchema) {
-        return new MigratorOptions(targetSchema, historyTable, lockTimeout, Duration.ofSeconds(lockWaitSeconds), false);
+        return new MigratorOptions(targetSchema, historyTable, lockTimeout, Duration.ofSeconds(lockWaitSeconds), false)
+                .withLockRetries(lockRetries);
     }
 
     private static StrataConfig parse(Path projectDir, Path file) {
@@ -162,12 +165,13 @@ public record StrataConfig(
                 entries.containsKey("lock-wait-seconds") ? seconds(entries.get("lock-wait-seconds"), file) : d.lockWaitSeconds(),
                 entries.containsKey("profiles") ? profiles(entries.get("profiles"), file) : Map.of(),
                 entries.containsKey("safety") ? safety(entries.get("safety"), file,
-                        entries.containsKey("lock-timeout") ? lockTimeout(entries, file) : d.lockTimeout()) : d.safety());
+                        entries.containsKey("lock-timeout") ? lockTimeout(entries, file) : d.lockTimeout()) : d.safety(),
+                entries.containsKey("lock-retries") ? retries(entries.get("lock-retries"), file) : d.lockRetries());
     }
 
     private StrataConfig withFile(Path f) {
         return new StrataConfig(projectDir, f, modelsDir, migrationsDir, processedModel, stripKeys, historyTable, schema,
-                lockTimeout, lockWaitSeconds, profiles, safety);
+                lockTimeout, lockWaitSeconds, profiles, safety, lockRetries);
     }
 
     private static dev.strata.safety.SafetySettings safety(Object v, Path file, String lockTimeout) {
@@ -234,6 +238,13 @@ public record StrataConfig(
                     "write a number with a unit: \"500ms\", \"10s\", \"2min\"");
         }
         return value;
+    }
+
+    private static int retries(Object v, Path file) {
+        if (!(v instanceof Long n) || n < 0 || n > 100) {
+            throw bad(file, "has :lock-retries " + v + ", which is not a whole number from 0 to 100", "write e.g. :lock-retries 3");
+        }
+        return n.intValue();
     }
 
     private static int seconds(Object v, Path file) {

@@ -210,10 +210,10 @@ public final class Migrator {
                 }
                 List<Step> steps = new ArrayList<>();
                 for (Migration m : plan.rollBack()) {
-                    steps.add(execute(c, m, Direction.BACKWARD));
+                    steps.add(executeRetrying(c, m, Direction.BACKWARD));
                 }
                 for (Migration m : plan.apply()) {
-                    steps.add(execute(c, m, Direction.FORWARD));
+                    steps.add(executeRetrying(c, m, Direction.FORWARD));
                 }
                 return steps;
             }
@@ -294,6 +294,46 @@ public final class Migrator {
             return "it holds no migrations";
         }
         return "available: " + files.get(0).id().substring(0, 4) + ".." + files.get(files.size() - 1).id().substring(0, 4);
+    }
+
+    /**
+     * {@link #execute}, tried again up to {@code :lock-retries} times when a transactional migration
+     * failed because a lock was not granted within lock_timeout (it was rolled back, so nothing is
+     * left half-done), after 1 s, 2 s, 4 s, ... (at most 30 s).
+     */
+    private Step executeRetrying(Connection c, Migration m, Direction direction) throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return execute(c, m, direction);
+            } catch (StrataException e) {
+                if (!m.transactional() || !lockTimedOut(e) || options.lockRetries() == 0) {
+                    throw e;
+                }
+                if (attempt >= options.lockRetries()) {
+                    throw new StrataException(e.code(), e.getMessage() + "\n  Tried " + (attempt + 1) + " times (:lock-retries "
+                            + options.lockRetries() + ").", e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static boolean lockTimedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(30_000L, 1000L << Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StrataException(ErrorCode.DATABASE, "interrupted while waiting to retry after a lock timeout", e);
+        }
     }
 
     private Step execute(Connection c, Migration m, Direction direction) throws SQLException {
@@ -397,13 +437,26 @@ public final class Migrator {
     private void runEach(Connection c, Migration m, Direction direction, List<String> statements) {
         for (int i = 0; i < statements.size(); i++) {
             String sql = statements.get(i);
-            try (Statement s = c.createStatement()) {
-                s.execute(sql);
-            } catch (SQLException e) {
-                throw statementFailed(m, direction, i, statements.size(), sql, e);
+            for (int attempt = 0; ; attempt++) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(sql);
+                    break;
+                } catch (SQLException e) {
+                    // Outside a transaction a statement that timed out on a lock did nothing and runs again,
+                    // except CREATE INDEX CONCURRENTLY, which may leave an INVALID index behind.
+                    if (!m.transactional() && "55P03".equals(e.getSQLState()) && attempt < options.lockRetries()
+                            && !CONCURRENT_INDEX.matcher(sql).find()) {
+                        pause(attempt);
+                        continue;
+                    }
+                    throw statementFailed(m, direction, i, statements.size(), sql, e);
+                }
             }
         }
     }
+
+    private static final java.util.regex.Pattern CONCURRENT_INDEX =
+            java.util.regex.Pattern.compile("(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\b");
 
     private StrataException statementFailed(Migration m, Direction direction, int index, int total, String sql, SQLException e) {
         StringBuilder msg = new StringBuilder("migration " + m.id() + " failed (" + direction.label() + ", schema "

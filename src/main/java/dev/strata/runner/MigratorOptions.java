@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param verify          whether each migration is checked against snapshots taken before and after it
  *                        ({@code migrate --verify}, on by default)
  * @param verifyMaxRows   tables estimated above this many rows are not counted exactly by the verification
+ * @param lockRetries     how many times a migration that failed on lock_timeout is tried again (0: not retried)
  */
 public record MigratorOptions(
         String schema,
@@ -29,7 +30,8 @@ public record MigratorOptions(
         boolean allowOutOfOrder,
         java.nio.file.Path backupDir,
         boolean verify,
-        long verifyMaxRows) {
+        long verifyMaxRows,
+        int lockRetries) {
     public static final long DEFAULT_VERIFY_MAX_ROWS = 1_000_000;
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_HISTORY_TABLE = "strata_migrations";
@@ -52,13 +54,16 @@ public record MigratorOptions(
         if (verifyMaxRows < 0) {
             throw new StrataException(ErrorCode.CONFIG, "the verification's row limit cannot be negative: " + verifyMaxRows);
         }
+        if (lockRetries < 0) {
+            throw new StrataException(ErrorCode.CONFIG, "the number of lock retries cannot be negative: " + lockRetries);
+        }
         if (lockWait.isNegative()) {
             throw new StrataException(ErrorCode.CONFIG, "the lock wait cannot be negative: " + lockWait);
         }
     }
 
     public MigratorOptions(String schema, String historyTable, String lockTimeout, Duration lockWait, boolean allowOutOfOrder) {
-        this(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, null, true, DEFAULT_VERIFY_MAX_ROWS);
+        this(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, null, true, DEFAULT_VERIFY_MAX_ROWS, 0);
     }
 
     /** Schema {@code public}, table {@code strata_migrations}, lock timeout 10s, lock wait 60 s, in order. */
@@ -67,37 +72,43 @@ public record MigratorOptions(
     }
 
     public MigratorOptions withSchema(String value) {
-        return new MigratorOptions(value, historyTable, lockTimeout, lockWait, allowOutOfOrder, backupDir, verify, verifyMaxRows);
+        return new MigratorOptions(value, historyTable, lockTimeout, lockWait, allowOutOfOrder, backupDir, verify, verifyMaxRows, lockRetries);
     }
 
     public MigratorOptions withHistoryTable(String value) {
-        return new MigratorOptions(schema, value, lockTimeout, lockWait, allowOutOfOrder, backupDir, verify, verifyMaxRows);
+        return new MigratorOptions(schema, value, lockTimeout, lockWait, allowOutOfOrder, backupDir, verify, verifyMaxRows, lockRetries);
     }
 
     public MigratorOptions withLockTimeout(String value) {
-        return new MigratorOptions(schema, historyTable, value, lockWait, allowOutOfOrder, backupDir, verify, verifyMaxRows);
+        return new MigratorOptions(schema, historyTable, value, lockWait, allowOutOfOrder, backupDir, verify, verifyMaxRows, lockRetries);
     }
 
     public MigratorOptions withLockWait(Duration value) {
-        return new MigratorOptions(schema, historyTable, lockTimeout, value, allowOutOfOrder, backupDir, verify, verifyMaxRows);
+        return new MigratorOptions(schema, historyTable, lockTimeout, value, allowOutOfOrder, backupDir, verify, verifyMaxRows, lockRetries);
     }
 
     public MigratorOptions withAllowOutOfOrder(boolean value) {
-        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, value, backupDir, verify, verifyMaxRows);
+        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, value, backupDir, verify, verifyMaxRows, lockRetries);
     }
 
     /** The same options with a backup directory ({@code null}: no backup). */
     public MigratorOptions withBackupDir(java.nio.file.Path value) {
-        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, value, verify, verifyMaxRows);
+        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, value, verify, verifyMaxRows, lockRetries);
     }
 
     /** The same options with verification on or off. */
     public MigratorOptions withVerify(boolean value) {
-        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, backupDir, value, verifyMaxRows);
+        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, backupDir, value, verifyMaxRows, lockRetries);
     }
 
     /** The same options with another exact-count limit for the verification. */
     public MigratorOptions withVerifyMaxRows(long value) {
-        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, backupDir, verify, value);
+        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, backupDir, verify, value, lockRetries);
+    }
+
+    /** The same options with another number of retries after a lock_timeout. */
+    public MigratorOptions withLockRetries(int value) {
+        return new MigratorOptions(schema, historyTable, lockTimeout, lockWait, allowOutOfOrder, backupDir, verify,
+                verifyMaxRows, value);
     }
 }

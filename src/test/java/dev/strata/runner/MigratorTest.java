@@ -304,6 +304,44 @@ class MigratorTest {
     }
 
     @Test
+    void aLockTimeoutIsRetriedWhenLockRetriesAllow(DevServer server) throws Exception {
+        writeBasicProject(dir);
+        try (ScratchDatabase db = server.createScratch("mig")) {
+            migrator(db).migrate(1);
+            try (Connection blocker = db.connect()) {
+                blocker.setAutoCommit(false);
+                blocker.createStatement().execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+                Thread release = new Thread(() -> {
+                    try {
+                        Thread.sleep(1500);
+                        blocker.rollback();
+                    } catch (Exception ignored) {
+                        // the test fails on its own assertions
+                    }
+                });
+                release.start();
+                Migrator patient = new Migrator(source(db), dir,
+                        MigratorOptions.defaults().withLockTimeout("300ms").withLockRetries(4));
+                List<Step> steps = patient.migrate();
+                release.join();
+                assertEquals(2, steps.size());
+            }
+            assertEquals(3, history(db, "public").size());
+            // Without retries the same wait fails, and the message says how often it was tried when it was.
+            try (Connection blocker = db.connect()) {
+                blocker.setAutoCommit(false);
+                blocker.createStatement().execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+                Migrator once = new Migrator(source(db), dir,
+                        MigratorOptions.defaults().withLockTimeout("200ms").withLockRetries(1));
+                StrataException e = assertThrows(StrataException.class, () -> once.migrateTo(1));
+                assertTrue(e.getMessage().contains("Tried 2 times (:lock-retries 1)"), e.getMessage());
+                blocker.rollback();
+            }
+            assertEquals(3, history(db, "public").size());
+        }
+    }
+
+    @Test
     void connectionFailuresNameTheTargetWithoutItsPassword() {
         Migrator m = new Migrator(ConnectionSource.of("postgres://app:hunter2@127.0.0.1:1/none", null, null), dir, MigratorOptions.defaults());
         writeBasicProject(dir);
