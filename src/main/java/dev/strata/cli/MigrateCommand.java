@@ -67,8 +67,8 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     /**
-     * The safety rules on the pending hand-written migrations (.sql files and action vectors; a
-     * generated file was checked when make-all-migrations wrote it), by their effect on a scratch
+     * The safety rules on the pending hand-written migrations (.sql files, action vectors, .edn maps
+     * without :actions; a generated file was checked when make-all-migrations wrote it), by their effect on a scratch
      * database: findings printed, and an error the file does not accept refused (exit 4) before
      * anything runs, unless {@code allowUnsafe}.
      */
@@ -77,7 +77,8 @@ final class MigrateCommand implements Callable<Integer> {
         java.util.Set<Integer> handWritten = new java.util.TreeSet<>();
         for (MigrationStatus.Entry e : migrator.status().entries()) {
             if (e.state() == MigrationStatus.State.PENDING && (to == null || e.number() <= to)
-                    && e.migration().kind() != dev.strata.migration.MigrationKind.EDN) {
+                    && (e.migration().kind() != dev.strata.migration.MigrationKind.EDN
+                        || e.migration().actions().isEmpty())) {
                 handWritten.add(e.number());
             }
         }
