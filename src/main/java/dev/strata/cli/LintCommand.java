@@ -48,6 +48,10 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
+    @Option(names = "--rules", description = "List every rule (id, level after strata.edn, what it catches, the safe"
+            + " alternative) instead of linting.")
+    boolean rules;
+
     @Option(names = "--dev-url", paramLabel = "URL",
             description = "PostgreSQL server for the scratch database (default: the embedded one, or :dev-url).")
     String devUrl;
@@ -59,8 +63,13 @@ final class LintCommand implements Callable<Integer> {
                     + "\n  Fix: strata lint " + number + ", or strata lint --all.");
         }
         Project project = Project.of(global);
-        List<Migration> files = MigrationFiles.readAll(project.migrationsDir());
         PrintWriter out = spec.commandLine().getOut();
+        if (rules) {
+            printRules(out, project.config().safety());
+            out.flush();
+            return 0;
+        }
+        List<Migration> files = MigrationFiles.readAll(project.migrationsDir());
         Set<Integer> which = new TreeSet<>();
         if (all) {
             files.forEach(m -> which.add(m.number()));
@@ -89,6 +98,30 @@ final class LintCommand implements Callable<Integer> {
         }
         out.flush();
         return refused > 0 ? ErrorCode.REFUSED_CHANGE.exitCode() : 0;
+    }
+
+    private void printRules(PrintWriter out, dev.strata.safety.SafetySettings settings) {
+        if (json) {
+            List<Object> doc = new ArrayList<>();
+            for (dev.strata.safety.Rule r : dev.strata.safety.Rule.values()) {
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("rule", r.id());
+                dev.strata.safety.Severity level = settings.severity(r);
+                j.put("severity", level == null ? "off" : level.label());
+                j.put("dataLoss", r.dataLoss());
+                j.put("effect", r.effect());
+                j.put("alternative", r.alternative());
+                doc.add(j);
+            }
+            out.println(Json.write(doc));
+            return;
+        }
+        for (dev.strata.safety.Rule r : dev.strata.safety.Rule.values()) {
+            dev.strata.safety.Severity level = settings.severity(r);
+            out.println(r.id() + " (" + (level == null ? "off" : level.label()) + (r.dataLoss() ? ", data loss" : "") + ")");
+            out.println("    " + r.effect() + ".");
+            out.println("    Instead: " + r.alternative() + ".");
+        }
     }
 
     /** The findings, one block per migration, and a last line with the totals. */

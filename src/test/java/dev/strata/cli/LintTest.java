@@ -105,6 +105,18 @@ class LintTest {
     }
 
     @Test
+    void rulesListsEveryRuleWithItsIdAndConfiguredLevel(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("strata.edn"), "{:safety {:rules {:rename-column :error :unbounded-dml :off}}}");
+        CliRun r = CliRun.of("lint", "--rules", "--config", dir.resolve("strata.edn").toString());
+        assertEquals(0, r.code(), r.toString());
+        for (dev.strata.safety.Rule rule : dev.strata.safety.Rule.values()) {
+            assertTrue(r.out().contains(rule.id() + " ("), rule.id() + " in\n" + r.out());
+        }
+        assertTrue(r.out().contains("rename-column (error)") && r.out().contains("unbounded-dml (off)")
+                && r.out().contains("drop-column (error, data loss)"), r.out());
+    }
+
+    @Test
     void aBadAcceptedLineIsAMigrationFileError(DevServer server, @TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("db/migrations"));
         Files.writeString(dir.resolve("db/migrations/0001_x.sql"), "-- :accepted [{:rule :drop-colum :object \"t\"}]\n"
