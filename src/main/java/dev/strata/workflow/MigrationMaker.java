@@ -2,7 +2,9 @@ package dev.strata.workflow;
 
 import dev.strata.StrataException;
 import dev.strata.catalog.CatalogRead;
+import dev.strata.diff.Change;
 import dev.strata.diff.Change.AddEnumLabel;
+import dev.strata.model.QualifiedName;
 import dev.strata.load.LoadedModel;
 import dev.strata.migration.Migration;
 import dev.strata.migration.MigrationFiles;
@@ -89,7 +91,7 @@ public final class MigrationMaker {
      */
     public static List<MigrationDraft> split(List<PlannedChange> changes, String name) {
         List<List<PlannedChange>> runs = new ArrayList<>();
-        for (PlannedChange c : labelsFirst(changes)) {
+        for (PlannedChange c : safeFormsLast(labelsFirst(changes))) {
             List<PlannedChange> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             if (last != null && last.get(0).transactional() == c.transactional()) {
                 last.add(c);
@@ -106,6 +108,64 @@ public final class MigrationMaker {
             drafts.add(new MigrationDraft(fileName, run.get(0).transactional(), run));
         }
         return drafts;
+    }
+
+    /**
+     * The changes with the zero-downtime forms ({@link SafeRewrites}: outside a transaction) moved
+     * after the transactional ones, so that they make one file at the end rather than cutting the
+     * change set into many. A safe form moves only past changes that leave its table alone (a view
+     * that reads the table is fine; a later column or constraint change of the table keeps it in
+     * place), and the moved ones keep their order.
+     */
+    static List<PlannedChange> safeFormsLast(List<PlannedChange> changes) {
+        List<PlannedChange> kept = new ArrayList<>();
+        List<PlannedChange> moved = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            PlannedChange c = changes.get(i);
+            QualifiedName table = c.transactional() ? null : tableOf(c.change());
+            boolean movable = table != null;
+            for (int j = i + 1; movable && j < changes.size(); j++) {
+                Change later = changes.get(j).change();
+                // A later foreign key may need the key this change adds to the referenced table.
+                movable = !table.equals(tableOf(later)) && !(later instanceof Change.AddConstraint a
+                        && a.constraint() instanceof dev.strata.model.Constraint.ForeignKey fk && table.equals(fk.refTable()));
+            }
+            (movable ? moved : kept).add(c);
+        }
+        kept.addAll(moved);
+        return kept;
+    }
+
+    /** The table a change alters (for the changes {@link SafeRewrites} writes and those that meet them), or null. */
+    private static QualifiedName tableOf(Change c) {
+        if (c instanceof Change.CreateIndex ci) {
+            return ci.index().table();
+        } else if (c instanceof Change.DropIndex di) {
+            return di.index().table();
+        } else if (c instanceof Change.AddConstraint a) {
+            return a.table();
+        } else if (c instanceof Change.DropConstraint d) {
+            return d.table();
+        } else if (c instanceof Change.AlterConstraint a) {
+            return a.table();
+        } else if (c instanceof Change.AlterColumn a) {
+            return a.table();
+        } else if (c instanceof Change.AddColumn a) {
+            return a.table();
+        } else if (c instanceof Change.DropColumn d) {
+            return d.table();
+        } else if (c instanceof Change.RenameColumn r) {
+            return r.table();
+        } else if (c instanceof Change.AlterTable a) {
+            return a.to().name();
+        } else if (c instanceof Change.RenameTable r) {
+            return r.to();
+        } else if (c instanceof Change.DropTable d) {
+            return d.table().name();
+        } else if (c instanceof Change.CreateTable ct) {
+            return ct.table().name();
+        }
+        return null;
     }
 
     /**

@@ -105,6 +105,20 @@ class LintTest {
     }
 
     @Test
+    void aDropHiddenInADoBlockIsFoundByItsEffect(DevServer server, @TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("db/migrations"));
+        Files.writeString(dir.resolve("db/migrations/0001_init.sql"), "-- FORWARD\nCREATE TABLE child (id int);\n");
+        Files.writeString(dir.resolve("db/migrations/0002_sneaky.sql"),
+                "-- FORWARD\nDO $$ BEGIN EXECUTE 'DROP TABLE child'; END $$;\n");
+        try (ScratchDatabase db = server.createScratch("lint_do")) {
+            String url = CliRun.url(db);
+            CliRun r = run(dir, url, url.replaceAll("/[a-z_0-9]+\\?", "/postgres?"), "lint");
+            assertEquals(4, r.code(), r.toString());
+            assertTrue(r.out().contains("0002_sneaky: 1 finding") && r.out().contains("error drop-table: table child"), r.toString());
+        }
+    }
+
+    @Test
     void rulesListsEveryRuleWithItsIdAndConfiguredLevel(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("strata.edn"), "{:safety {:rules {:rename-column :error :unbounded-dml :off}}}");
         CliRun r = CliRun.of("lint", "--rules", "--config", dir.resolve("strata.edn").toString());

@@ -71,14 +71,21 @@ class UsersDayTest {
             String processedBefore = p.read(p.processed());
 
             // 4. Generate: the new label must commit before the index uses it, so it gets a file
-            //    of its own, first; everything else is one transactional file.
+            //    of its own, first; the index on the existing table is built CONCURRENTLY (the safe
+            //    form), outside a transaction, in a file at the end; everything else is one
+            //    transactional file.
             CliRun second = p.run("make-all-migrations");
             assertEquals(0, second.code(), second.toString());
             List<String> files = p.migrationFiles();
             assertEquals(List.of(firstFile, "0002_add_enum_label_paused_to_property_status.edn",
-                    "0003_add_column_billing_email_to_accounts.edn"), files, second.toString());
+                    "0003_add_column_billing_email_to_accounts.edn", "0004_create_index_properties_paused_idx.edn"),
+                    files, second.toString());
             Migration m2 = MigrationFiles.read(p.migrations().resolve(files.get(1)));
             Migration m3 = MigrationFiles.read(p.migrations().resolve(files.get(2)));
+            Migration m4 = MigrationFiles.read(p.migrations().resolve(files.get(3)));
+            assertFalse(m4.transactional());
+            assertTrue(m4.up().get(0).startsWith("CREATE INDEX CONCURRENTLY properties_paused_idx ON properties"), m4.up().toString());
+            assertEquals(List.of("DROP INDEX CONCURRENTLY properties_paused_idx"), m4.down());
             assertFalse(m2.transactional());
             assertEquals(List.of("ALTER TYPE property_status ADD VALUE 'paused' AFTER 'active'"), m2.up());
             assertEquals(1, m2.down().size());
@@ -86,7 +93,6 @@ class UsersDayTest {
             assertTrue(m3.transactional());
             String up3 = String.join("\n", m3.up());
             assertTrue(up3.contains("ALTER TABLE accounts ADD COLUMN billing_email character varying(255)"), up3);
-            assertTrue(up3.contains("CREATE INDEX properties_paused_idx ON properties"), up3);
             assertTrue(up3.contains("lower(trim(name))"), up3);
             assertTrue(up3.contains("last_end_date"), up3);
             assertTrue(String.join("\n", m3.down()).contains("trim(lower(name))"), m3.down().toString());
@@ -97,8 +103,9 @@ class UsersDayTest {
             CliRun human = p.run("explain", "3", "--format", "human");
             assertEquals(0, human.code(), human.toString());
             assertTrue(human.out().contains("Add column billing_email (character varying(255), nullable) to table accounts"), human.toString());
-            assertTrue(human.out().contains("Create index properties_paused_idx on table properties (name) where (status = 'paused'::property_status)"),
-                    human.toString());
+            CliRun human4 = p.run("explain", "4", "--format", "human");
+            assertTrue(human4.out().contains("Create index properties_paused_idx on table properties (name) where (status = 'paused'::property_status)"),
+                    human4.toString());
             assertTrue(human.out().contains("Replace the definition of function normalize_name(name text)"), human.toString());
             assertTrue(human.out().contains("Drop materialized view property_summary")
                     && human.out().contains("Create materialized view property_summary"), human.toString());
@@ -120,7 +127,8 @@ class UsersDayTest {
             CliRun migrate2 = p.run(db, "migrate");
             assertEquals(0, migrate2.code(), migrate2.toString());
             assertTrue(migrate2.out().contains("Applied     0002_add_enum_label_paused_to_property_status")
-                    && migrate2.out().contains("Applied     0003_add_column_billing_email_to_accounts"), migrate2.toString());
+                    && migrate2.out().contains("Applied     0003_add_column_billing_email_to_accounts")
+                    && migrate2.out().contains("Applied     0004_create_index_properties_paused_idx"), migrate2.toString());
             Schema at3 = WorkflowProject.catalog(db, "public");
             CliRun diff = p.run(db, "diff");
             assertEquals(0, diff.code(), diff.toString());

@@ -30,14 +30,17 @@ class VerifyTest {
             + "-- BACKWARD\nDROP TABLE child;\nDROP TABLE parent;\n";
 
     private static CliRun migrate(Path dir, ScratchDatabase db, String... extra) {
-        String[] args = new String[6 + extra.length];
+        // --no-lint: these migrations are written to do what they do not say; the verification, run on
+        // the target, is what is tested here (LintTest shows the same files are caught before they run).
+        String[] args = new String[7 + extra.length];
         args[0] = "migrate";
         args[1] = "--url";
         args[2] = CliRun.url(db);
         args[3] = "--models-dir";
         args[4] = dir.resolve("db").toString();
         args[5] = "--migrations-dir=" + dir.resolve("m");
-        System.arraycopy(extra, 0, args, 6, extra.length);
+        args[6] = "--no-lint";
+        System.arraycopy(extra, 0, args, 7, extra.length);
         return CliRun.of(args);
     }
 

@@ -70,20 +70,26 @@ class WorkflowCommandsTest {
         p.edit("shared/models.edn", "[\"active\" \"archived\"]", "[\"active\" \"paused\" \"archived\"]");
         p.edit("shared/models.edn", " :accounts {:fields", " :accounts {:indexes [{:fields [:name] :where [:= :status \"paused\"]"
                 + " :name \"accounts_paused_idx\"}]\n            :fields");
+        p.edit("shared/models.edn", ":name {:type :text", ":note {:type :text}\n                     :name {:type :text");
         CliRun parts = p.run("make-all-migrations", "--name", "release-2");
         assertEquals(0, parts.code(), parts.toString());
-        assertEquals(List.of("0004_release_2_1.edn", "0005_release_2_2.edn"), p.migrationFiles().subList(3, 5));
+        assertEquals(List.of("0004_release_2_1.edn", "0005_release_2_2.edn", "0006_release_2_3.edn"),
+                p.migrationFiles().subList(3, 6));
         assertTrue(parts.out().contains("0004_release_2_1.edn (1 change, outside a transaction)"), parts.toString());
         Migration label = MigrationFiles.read(p.migrations().resolve("0004_release_2_1.edn"));
-        Migration index = MigrationFiles.read(p.migrations().resolve("0005_release_2_2.edn"));
+        Migration column = MigrationFiles.read(p.migrations().resolve("0005_release_2_2.edn"));
+        Migration index = MigrationFiles.read(p.migrations().resolve("0006_release_2_3.edn"));
         assertFalse(label.transactional());
         assertEquals(List.of("ALTER TYPE status ADD VALUE 'paused' AFTER 'active'"), label.up());
-        assertTrue(index.transactional());
-        assertEquals(List.of("CREATE INDEX accounts_paused_idx ON accounts USING btree (name) WHERE (status = 'paused'::status)"),
-                index.up());
-        assertEquals(List.of("DROP INDEX accounts_paused_idx"), index.down());
+        assertTrue(column.transactional());
+        assertEquals(List.of("ALTER TABLE accounts ADD COLUMN note text"), column.up());
+        // The index on an existing table: the safe form, outside a transaction, last.
+        assertFalse(index.transactional());
+        assertEquals(List.of("CREATE INDEX CONCURRENTLY accounts_paused_idx ON accounts USING btree (name)"
+                        + " WHERE (status = 'paused'::status)"), index.up());
+        assertEquals(List.of("DROP INDEX CONCURRENTLY accounts_paused_idx"), index.down());
 
-        // All five apply and roll back on PostgreSQL.
+        // All six apply and roll back on PostgreSQL.
         try (ScratchDatabase db = server.createScratch("names")) {
             CliRun migrate = p.run(db, "migrate");
             assertEquals(0, migrate.code(), migrate.toString());
