@@ -289,6 +289,13 @@ final class References {
             f.provides.add("cols:" + c.table());
             columnNeeds(c.to(), f.requires, f.softRequires);
             columnNeeds(c.from(), f.releases, f.softReleases);
+            if (c.changes().contains(dev.strata.diff.ColumnChange.TYPE)
+                    || c.changes().contains(dev.strata.diff.ColumnChange.COLLATION)) {
+                // PostgreSQL refuses to change the type of a column a generated column reads: a generated
+                // column dropped in the same change set goes first, one added goes after.
+                f.removes.add(column(c.table(), c.from().name()));
+                f.provides.add(column(c.table(), c.to().name()));
+            }
             // Soft: a renamed source shows under its old name in from and its new one in to.
             generatedSources(c.table(), c.to(), f.softRequires);
             generatedSources(c.table(), c.from(), f.softReleases);
