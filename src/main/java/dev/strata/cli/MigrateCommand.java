@@ -60,6 +60,7 @@ final class MigrateCommand implements Callable<Integer> {
             if (!noLint) {
                 lintPending(out, project, devUrl, migrator, to, allowUnsafe);
             }
+            printAccepted(out, migrator, to);
             List<Step> steps = to == null ? migrator.migrate() : migrator.migrate(to);
             report(out, migrator, steps);
         }
@@ -121,6 +122,18 @@ final class MigrateCommand implements Callable<Integer> {
                     + " \"column t.c\"}]' in a .sql file's header (:accepted [...] in an .edn file), or\n"
                     + "  2. run strata migrate --allow-unsafe, or change the migration.");
         }
+    }
+
+    /** The losses the pending files accept ({@code :accepted}), so that they are seen before they happen. */
+    static void printAccepted(PrintWriter out, Migrator migrator, Integer to) {
+        for (MigrationStatus.Entry e : migrator.status().entries()) {
+            if (e.state() == MigrationStatus.State.PENDING && (to == null || e.number() <= to)
+                    && !e.migration().safety().accepted().isEmpty()) {
+                out.println("Accepted by " + e.migration().id() + ": "
+                        + String.join("; ", new java.util.TreeSet<>(e.migration().safety().accepted())));
+            }
+        }
+        out.flush();
     }
 
     /** Prints what a run did and where the schema stands now. */

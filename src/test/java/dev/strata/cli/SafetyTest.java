@@ -88,6 +88,8 @@ class SafetyTest {
             assertTrue(file.contains("{:numbers \"3 rows, 2 non-null values\" :object \"column users.notes\" :rule :drop-column}"), file);
             CliRun migrated = run(dir, url, "migrate");
             assertEquals(0, migrated.code(), migrated.toString());
+            assertTrue(migrated.out().contains("Accepted by 0002_") && migrated.out().contains("drop-table table legacy"),
+                    migrated.toString());
         }
     }
 
