@@ -261,6 +261,7 @@ final class References {
             f.provides.add(column(c.table(), c.column().name()));
             columnNeeds(c.column(), f.requires, f.softRequires);
             generatedSources(c.table(), c.column(), f.requires);
+            generatedSourceKeys(c.table(), c.column(), f.requires);
         } else if (change instanceof DropColumn c) {
             f.requires.add("rel:" + c.table());
             f.requires.add("free:" + c.table());
@@ -269,6 +270,7 @@ final class References {
             f.removes.add(column(c.table(), c.column().name()));
             columnNeeds(c.column(), f.releases, f.softReleases);
             generatedSources(c.table(), c.column(), f.releases);
+            generatedSourceKeys(c.table(), c.column(), f.releases);
             // A child drops a column it also inherits once the parent's is gone (PostgreSQL refuses
             // to drop an inherited column).
             f.provides.add("dropped:" + column(c.table(), c.column().name()));
@@ -293,8 +295,8 @@ final class References {
                     || c.changes().contains(dev.strata.diff.ColumnChange.COLLATION)) {
                 // PostgreSQL refuses to change the type of a column a generated column reads: a generated
                 // column dropped in the same change set goes first, one added goes after.
-                f.removes.add(column(c.table(), c.from().name()));
-                f.provides.add(column(c.table(), c.to().name()));
+                f.removes.add("gen" + column(c.table(), c.from().name()));
+                f.provides.add("gen" + column(c.table(), c.to().name()));
             }
             // Soft: a renamed source shows under its old name in from and its new one in to.
             generatedSources(c.table(), c.to(), f.softRequires);
@@ -535,6 +537,16 @@ final class References {
      * (PostgreSQL prints them unqualified): every identifier outside string literals counts, a
      * function name only makes a key nothing provides.
      */
+    /**
+     * {@code gencol:t.c} for each column a generated column reads: only a change of such a column's
+     * type or collation meets these, so the drop of the reader runs before it and its add after.
+     */
+    private static void generatedSourceKeys(QualifiedName table, Column column, Set<String> keys) {
+        Set<String> sources = new TreeSet<>();
+        generatedSources(table, column, sources);
+        sources.forEach(k -> keys.add("gen" + k));
+    }
+
     private static void generatedSources(QualifiedName table, Column column, Set<String> keys) {
         String expr = column.generatedExpr();
         if (expr == null) {
