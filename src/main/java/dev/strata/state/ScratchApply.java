@@ -79,7 +79,8 @@ public final class ScratchApply {
         }
     }
 
-    private static String abbreviate(String sql) {
+    /** A statement on one line, at most 240 characters, for error messages. */
+    public static String abbreviate(String sql) {
         String oneLine = sql.strip().replaceAll("\\s+", " ");
         return oneLine.length() <= 240 ? oneLine : oneLine.substring(0, 237) + "...";
     }

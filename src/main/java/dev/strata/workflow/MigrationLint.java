@@ -17,6 +17,7 @@ import dev.strata.safety.Rule;
 import dev.strata.safety.SafetyAnalyzer;
 import dev.strata.safety.SafetySettings;
 import dev.strata.safety.Severity;
+import dev.strata.state.ScratchApply;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -91,7 +92,7 @@ public final class MigrationLint {
                     } catch (SQLException e) {
                         throw new StrataException(ErrorCode.MIGRATION_FILES, "migration " + m.id()
                                 + " failed on a scratch database: " + e.getMessage().strip() + "\n  statement: "
-                                + abbreviate(sql) + "\n  Fix the migration file (or, if it was generated, regenerate it).", e);
+                                + ScratchApply.abbreviate(sql) + "\n  Fix the migration file (or, if it was generated, regenerate it).", e);
                     }
                 }
                 if (before != null) {
@@ -204,11 +205,6 @@ public final class MigrationLint {
 
     private static Optional<QualifiedName> table(Schema schema, String name) {
         return schema.tables().stream().map(Table::name).filter(q -> q.name().equals(name)).findFirst();
-    }
-
-    private static String abbreviate(String sql) {
-        String oneLine = sql.strip().replaceAll("\\s+", " ");
-        return oneLine.length() <= 240 ? oneLine : oneLine.substring(0, 237) + "...";
     }
 
     /** SQL names as the patterns above match them. */
