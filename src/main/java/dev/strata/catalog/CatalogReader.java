@@ -213,8 +213,12 @@ public final class CatalogReader {
         List<Policy> policies = q.query("policies", CatalogReader::policy);
         List<Extension> extensions = q.query("extensions", rs -> new Extension(rs.getString("extension_name"),
                 blankToNull(rs.getString("extension_schema")), rs.getString("extension_version")));
-        List<dev.strata.model.Namespace> namespaces = q.query("namespaces",
-                rs -> new dev.strata.model.Namespace(rs.getString("schema_name"), rs.getString("comment")));
+        List<SchemaRow> schemaRows = q.query("namespaces", rs -> new SchemaRow(
+                new dev.strata.model.Namespace(rs.getString("schema_name"), rs.getString("comment")), rs.getBoolean("target")));
+        String targetComment = schemaRows.stream().filter(SchemaRow::target).map(r -> r.namespace().comment())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        List<dev.strata.model.Namespace> namespaces = schemaRows.stream().filter(r -> !r.target())
+                .map(SchemaRow::namespace).toList();
         List<Dependency> dependencies = q.query("dependencies", CatalogReader::dependency);
 
         Map<Long, List<Index>> tableIndexes = new HashMap<>();
@@ -263,7 +267,7 @@ public final class CatalogReader {
                 sorted(policies, Comparator.comparing(Policy::table).thenComparing(Policy::name)),
                 sorted(domains, Comparator.comparing(Domain::name)),
                 sorted(composites, Comparator.comparing(CompositeType::name)),
-                namespaces);
+                namespaces, targetComment);
         return new Contents(schema, sorted(dependencies, Comparator.naturalOrder()));
     }
 
@@ -561,5 +565,9 @@ public final class CatalogReader {
 
     private static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
         return items.stream().sorted(order).toList();
+    }
+
+    /** A schema read: one the model manages besides the target, or the target itself ({@code target}). */
+    private record SchemaRow(dev.strata.model.Namespace namespace, boolean target) {
     }
 }

@@ -95,6 +95,9 @@ public final class DdlCompiler {
                 out.add(Ddl.commentOnSchema(namespace.name(), namespace.comment()));
             }
         }
+        if (schema.targetComment() != null) {
+            out.add(Ddl.commentOnTargetSchema(schema.targetComment()));
+        }
         sorted(schema.extensions(), Comparator.comparing(Extension::name))
                 .forEach(e -> out.add(Ddl.createExtension(e)));
         List<EnumType> enums = sorted(schema.enums(), Comparator.comparing(EnumType::name));

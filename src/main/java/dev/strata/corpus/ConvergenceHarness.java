@@ -105,7 +105,8 @@ public final class ConvergenceHarness {
         return outcome.withMillis((System.nanoTime() - started) / 1_000_000);
     }
 
-    private Outcome runSteps(CorpusCase c) {
+    private Outcome runSteps(CorpusCase corpusCase) {
+        CorpusCase c = FeatureScanner.withoutSharedPrivileges(corpusCase);
         if (c.preset() != null) {
             return c.preset();
         }

@@ -2,6 +2,7 @@ package dev.strata.corpus;
 
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,6 +35,45 @@ final class FeatureScanner {
     private static final Pattern MISSING_ROLE = Pattern.compile("role \"([^\"]+)\" does not exist");
 
     private FeatureScanner() {
+    }
+
+    private static final Pattern PRIVILEGE = Pattern.compile("(?i)^\\s*(GRANT|REVOKE|ALTER\\s+DEFAULT\\s+PRIVILEGES)\\b");
+
+    /**
+     * The case without the privilege statements ({@code GRANT}, {@code REVOKE}, {@code ALTER
+     * DEFAULT PRIVILEGES}) that both scripts share, when they share all of them: the privileges are
+     * then the same on both sides and the case is about something else (pgcodekeeper's dumps open
+     * with {@code REVOKE ALL ON SCHEMA public FROM PUBLIC}). Privileges are out of Strata's scope,
+     * so a case whose scripts grant differently is left as it is, and {@link #scan} calls it a
+     * privilege case.
+     */
+    static CorpusCase withoutSharedPrivileges(CorpusCase c) {
+        List<String> before = privileges(c.current());
+        List<String> after = privileges(c.desired());
+        if (before.isEmpty() && after.isEmpty()
+                || !new java.util.TreeSet<>(before).equals(new java.util.TreeSet<>(after))) {
+            return c;
+        }
+        return new CorpusCase(c.id(), c.source(), c.group(), c.name(), withoutPrivileges(c.current()),
+                withoutPrivileges(c.desired()), c.targetSchema(), c.minVersion(), c.maxVersion(), c.preset(),
+                c.expectsNoChange(), c.describes());
+    }
+
+    private static List<String> privileges(String script) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String statement : SqlText.statements(script, false)) {
+            String code = statement.replaceAll("(?m)^\\s*--.*$", "").strip();
+            if (PRIVILEGE.matcher(code).find()) {
+                out.add(code.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    private static String withoutPrivileges(String script) {
+        List<String> kept = SqlText.statements(script, false).stream()
+                .filter(st -> !PRIVILEGE.matcher(st.replaceAll("(?m)^\\s*--.*$", "").strip()).find()).toList();
+        return kept.isEmpty() ? "" : String.join(";\n", kept) + ";";
     }
 
     /** The first statement-level feature the script uses that must not run, or {@code null}. */

@@ -42,7 +42,7 @@ public sealed interface Change
                 Change.CreateTrigger, Change.DropTrigger,
                 Change.CreatePolicy, Change.DropPolicy,
                 Change.EnableRowLevelSecurity, Change.DisableRowLevelSecurity,
-                Change.CreateSchema, Change.DropSchema, Change.CommentOnSchema, Change.AlterExtension,
+                Change.CreateSchema, Change.DropSchema, Change.CommentOnSchema, Change.CommentOnTargetSchema, Change.AlterExtension,
                 Change.CommentOn {
 
     /** Where this change runs when its dependencies leave the order open. */
@@ -130,6 +130,20 @@ public sealed interface Change
 
         public QualifiedName object() {
             return QualifiedName.of(schema);
+        }
+    }
+
+    /**
+     * {@code COMMENT ON SCHEMA} of the target schema itself, whose name the migration does not know
+     * (the same file applies to every tenant schema): {@code from} and {@code to} may be {@code null}.
+     */
+    record CommentOnTargetSchema(String from, String to) implements Change {
+        public Phase phase() {
+            return Phase.COMMENT;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of("(target schema)");
         }
     }
 

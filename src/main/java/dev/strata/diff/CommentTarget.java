@@ -32,6 +32,7 @@ public record CommentTarget(Kind kind, QualifiedName name, QualifiedName table, 
         VIEW("VIEW"),
         MATERIALIZED_VIEW("MATERIALIZED VIEW"),
         TRIGGER("TRIGGER"),
+        RULE("RULE"),
         POLICY("POLICY");
 
         private final String sql;
@@ -64,7 +65,8 @@ public record CommentTarget(Kind kind, QualifiedName name, QualifiedName table, 
     }
 
     public static CommentTarget of(Trigger trigger) {
-        return new CommentTarget(Kind.TRIGGER, new QualifiedName(trigger.table().schema(), trigger.name()),
+        return new CommentTarget(trigger.isRule() ? Kind.RULE : Kind.TRIGGER,
+                new QualifiedName(trigger.table().schema(), trigger.name()),
                 trigger.table(), null);
     }
 

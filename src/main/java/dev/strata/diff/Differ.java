@@ -1008,11 +1008,11 @@ public final class Differ {
     private void triggers(Set<String> droppedFunctions) {
         Map<List<Object>, Trigger> want = new LinkedHashMap<>();
         for (Trigger d : desired.triggers()) {
-            want.put(List.of(d.table(), d.name()), d);
+            want.put(List.of(d.table(), d.name(), d.isRule()), d);
         }
         Set<List<Object>> have = new HashSet<>();
         for (Trigger c : current.triggers()) {
-            List<Object> key = List.of(renamedTable(c.table()), c.name());
+            List<Object> key = List.of(renamedTable(c.table()), c.name(), c.isRule());
             have.add(key);
             Trigger d = want.get(key);
             // PostgreSQL refuses to change the type of (or drop) a column a trigger names in its
@@ -1020,7 +1020,8 @@ public final class Differ {
             if (d == null || !d.definition().equals(c.definition()) || d.enablement() != c.enablement()
                     || droppedFunctions.contains(triggerFunction(c)) || droppedViews.contains(c.table())
                     || affectedColumns.getOrDefault(c.table(), Set.of()).stream()
-                            .anyMatch(column -> mentions(c.definition(), column))) {
+                            .anyMatch(column -> mentions(c.definition(), column))
+                    || c.isRule() && ruleMeetsChange(c)) {
                 out.add(new DropTrigger(c));
                 if (d != null) {
                     out.add(new CreateTrigger(d));
@@ -1030,10 +1031,30 @@ public final class Differ {
             }
         }
         for (Trigger d : desired.triggers()) {
-            if (!have.contains(List.of(d.table(), d.name()))) {
+            if (!have.contains(List.of(d.table(), d.name(), d.isRule()))) {
                 out.add(new CreateTrigger(d));
             }
         }
+    }
+
+    /**
+     * Whether a rule's action names a view that is dropped or a column of another table whose type
+     * changes or that is dropped: PostgreSQL refuses both while the rule stands, so it is dropped
+     * before and created after.
+     */
+    private boolean ruleMeetsChange(Trigger rule) {
+        for (QualifiedName view : droppedViews) {
+            if (mentions(rule.definition(), view.name())) {
+                return true;
+            }
+        }
+        for (Map.Entry<QualifiedName, Set<String>> e : affectedColumns.entrySet()) {
+            if (mentions(rule.definition(), e.getKey().name())
+                    && e.getValue().stream().anyMatch(column -> mentions(rule.definition(), column))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The name of the function a trigger executes, or {@code null} when it cannot be read. */

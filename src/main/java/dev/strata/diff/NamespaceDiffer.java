@@ -35,6 +35,9 @@ final class NamespaceDiffer {
                 out.add(new Change.DropSchema(c));
             }
         }
+        if (!Objects.equals(current.targetComment(), desired.targetComment())) {
+            out.add(new Change.CommentOnTargetSchema(current.targetComment(), desired.targetComment()));
+        }
     }
 
     /**

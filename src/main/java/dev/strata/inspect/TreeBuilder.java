@@ -494,6 +494,16 @@ final class TreeBuilder {
             putIf(spec, "comment", n.comment());
             out.put(key, spec);
         }
+        if (schema.targetComment() != null) {
+            String name = "target-schema";
+            while (keys.contains(ModelNames.kw(name))) {
+                name = name + "-comment";
+            }
+            keys.add(ModelNames.kw(name));
+            Map<Object, Object> spec = map(TYPE, ModelNames.kw("target-schema"));
+            putIf(spec, "comment", schema.targetComment());
+            out.put(ModelNames.kw(name), spec);
+        }
         for (Extension x : schema.extensions()) {
             Object key = ModelNames.key(x.name());
             if (keys.contains(key)) {

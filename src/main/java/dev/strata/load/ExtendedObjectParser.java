@@ -30,6 +30,8 @@ final class ExtendedObjectParser {
             "^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(FUNCTION|PROCEDURE)\\s+" + NAME + "\\s*\\(", FLAGS);
     private static final Pattern TRIGGER = Pattern.compile("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?"
             + "TRIGGER\\s+" + NAME + "\\s.*?\\bON\\s+(?:ONLY\\s+)?" + NAME, FLAGS);
+    private static final Pattern RULE = Pattern.compile("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?RULE\\s+" + NAME
+            + "\\s+AS\\s+ON\\s+\\w+\\s+TO\\s+" + NAME, FLAGS);
     private static final Pattern POLICY = Pattern.compile("^CREATE\\s+POLICY\\s+" + NAME + "\\s+ON\\s+" + NAME, FLAGS);
     private static final Pattern QUALIFIED = Pattern.compile("(" + PART + ")(?:\\s*\\.\\s*(" + PART + "))?");
     private static final Pattern LEADING_COMMENTS = Pattern.compile("^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*", FLAGS);
@@ -195,8 +197,12 @@ final class ExtendedObjectParser {
         }
         Matcher m = header(TRIGGER, sql[0]);
         if (m == null) {
-            problems.add(where, subject, "cannot find the trigger name and table in the statement",
-                    "start it with CREATE [OR REPLACE] [CONSTRAINT] TRIGGER name ... ON table");
+            m = header(RULE, sql[0]);
+        }
+        if (m == null) {
+            problems.add(where, subject, "cannot find the trigger (or rule) name and table in the statement",
+                    "start it with CREATE [OR REPLACE] [CONSTRAINT] TRIGGER name ... ON table, "
+                            + "or CREATE [OR REPLACE] RULE name AS ON event TO table ...");
             return;
         }
         Trigger.Enablement enablement = enablement(((Map<?, ?>) value).get(FieldParser.kw("enabled")), where, subject);

@@ -59,6 +59,9 @@ final class ModelParser {
     final Map<String, Location> droppedTables = new LinkedHashMap<>();
     /** Schemas declared with {@code {:type :schema}}, with where. */
     final List<NamespaceDraft> namespaces = new ArrayList<>();
+    /** The comment on the target schema, or {@code null}. */
+    String targetComment;
+    private Location targetSchemaAt;
 
     /** A schema the model declares. */
     record NamespaceDraft(dev.strata.model.Namespace namespace, Location where, String subject) {
@@ -105,9 +108,13 @@ final class ModelParser {
             } else if (FieldParser.kw("schema").equals(type)) {
                 namespace(key, m, where, "schema " + EdnPrinter.flat(key));
                 processed.put(key, value);
+            } else if (FieldParser.kw("target-schema").equals(type)) {
+                targetSchema(m, where, "target schema " + EdnPrinter.flat(key));
+                processed.put(key, value);
             } else {
                 problems.add(where, subject, "unknown model kind :type " + EdnPrinter.flat(type),
-                        "a top-level :type is :enum, :domain, :composite, :extension, :sequence or :schema; tables have :fields");
+                        "a top-level :type is :enum, :domain, :composite, :extension, :sequence, :schema or :target-schema;"
+                                + " tables have :fields");
             }
         } else if (value instanceof Map<?, ?> m && m.containsKey(FieldParser.kw("drop"))) {
             if (m.size() != 1 || !Boolean.TRUE.equals(m.get(FieldParser.kw("drop")))) {
@@ -179,6 +186,23 @@ final class ModelParser {
         }
         extensions.add(new Extension(name != null ? (String) name
                 : key instanceof Keyword k ? k.getName() : (String) key, schemaName, (String) version));
+    }
+
+    /** The comment on the target schema: {@code {:type :target-schema :comment "..."}}, at most once. */
+    private void targetSchema(Map<?, ?> m, Location where, String subject) {
+        for (Object k : m.keySet()) {
+            if (!Set.of(FieldParser.TYPE, FieldParser.kw("comment")).contains(k)) {
+                problems.add(where, subject, "unknown target schema option " + EdnPrinter.flat(k),
+                        "use :type :target-schema and :comment");
+            }
+        }
+        if (targetSchemaAt != null) {
+            problems.add(where, subject, "the target schema is described twice (first at " + targetSchemaAt + ")",
+                    "keep one {:type :target-schema} entry");
+            return;
+        }
+        targetSchemaAt = where;
+        targetComment = comment(m, where, subject);
     }
 
     private void namespace(Object key, Map<?, ?> m, Location where, String subject) {

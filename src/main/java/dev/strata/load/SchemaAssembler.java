@@ -111,7 +111,7 @@ final class SchemaAssembler {
         functions.sort(Comparator.comparing(Function::name).thenComparing(Function::definition));
         Schema schema = new Schema(extensions, enums, sequences(), tables, views, functions, triggers, policies,
                 domains(), composites());
-        return new Result(schema.withNamespaces(namespaces(schema)), hints());
+        return new Result(schema.withNamespaces(namespaces(schema)).withTargetComment(models.targetComment), hints());
     }
 
     /**

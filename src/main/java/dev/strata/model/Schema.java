@@ -6,6 +6,10 @@ import java.util.List;
  * Schema represents every object Strata manages in one PostgreSQL schema. The EDN loader and the
  * catalog reader both produce it; lists are kept in a stable order (by name) so that two schemas
  * with the same objects are equal.
+ *
+ * <p>{@code targetComment} is the comment on the target schema itself ({@code COMMENT ON SCHEMA}),
+ * or {@code null} when there is none. The comment {@code public} is created with ({@code standard
+ * public schema}) counts as none, as pg_dump does not dump it either.
  */
 public record Schema(
         List<Extension> extensions,
@@ -18,7 +22,8 @@ public record Schema(
         List<Policy> policies,
         List<Domain> domains,
         List<CompositeType> compositeTypes,
-        List<Namespace> namespaces) {
+        List<Namespace> namespaces,
+        String targetComment) {
 
     public Schema {
         namespaces = namespaces.stream().sorted().toList();
@@ -34,6 +39,20 @@ public record Schema(
         compositeTypes = List.copyOf(compositeTypes);
     }
 
+    /** A schema without a comment on the target schema. */
+    public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
+                  List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies,
+                  List<Domain> domains, List<CompositeType> compositeTypes, List<Namespace> namespaces) {
+        this(extensions, enums, sequences, tables, views, functions, triggers, policies, domains, compositeTypes,
+                namespaces, null);
+    }
+
+    /** This schema with another comment on the target schema. */
+    public Schema withTargetComment(String newTargetComment) {
+        return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
+                compositeTypes, namespaces, newTargetComment);
+    }
+
     /** A schema of the target schema alone (no other namespaces). */
     public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
                   List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies,
@@ -45,7 +64,7 @@ public record Schema(
     /** This schema with other namespaces (the schemas besides the target one it manages). */
     public Schema withNamespaces(List<Namespace> newNamespaces) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, newNamespaces);
+                compositeTypes, newNamespaces, targetComment);
     }
 
     /** The names of the namespaces, sorted. */
@@ -62,7 +81,7 @@ public record Schema(
     /** This schema with other domains and composite types. */
     public Schema withTypes(List<Domain> newDomains, List<CompositeType> newCompositeTypes) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, newDomains,
-                newCompositeTypes, namespaces);
+                newCompositeTypes, namespaces, targetComment);
     }
 
     public static Schema empty() {

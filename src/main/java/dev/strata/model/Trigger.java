@@ -3,7 +3,9 @@ package dev.strata.model;
 import java.util.Objects;
 
 /**
- * Trigger represents a trigger on a table.
+ * Trigger represents a trigger on a table, or a rule ({@code CREATE RULE}): both belong to one
+ * table, fire on its events, are enabled and disabled alike and are replayed from their statement.
+ * A rule is told apart by its statement ({@link #isRule()}).
  *
  * @param name       the trigger name
  * @param table      the table it fires on
@@ -20,6 +22,19 @@ public record Trigger(String name, QualifiedName table, String definition, Strin
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(definition, "definition");
         enablement = enablement == null ? Enablement.ORIGIN : enablement;
+    }
+
+    private static final java.util.regex.Pattern RULE =
+            java.util.regex.Pattern.compile("(?is)^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*CREATE\\s+(?:OR\\s+REPLACE\\s+)?RULE\\b");
+
+    /** Whether this is a rule ({@code CREATE RULE ... AS ON event TO table DO ...}), not a trigger. */
+    public boolean isRule() {
+        return RULE.matcher(definition).find();
+    }
+
+    /** {@code TRIGGER} or {@code RULE}: the word of DROP, COMMENT ON and ALTER TABLE ... ENABLE. */
+    public String keyword() {
+        return isRule() ? "RULE" : "TRIGGER";
     }
 
     /** A trigger without a comment. */

@@ -128,7 +128,8 @@ final class References {
         Facts f = new Facts();
         if (change instanceof CreateExtension || change instanceof DropExtension
                 || change instanceof Change.AlterExtension || change instanceof Change.CreateSchema
-                || change instanceof Change.DropSchema || change instanceof Change.CommentOnSchema) {
+                || change instanceof Change.DropSchema || change instanceof Change.CommentOnSchema
+                || change instanceof Change.CommentOnTargetSchema) {
             return f;
         } else if (change instanceof CreateEnum c) {
             f.provides.add("type:" + c.type().name());
@@ -356,12 +357,21 @@ final class References {
             aggregateNeeds(c.function(), f.releases);
         } else if (change instanceof CreateTrigger c) {
             relation(f.requires, c.trigger().table());
+            if (c.trigger().isRule()) {
+                // A rule's action may read and write other tables, views, sequences and functions.
+                mentions(c.trigger().definition(), relations, c.trigger().table(), f.softRequires);
+                mentions(c.trigger().definition(), functions, null, f.softRequires);
+            }
             String function = Differ.triggerFunction(c.trigger());
             if (function != null) {
                 f.requires.add("fn:" + new QualifiedName(c.trigger().table().schema(), function));
             }
         } else if (change instanceof DropTrigger c) {
             relation(f.releases, c.trigger().table());
+            if (c.trigger().isRule()) {
+                mentions(c.trigger().definition(), relations, c.trigger().table(), f.softReleases);
+                mentions(c.trigger().definition(), functions, null, f.softReleases);
+            }
             String function = Differ.triggerFunction(c.trigger());
             if (function != null) {
                 f.releases.add("fn:" + new QualifiedName(c.trigger().table().schema(), function));
@@ -499,7 +509,7 @@ final class References {
     /** A comment needs its object: the table of a member, the view, the function. */
     private static void commentNeeds(dev.strata.diff.CommentTarget target, Set<String> keys) {
         switch (target.kind()) {
-            case CONSTRAINT, TRIGGER, POLICY -> keys.add("rel:" + target.table());
+            case CONSTRAINT, TRIGGER, RULE, POLICY -> keys.add("rel:" + target.table());
             case VIEW, MATERIALIZED_VIEW -> keys.add("rel:" + target.name());
             case FUNCTION, PROCEDURE, AGGREGATE -> keys.add("fn:" + target.name());
         }

@@ -134,6 +134,8 @@ public final class ChangeRenderer {
                 down.add(Ddl.commentOnSchema(c.namespace().name(), c.namespace().comment()));
             }
             return of(List.of(Ddl.dropSchema(c.namespace().name())), down);
+        } else if (change instanceof Change.CommentOnTargetSchema c) {
+            return of(List.of(Ddl.commentOnTargetSchema(c.to())), List.of(Ddl.commentOnTargetSchema(c.from())));
         } else if (change instanceof Change.CommentOnSchema c) {
             return of(List.of(Ddl.commentOnSchema(c.schema(), c.to())), List.of(Ddl.commentOnSchema(c.schema(), c.from())));
         } else if (change instanceof Change.AlterExtension c) {
@@ -398,6 +400,10 @@ public final class ChangeRenderer {
         } else if (drop instanceof DropIndex c) {
             return EnumLabelRemoval.relationExists(new QualifiedName(c.index().table().schema(), c.index().name()));
         } else if (drop instanceof DropTrigger c) {
+            if (c.trigger().isRule()) {
+                return EnumLabelRemoval.memberExists("pg_rewrite", "ev_class", "rulename", c.trigger().table(),
+                        c.trigger().name(), null);
+            }
             return EnumLabelRemoval.memberExists("pg_trigger", "tgrelid", "tgname", c.trigger().table(),
                     c.trigger().name(), null);
         } else if (drop instanceof DropPolicy c) {
@@ -793,7 +799,8 @@ public final class ChangeRenderer {
         if (trigger.dropSql() != null) {
             return verbatim(trigger.dropSql());
         }
-        return "DROP TRIGGER " + Identifiers.quote(trigger.name()) + " ON " + Identifiers.quote(trigger.table());
+        return "DROP " + trigger.keyword() + " " + Identifiers.quote(trigger.name()) + " ON "
+                + Identifiers.quote(trigger.table());
     }
 
     private static String dropPolicy(Policy policy) {

@@ -33,7 +33,7 @@ public final class Comments {
     public static String on(CommentTarget target, String comment) {
         StringBuilder sql = new StringBuilder("COMMENT ON ").append(target.kind().sql()).append(' ');
         switch (target.kind()) {
-            case CONSTRAINT, TRIGGER, POLICY -> sql.append(Identifiers.quote(target.name().name())).append(" ON ")
+            case CONSTRAINT, TRIGGER, RULE, POLICY -> sql.append(Identifiers.quote(target.name().name())).append(" ON ")
                     .append(Identifiers.quote(target.table()));
             case FUNCTION, PROCEDURE, AGGREGATE -> {
                 sql.append(Identifiers.quote(target.name()));

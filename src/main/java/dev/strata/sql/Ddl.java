@@ -51,6 +51,19 @@ public final class Ddl {
                 + (comment == null ? "NULL" : Identifiers.literal(comment));
     }
 
+    /**
+     * The comment of the target schema, named by {@code current_schema()} since migrations run with
+     * the target first on the search path and do not name it. No comment on {@code public} is the
+     * comment initdb gave it, which pg_dump leaves out.
+     */
+    public static String commentOnTargetSchema(String comment) {
+        String value = comment == null
+                ? "CASE current_schema() WHEN 'public' THEN 'standard public schema' END"
+                : Identifiers.literal(comment);
+        return "DO $strata$BEGIN EXECUTE format('COMMENT ON SCHEMA %I IS %L', current_schema(), " + value
+                + "); END$strata$";
+    }
+
     /** {@code ALTER EXTENSION name UPDATE TO 'version'}. */
     public static String alterExtensionVersion(Extension extension, String version) {
         return "ALTER EXTENSION " + Identifiers.quote(extension.name()) + " UPDATE TO " + Identifiers.literal(version);
@@ -93,7 +106,7 @@ public final class Ddl {
 
     /** {@code ALTER TABLE t DISABLE TRIGGER x} (or ENABLE [REPLICA|ALWAYS]): a trigger's enablement. */
     public static String alterTriggerEnablement(Trigger trigger, Trigger.Enablement enablement) {
-        return "ALTER TABLE " + Identifiers.quote(trigger.table()) + " " + enablement.sql() + " TRIGGER "
+        return "ALTER TABLE " + Identifiers.quote(trigger.table()) + " " + enablement.sql() + " " + trigger.keyword() + " "
                 + Identifiers.quote(trigger.name());
     }
 

@@ -79,6 +79,8 @@ public final class ChangeActions {
             a.put("name", c.namespace().name()).put("comment", c.namespace().comment());
         } else if (change instanceof Change.DropSchema c) {
             a.put("name", c.namespace().name()).put("comment", c.namespace().comment());
+        } else if (change instanceof Change.CommentOnTargetSchema c) {
+            a.put("comment", c.to()).put("old-comment", c.from());
         } else if (change instanceof Change.CommentOnSchema c) {
             a.put("name", c.schema()).put("comment", c.to()).put("old-comment", c.from());
         } else if (change instanceof Change.AlterExtension c) {

@@ -71,9 +71,6 @@ UNION ALL
 SELECT 'table access method', rel.relname
 FROM rel JOIN pg_am am ON am.oid = rel.relam WHERE rel.relkind IN ('r', 'm') AND am.amname <> 'heap'
 UNION ALL
-SELECT 'rule', rel.relname || '.' || r.rulename
-FROM rel JOIN pg_rewrite r ON r.ev_class = rel.oid WHERE r.rulename <> '_RETURN'
-UNION ALL
 SELECT 'generated virtual column', rel.relname || '.' || a.attname
 FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
 WHERE a.attnum > 0 AND NOT a.attisdropped AND to_jsonb(a) ->> 'attgenerated' = 'v'
@@ -156,10 +153,6 @@ SELECT 'comment on type', typ.typname
 FROM typ JOIN pg_description d ON d.classoid = 'pg_type'::regclass AND d.objoid = typ.oid
 WHERE typ.typtype NOT IN ('e', 'd')
   AND NOT (typ.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class k WHERE k.oid = typ.typrelid AND k.relkind = 'c'))
-UNION ALL
-SELECT 'comment on schema', ns.nspname
-FROM ns JOIN pg_description d ON d.classoid = 'pg_namespace'::regclass AND d.objoid = ns.oid
-WHERE NOT (ns.nspname = 'public' AND d.description = 'standard public schema')
 UNION ALL
 SELECT 'comment on extension', e.extname
 FROM pg_extension e JOIN pg_description d ON d.classoid = 'pg_extension'::regclass AND d.objoid = e.oid

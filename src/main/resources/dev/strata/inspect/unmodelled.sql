@@ -92,10 +92,6 @@ UNION ALL
 SELECT 'foreign table', NULL, c.relname, 'foreign tables have no model syntax', 'FOREIGN_TABLE', c.relname, NULL, c.nsp_label AS object_schema
 FROM rel c WHERE c.relkind = 'f'
 UNION ALL
-SELECT 'rule', c.relname, r.rulename, 'rules have no model syntax', NULL, NULL, NULL, c.nsp_label AS object_schema
-FROM pg_rewrite r JOIN rel c ON c.oid = r.ev_class
-WHERE r.rulename <> '_RETURN' AND NOT c.relispartition
-UNION ALL
 SELECT 'comment', NULL, 'identity sequence ' || c.relname,
        'comments on this kind of object are not in the model', NULL, NULL, NULL, c.nsp_label AS object_schema
 FROM rel c

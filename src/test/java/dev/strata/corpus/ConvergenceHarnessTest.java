@@ -39,11 +39,16 @@ class ConvergenceHarnessTest {
     @Test
     void unmodelledFeaturesAndRefusedScriptsAreUnsupported(DevServer server) {
         ConvergenceHarness harness = new ConvergenceHarness(server);
-        Outcome rule = harness.run(sqldef("Rule", "", "CREATE TABLE t (a int);\n"
-                + "CREATE RULE quiet AS ON INSERT TO t DO INSTEAD NOTHING;", 0));
-        assertEquals(Outcome.Status.UNSUPPORTED, rule.status(), rule.summary());
-        assertEquals("rule", rule.category());
-        assertEquals("rule: t.quiet", rule.detail());
+        Outcome operator = harness.run(sqldef("Operator", "", "CREATE TABLE t (a int);\n"
+                + "CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq);", 0));
+        assertEquals(Outcome.Status.UNSUPPORTED, operator.status(), operator.summary());
+        assertEquals("operator", operator.category());
+
+        Outcome rule = harness.run(sqldef("Rule", "CREATE TABLE t (a int);\nCREATE TABLE log (a int);",
+                "CREATE TABLE t (a int);\nCREATE TABLE log (a int);\n"
+                + "CREATE RULE quiet AS ON INSERT TO t DO INSTEAD INSERT INTO log VALUES (new.a);\n"
+                + "ALTER TABLE t DISABLE RULE quiet;\nCOMMENT ON RULE quiet ON t IS 'kept quiet';", 0));
+        assertEquals(Outcome.Status.PASS, rule.status(), rule.summary());
 
         Outcome syntax = harness.run(sqldef("Dsql", "", "CREATE TABLE t (a int);\nCREATE INDEX ASYNC i ON t (a);", 0));
         assertEquals("not PostgreSQL " + harness.serverMajor() + " syntax", syntax.category(), syntax.summary());

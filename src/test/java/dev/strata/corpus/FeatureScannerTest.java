@@ -48,4 +48,19 @@ class FeatureScannerTest {
         assertEquals("script fails on PostgreSQL 16", other.category());
         assertEquals("desired: ERROR: relation \"x\" does not exist (SQLSTATE 42P01)", other.detail());
     }
+
+    @Test
+    void privilegesBothScriptsShareAreLeftOut() {
+        CorpusCase shared = new CorpusCase("x/a", CorpusCase.Source.PGCODEKEEPER, "x", "a",
+                "REVOKE ALL ON SCHEMA public FROM PUBLIC;\nCREATE TABLE t (a int);",
+                "CREATE TABLE t (a int, b int);\n-- dump line\nrevoke all  on schema public from public;", "public", 0, 0);
+        CorpusCase stripped = FeatureScanner.withoutSharedPrivileges(shared);
+        assertNull(FeatureScanner.scan(stripped.current()));
+        assertNull(FeatureScanner.scan(stripped.desired()));
+        assertEquals(true, stripped.desired().contains("b int"));
+
+        CorpusCase differing = new CorpusCase("x/b", CorpusCase.Source.PGCODEKEEPER, "x", "b",
+                "CREATE TABLE t (a int);", "CREATE TABLE t (a int);\nGRANT SELECT ON t TO app;", "public", 0, 0);
+        assertEquals("privilege", FeatureScanner.scan(FeatureScanner.withoutSharedPrivileges(differing).desired()).category());
+    }
 }
