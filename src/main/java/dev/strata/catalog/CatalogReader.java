@@ -491,7 +491,7 @@ public final class CatalogReader {
                 procedure, definition.stripTrailing(), null, rs.getString("comment"), null);
     }
 
-    /** A plain aggregate; its definition is the CREATE AGGREGATE its parts give ({@code *} for no arguments). */
+    /** An aggregate; its definition is the CREATE AGGREGATE its parts give ({@code *} for no arguments). */
     private static Function aggregate(ResultSet rs) throws SQLException {
         String arguments = rs.getString("agg_arguments");
         dev.strata.model.Aggregate aggregate = new dev.strata.model.Aggregate(
@@ -500,7 +500,12 @@ public final class CatalogReader {
                 rs.getString("agg_finalfunc"), rs.getBoolean("agg_finalfunc_extra"),
                 rs.getString("agg_finalfunc_modify"), rs.getString("agg_combinefunc"),
                 rs.getString("agg_serialfunc"), rs.getString("agg_deserialfunc"), rs.getString("agg_initcond"),
-                rs.getString("agg_sortop"), rs.getString("agg_parallel"));
+                rs.getString("agg_sortop"), rs.getString("agg_parallel"), rs.getBoolean("agg_hypothetical"),
+                rs.getString("agg_msfunc") == null ? null : new dev.strata.model.Aggregate.Moving(
+                        rs.getString("agg_msfunc"), rs.getString("agg_minvfunc"), rs.getString("agg_mstype"),
+                        rs.getLong("agg_msspace"), rs.getString("agg_mfinalfunc"),
+                        rs.getBoolean("agg_mfinalfunc_extra"), rs.getString("agg_mfinalfunc_modify"),
+                        rs.getString("agg_minitcond")));
         QualifiedName name = name(rs.getString("object_schema"), rs.getString("function_name"));
         return new Function(name, rs.getString("arguments"), false,
                 dev.strata.sql.Comments.createAggregate(name, aggregate), null, rs.getString("comment"), aggregate);

@@ -17,8 +17,10 @@ public final class AggregateSupport {
     /** The unqualified names of the support functions, as stored (unquoted). */
     public static List<String> names(Aggregate aggregate) {
         List<String> names = new ArrayList<>();
+        Aggregate.Moving m = aggregate.moving();
         for (String f : new String[] {aggregate.sfunc(), aggregate.finalfunc(), aggregate.combinefunc(),
-                aggregate.serialfunc(), aggregate.deserialfunc()}) {
+                aggregate.serialfunc(), aggregate.deserialfunc(), m == null ? null : m.msfunc(),
+                m == null ? null : m.minvfunc(), m == null ? null : m.mfinalfunc()}) {
             if (f != null) {
                 List<String> parts = Identifiers.split(f);
                 names.add(parts.get(parts.size() - 1));

@@ -27,10 +27,23 @@ final class AggregateForms {
             spec.put(ModelNames.kw("name"), function.name().name());
         }
         List<Object> arguments = new ArrayList<>();
-        if (!a.arguments().equals("*")) {
-            arguments.addAll(SqlText.splitTopLevel(a.arguments()));
+        String direct = a.arguments();
+        String ordered = null;
+        java.util.regex.Matcher orderBy = java.util.regex.Pattern.compile("(?i)(?:^|\\s)ORDER\\s+BY\\s+").matcher(direct);
+        if (orderBy.find()) {
+            ordered = direct.substring(orderBy.end()).strip();
+            direct = direct.substring(0, orderBy.start()).strip();
+        }
+        if (!direct.equals("*") && !direct.isEmpty()) {
+            arguments.addAll(SqlText.splitTopLevel(direct));
         }
         spec.put(ModelNames.kw("args"), arguments);
+        if (ordered != null) {
+            spec.put(ModelNames.kw("order-by"), new ArrayList<Object>(SqlText.splitTopLevel(ordered)));
+        }
+        if (a.hypothetical()) {
+            spec.put(ModelNames.kw("hypothetical"), true);
+        }
         spec.put(ModelNames.kw("sfunc"), function(a.sfunc()));
         spec.put(ModelNames.kw("stype"), a.stype());
         if (a.sspace() != 0) {
@@ -51,6 +64,23 @@ final class AggregateForms {
             spec.put(ModelNames.kw("sortop"), a.sortop());
         }
         putWord(spec, "parallel", a.parallel());
+        Aggregate.Moving m = a.moving();
+        if (m != null) {
+            spec.put(ModelNames.kw("msfunc"), function(m.msfunc()));
+            spec.put(ModelNames.kw("minvfunc"), function(m.minvfunc()));
+            spec.put(ModelNames.kw("mstype"), m.mstype());
+            if (m.msspace() != 0) {
+                spec.put(ModelNames.kw("msspace"), m.msspace());
+            }
+            putFunction(spec, "mfinalfunc", m.mfinalfunc());
+            if (m.mfinalfuncExtra()) {
+                spec.put(ModelNames.kw("mfinalfunc-extra"), true);
+            }
+            putWord(spec, "mfinalfunc-modify", m.mfinalfuncModify());
+            if (m.minitcond() != null) {
+                spec.put(ModelNames.kw("minitcond"), m.minitcond());
+            }
+        }
         return spec;
     }
 

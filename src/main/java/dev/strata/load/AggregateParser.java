@@ -22,7 +22,8 @@ import us.bpsm.edn.Keyword;
 final class AggregateParser {
     static final Set<String> OPTIONS = new TreeSet<>(Set.of("type", "name", "schema", "args", "sfunc", "stype", "sspace",
             "finalfunc", "finalfunc-extra", "finalfunc-modify", "combinefunc", "serialfunc", "deserialfunc",
-            "initcond", "sortop", "parallel", "comment"));
+            "initcond", "sortop", "parallel", "comment", "order-by", "hypothetical", "msfunc", "minvfunc", "mstype",
+            "msspace", "mfinalfunc", "mfinalfunc-extra", "mfinalfunc-modify", "minitcond"));
 
     private final Problems problems;
     private final Location where;
@@ -58,21 +59,18 @@ final class AggregateParser {
             problems.add(where, subject, "bad :name " + EdnPrinter.flat(nameForm), "write :name \"aggregate_name\"");
             name = "?";
         }
-        String arguments = arguments(opt(m, "args"));
+        String arguments = arguments(opt(m, "args"), opt(m, "order-by"));
+        boolean hypothetical = flag(m, "hypothetical");
+        if (hypothetical && opt(m, "order-by") == null) {
+            problems.add(where, subject, ":hypothetical needs :order-by (a hypothetical-set aggregate is ordered-set)",
+                    "add :order-by [...] with the aggregated argument types, or remove :hypothetical");
+        }
         String sfunc = function(m, "sfunc", true);
         String stype = type(opt(m, "stype"), ":stype", true);
-        long sspace = 0;
-        Object space = opt(m, "sspace");
-        if (space instanceof Long l && l >= 0) {
-            sspace = l;
-        } else if (space != null) {
-            problems.add(where, subject, "bad :sspace " + EdnPrinter.flat(space),
-                    "write :sspace as a whole number of bytes, such as :sspace 64");
-        }
+        long sspace = space(m, "sspace");
         String finalfunc = function(m, "finalfunc", false);
         boolean extra = flag(m, "finalfunc-extra");
-        String modify = choice(m, "finalfunc-modify", Map.of("read-only", "", "shareable", "SHAREABLE",
-                "read-write", "READ_WRITE"));
+        String modify = choice(m, "finalfunc-modify", MODIFY);
         if (finalfunc == null && (extra || modify != null)) {
             problems.add(where, subject, ":finalfunc-extra and :finalfunc-modify need a :finalfunc",
                     "add :finalfunc, or remove them");
@@ -81,12 +79,8 @@ final class AggregateParser {
         String serialfunc = function(m, "serialfunc", false);
         String deserialfunc = function(m, "deserialfunc", false);
         Object init = opt(m, "initcond");
-        String initcond = init instanceof String s ? s : init instanceof Long || init instanceof Double
-                || init instanceof java.math.BigDecimal ? init.toString() : null;
-        if (init != null && initcond == null) {
-            problems.add(where, subject, "bad :initcond " + EdnPrinter.flat(init),
-                    "write the initial state as a string, such as :initcond \"{0,0}\"");
-        }
+        String initcond = initial(init, "initcond");
+        Aggregate.Moving moving = moving(m);
         Object sort = opt(m, "sortop");
         String sortop = sort instanceof String s && !s.isBlank() ? s.strip()
                 : sort instanceof Keyword k ? k.getName() : null;
@@ -103,7 +97,7 @@ final class AggregateParser {
             return null;
         }
         Aggregate aggregate = new Aggregate(arguments, sfunc, stype, sspace, finalfunc, extra, modify, combinefunc,
-                serialfunc, deserialfunc, initcond, sortop, parallel);
+                serialfunc, deserialfunc, initcond, sortop, parallel, hypothetical, moving);
         Object schemaForm = opt(m, "schema");
         String schema = schemaForm == null ? Names.schemaOf(key)
                 : schemaForm instanceof String str && !str.isEmpty() ? str
@@ -118,23 +112,86 @@ final class AggregateParser {
                 (String) comment, aggregate);
     }
 
+    private static final Map<String, String> MODIFY = Map.of("read-only", "READ_ONLY", "shareable", "SHAREABLE",
+            "read-write", "READ_WRITE");
+
+    /** The moving-aggregate mode: {@code :msfunc}, {@code :minvfunc} and {@code :mstype} together, or none. */
+    private Aggregate.Moving moving(Map<?, ?> m) {
+        List<String> given = java.util.stream.Stream.of("msfunc", "minvfunc", "mstype", "msspace", "mfinalfunc",
+                "mfinalfunc-extra", "mfinalfunc-modify", "minitcond").filter(o -> opt(m, o) != null).toList();
+        if (given.isEmpty()) {
+            return null;
+        }
+        if (opt(m, "msfunc") == null || opt(m, "minvfunc") == null || opt(m, "mstype") == null) {
+            problems.add(where, subject, "a moving-aggregate mode needs :msfunc, :minvfunc and :mstype together (given: "
+                    + String.join(", ", given.stream().map(o -> ":" + o).toList()) + ")",
+                    "add the missing ones, or remove the moving-aggregate options");
+            return null;
+        }
+        String mfinalfunc = function(m, "mfinalfunc", false);
+        boolean extra = flag(m, "mfinalfunc-extra");
+        String modify = choice(m, "mfinalfunc-modify", MODIFY);
+        if (mfinalfunc == null && (extra || modify != null)) {
+            problems.add(where, subject, ":mfinalfunc-extra and :mfinalfunc-modify need a :mfinalfunc",
+                    "add :mfinalfunc, or remove them");
+        }
+        return new Aggregate.Moving(function(m, "msfunc", true), function(m, "minvfunc", true),
+                type(opt(m, "mstype"), ":mstype", true), space(m, "msspace"), mfinalfunc, extra,
+                "READ_ONLY".equals(modify) ? null : modify, initial(opt(m, "minitcond"), "minitcond"));
+    }
+
+    private long space(Map<?, ?> m, String option) {
+        Object space = opt(m, option);
+        if (space instanceof Long l && l >= 0) {
+            return l;
+        } else if (space != null) {
+            problems.add(where, subject, "bad :" + option + " " + EdnPrinter.flat(space),
+                    "write :" + option + " as a whole number of bytes, such as :" + option + " 64");
+        }
+        return 0;
+    }
+
+    private String initial(Object init, String option) {
+        String value = init instanceof String s ? s : init instanceof Long || init instanceof Double
+                || init instanceof java.math.BigDecimal ? init.toString() : null;
+        if (init != null && value == null) {
+            problems.add(where, subject, "bad :" + option + " " + EdnPrinter.flat(init),
+                    "write the initial state as a string, such as :" + option + " \"{0,0}\"");
+        }
+        return value;
+    }
+
     private static Object opt(Map<?, ?> m, String name) {
         return m.get(FieldParser.kw(name));
     }
 
-    /** {@code [:text :integer]} gives {@code text, integer}; {@code []} gives {@code *}. */
-    private String arguments(Object form) {
+    /**
+     * {@code [:text :integer]} gives {@code text, integer}; {@code []} gives {@code *}. With
+     * {@code :order-by [:boolean]} (an ordered-set aggregate) the direct arguments come first:
+     * {@code text ORDER BY boolean}, or {@code ORDER BY boolean} without direct arguments.
+     */
+    private String arguments(Object form, Object orderBy) {
         if (!(form instanceof List<?> list)) {
             problems.add(where, subject, form == null ? "aggregate has no :args" : "bad :args " + EdnPrinter.flat(form),
                     "list the argument types, such as :args [:text], or :args [] for an aggregate of no arguments");
             return "*";
         }
-        if (list.isEmpty()) {
+        String direct = types(list, ":args");
+        if (orderBy == null) {
+            return direct.isEmpty() ? "*" : direct;
+        }
+        if (!(orderBy instanceof List<?> ordered) || ordered.isEmpty()) {
+            problems.add(where, subject, "bad :order-by " + EdnPrinter.flat(orderBy),
+                    "list the aggregated argument types of an ordered-set aggregate, such as :order-by [:double-precision]");
             return "*";
         }
+        return (direct.isEmpty() ? "" : direct + " ") + "ORDER BY " + types(ordered, ":order-by");
+    }
+
+    private String types(List<?> list, String option) {
         List<String> types = new ArrayList<>();
         for (Object t : list) {
-            types.add(type(t, ":args", true));
+            types.add(type(t, option, true));
         }
         return String.join(", ", types);
     }

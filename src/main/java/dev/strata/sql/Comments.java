@@ -160,6 +160,30 @@ public final class Comments {
         if (a.parallel() != null) {
             options.add("PARALLEL = " + a.parallel());
         }
+        Aggregate.Moving m = a.moving();
+        if (m != null) {
+            options.add("MSFUNC = " + m.msfunc());
+            options.add("MINVFUNC = " + m.minvfunc());
+            options.add("MSTYPE = " + m.mstype());
+            if (m.msspace() != 0) {
+                options.add("MSSPACE = " + m.msspace());
+            }
+            if (m.mfinalfunc() != null) {
+                options.add("MFINALFUNC = " + m.mfinalfunc());
+            }
+            if (m.mfinalfuncExtra()) {
+                options.add("MFINALFUNC_EXTRA");
+            }
+            if (m.mfinalfuncModify() != null) {
+                options.add("MFINALFUNC_MODIFY = " + m.mfinalfuncModify());
+            }
+            if (m.minitcond() != null) {
+                options.add("MINITCOND = " + Identifiers.literal(m.minitcond()));
+            }
+        }
+        if (a.hypothetical()) {
+            options.add("HYPOTHETICAL");
+        }
         return "CREATE AGGREGATE " + Identifiers.quote(name) + "(" + a.arguments() + ") (\n    "
                 + String.join(",\n    ", options) + "\n)";
     }

@@ -88,10 +88,7 @@ SELECT 'privilege', 'default privileges' FROM pg_default_acl
 UNION ALL
 SELECT 'ownership', rel.relname FROM rel WHERE rel.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)
 UNION ALL
-SELECT 'aggregate or window function', pro.proname FROM pro
-WHERE pro.prokind = 'w' OR pro.prokind = 'a' AND NOT EXISTS (SELECT 1 FROM pg_aggregate a WHERE a.aggfnoid = pro.oid AND a.aggkind = 'n'
-                                        AND a.aggmtransfn = 0 AND a.aggminvtransfn = 0 AND a.aggmfinalfn = 0
-                                        AND a.aggmtranstype = 0 AND a.aggminitval IS NULL)
+SELECT 'window function', pro.proname FROM pro WHERE pro.prokind = 'w'
 UNION ALL
 SELECT 'collation object', c.collname
 FROM pg_collation c JOIN ns ON ns.oid = c.collnamespace

@@ -33,16 +33,12 @@ UNION ALL
 SELECT 'base type', NULL, t.typname, 'base and shell types have no model syntax', 'TYPE', t.typname, NULL, t.nsp_label AS object_schema
 FROM typ t WHERE t.typtype IN ('b', 'p') AND t.typcategory <> 'A'
 UNION ALL
--- Plain aggregates are in the model; ordered-set, hypothetical-set and moving aggregates are not.
-SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END, NULL,
+-- Aggregates of every kind are in the model; window functions (written in C) are not.
+SELECT 'window function', NULL,
        p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
-       CASE p.prokind WHEN 'a' THEN 'ordered-set, hypothetical-set and moving aggregates'
-                      ELSE 'window functions' END || ' have no model syntax',
+       'window functions have no model syntax',
        'FUNCTION', p.proname, pg_get_function_identity_arguments(p.oid), p.nsp_label AS object_schema
 FROM pro p WHERE p.prokind = 'w'
-   OR p.prokind = 'a' AND NOT EXISTS (SELECT 1 FROM pg_aggregate a WHERE a.aggfnoid = p.oid AND a.aggkind = 'n'
-                                        AND a.aggmtransfn = 0 AND a.aggminvtransfn = 0 AND a.aggmfinalfn = 0
-                                        AND a.aggmtranstype = 0 AND a.aggminitval IS NULL)
 UNION ALL
 -- A partition's or inheritance child's columns come from its parent in the model: what a child
 -- column has of its own (NOT NULL, a default, a comment, a local declaration) is not carried.
