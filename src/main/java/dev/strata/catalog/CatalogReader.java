@@ -202,6 +202,10 @@ public final class CatalogReader {
                 CatalogQueries.strings(rs, "labels"), rs.getString("comment")));
         List<Domain> domains = q.query("domains", CatalogReader::domain);
         List<CompositeType> composites = compositeTypes(q.query("composite_types", CompositeRow::of));
+        List<dev.strata.model.Collation> collations = q.query("collations", rs -> new dev.strata.model.Collation(
+                name(rs.getString("object_schema"), rs.getString("collation_name")), rs.getString("provider"),
+                rs.getString("locale"), rs.getString("lc_collate"), rs.getString("lc_ctype"),
+                rs.getBoolean("deterministic"), rs.getString("rules"), rs.getString("comment")));
         List<Sequence> sequences = q.query("sequences", CatalogReader::sequence);
         List<ViewRow> viewRows = q.query("views", rs -> new ViewRow(name(rs.getString("object_schema"), rs.getString("view_name")),
                 rs.getBoolean("materialized"), rs.getBoolean("populated"), rs.getString("definition"),
@@ -267,7 +271,7 @@ public final class CatalogReader {
                 sorted(policies, Comparator.comparing(Policy::table).thenComparing(Policy::name)),
                 sorted(domains, Comparator.comparing(Domain::name)),
                 sorted(composites, Comparator.comparing(CompositeType::name)),
-                namespaces, targetComment);
+                namespaces, targetComment, collations);
         return new Contents(schema, sorted(dependencies, Comparator.naturalOrder()));
     }
 

@@ -100,6 +100,7 @@ public final class DdlCompiler {
         }
         sorted(schema.extensions(), Comparator.comparing(Extension::name))
                 .forEach(e -> out.add(Ddl.createExtension(e)));
+        schema.collations().forEach(c -> out.addAll(dev.strata.sql.ChangeRenderer.createCollation(c)));
         List<EnumType> enums = sorted(schema.enums(), Comparator.comparing(EnumType::name));
         enums.forEach(e -> out.add(Ddl.createEnum(e)));
         List<Object> userTypes = orderUserTypes(schema);

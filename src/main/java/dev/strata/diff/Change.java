@@ -42,7 +42,7 @@ public sealed interface Change
                 Change.CreateTrigger, Change.DropTrigger,
                 Change.CreatePolicy, Change.DropPolicy,
                 Change.EnableRowLevelSecurity, Change.DisableRowLevelSecurity,
-                Change.CreateSchema, Change.DropSchema, Change.CommentOnSchema, Change.CommentOnTargetSchema, Change.AlterExtension,
+                Change.CreateSchema, Change.DropSchema, Change.CreateCollation, Change.DropCollation, Change.CommentOnSchema, Change.CommentOnTargetSchema, Change.AlterExtension,
                 Change.CommentOn {
 
     /** Where this change runs when its dependencies leave the order open. */
@@ -368,6 +368,36 @@ public sealed interface Change
 
         public QualifiedName object() {
             return member(domain, check.name());
+        }
+    }
+
+    /** {@code CREATE COLLATION} with its comment. */
+    record CreateCollation(dev.strata.model.Collation collation) implements Change {
+        public CreateCollation {
+            Objects.requireNonNull(collation, "collation");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_COLLATION;
+        }
+
+        public QualifiedName object() {
+            return collation.name();
+        }
+    }
+
+    /** {@code DROP COLLATION} of a collation nothing uses any more; the collation as it was. */
+    record DropCollation(dev.strata.model.Collation collation) implements Change {
+        public DropCollation {
+            Objects.requireNonNull(collation, "collation");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_COLLATION;
+        }
+
+        public QualifiedName object() {
+            return collation.name();
         }
     }
 

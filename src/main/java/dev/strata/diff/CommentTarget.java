@@ -33,7 +33,8 @@ public record CommentTarget(Kind kind, QualifiedName name, QualifiedName table, 
         MATERIALIZED_VIEW("MATERIALIZED VIEW"),
         TRIGGER("TRIGGER"),
         RULE("RULE"),
-        POLICY("POLICY");
+        POLICY("POLICY"),
+        COLLATION("COLLATION");
 
         private final String sql;
 
@@ -68,6 +69,10 @@ public record CommentTarget(Kind kind, QualifiedName name, QualifiedName table, 
         return new CommentTarget(trigger.isRule() ? Kind.RULE : Kind.TRIGGER,
                 new QualifiedName(trigger.table().schema(), trigger.name()),
                 trigger.table(), null);
+    }
+
+    public static CommentTarget of(dev.strata.model.Collation collation) {
+        return new CommentTarget(Kind.COLLATION, collation.name(), null, null);
     }
 
     public static CommentTarget of(Policy policy) {

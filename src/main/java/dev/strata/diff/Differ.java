@@ -151,6 +151,7 @@ public final class Differ {
         NamespaceDiffer.diff(current, desired, out);
         extensions();
         NamespaceDiffer.alterExtensions(current, desired, out);
+        CollationDiffer.diff(current, desired, out);
         enums();
         UserTypeDiffer.diff(current, desired, out);
         tables();

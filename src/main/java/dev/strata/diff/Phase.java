@@ -13,6 +13,7 @@ public enum Phase {
     CREATE_SCHEMA,
     CREATE_EXTENSION,
     ALTER_EXTENSION,
+    CREATE_COLLATION,
     DROP_POLICY,
     DROP_TRIGGER,
     DROP_VIEW,
@@ -50,6 +51,7 @@ public enum Phase {
     DROP_FUNCTION,
     DROP_TYPE,
     DROP_ENUM,
+    DROP_COLLATION,
     DROP_EXTENSION,
     DROP_SCHEMA
 }

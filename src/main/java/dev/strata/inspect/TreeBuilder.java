@@ -494,6 +494,25 @@ final class TreeBuilder {
             putIf(spec, "comment", n.comment());
             out.put(key, spec);
         }
+        for (dev.strata.model.Collation c : schema.collations()) {
+            Object key = ModelNames.key(c.name());
+            if (keys.contains(key)) {
+                drop("collation", null, c.name().toString(), "a table or enum takes its model key");
+                continue;
+            }
+            keys.add(key);
+            Map<Object, Object> spec = map(TYPE, ModelNames.kw("collation"));
+            spec.put(ModelNames.kw("provider"), ModelNames.kw(c.provider()));
+            putIf(spec, "locale", c.locale());
+            putIf(spec, "lc-collate", c.lcCollate());
+            putIf(spec, "lc-ctype", c.lcCtype());
+            if (!c.deterministic()) {
+                spec.put(ModelNames.kw("deterministic"), false);
+            }
+            putIf(spec, "rules", c.rules());
+            putIf(spec, "comment", c.comment());
+            out.put(key, spec);
+        }
         if (schema.targetComment() != null) {
             String name = "target-schema";
             while (keys.contains(ModelNames.kw(name))) {

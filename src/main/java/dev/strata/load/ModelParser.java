@@ -59,6 +59,7 @@ final class ModelParser {
     final Map<String, Location> droppedTables = new LinkedHashMap<>();
     /** Schemas declared with {@code {:type :schema}}, with where. */
     final List<NamespaceDraft> namespaces = new ArrayList<>();
+    final List<dev.strata.model.Collation> collations = new ArrayList<>();
     /** The comment on the target schema, or {@code null}. */
     String targetComment;
     private Location targetSchemaAt;
@@ -108,12 +109,16 @@ final class ModelParser {
             } else if (FieldParser.kw("schema").equals(type)) {
                 namespace(key, m, where, "schema " + EdnPrinter.flat(key));
                 processed.put(key, value);
+            } else if (FieldParser.kw("collation").equals(type)) {
+                collation(key, m, where, "collation " + EdnPrinter.flat(key));
+                processed.put(key, value);
             } else if (FieldParser.kw("target-schema").equals(type)) {
                 targetSchema(m, where, "target schema " + EdnPrinter.flat(key));
                 processed.put(key, value);
             } else {
                 problems.add(where, subject, "unknown model kind :type " + EdnPrinter.flat(type),
-                        "a top-level :type is :enum, :domain, :composite, :extension, :sequence, :schema or :target-schema;"
+                        "a top-level :type is :enum, :domain, :composite, :extension, :sequence, :collation, :schema or"
+                                + " :target-schema;"
                                 + " tables have :fields");
             }
         } else if (value instanceof Map<?, ?> m && m.containsKey(FieldParser.kw("drop"))) {
@@ -186,6 +191,81 @@ final class ModelParser {
         }
         extensions.add(new Extension(name != null ? (String) name
                 : key instanceof Keyword k ? k.getName() : (String) key, schemaName, (String) version));
+    }
+
+    private static final Set<String> COLLATION_OPTIONS = Set.of("type", "provider", "locale", "lc-collate", "lc-ctype",
+            "deterministic", "rules", "comment");
+
+    /**
+     * {@code {:type :collation :provider :icu :locale "und-u-ks-level2" :deterministic false}}: a
+     * {@code CREATE COLLATION}. The provider is libc unless given, as in PostgreSQL.
+     */
+    private void collation(Object key, Map<?, ?> m, Location where, String subject) {
+        int before = problems.size();
+        for (Object k : m.keySet()) {
+            if (!(k instanceof Keyword kw) || !COLLATION_OPTIONS.contains(kw.getName())) {
+                problems.add(where, subject, "unknown collation option " + EdnPrinter.flat(k),
+                        "use :provider, :locale (or :lc-collate and :lc-ctype), :deterministic, :rules and :comment");
+            }
+        }
+        String name = Names.identifier(key);
+        if (Names.bytes(name) > Names.MAX_BYTES) {
+            problems.add(where, subject, FieldParser.tooLong(name), "use a shorter collation name");
+        }
+        Object providerForm = m.get(FieldParser.kw("provider"));
+        String provider = providerForm == null ? "libc"
+                : providerForm instanceof Keyword k && Set.of("icu", "libc", "builtin").contains(k.getName()) ? k.getName()
+                : null;
+        if (provider == null) {
+            problems.add(where, subject, "bad :provider " + EdnPrinter.flat(providerForm),
+                    "write :provider :icu, :libc (the default) or :builtin (PostgreSQL 17+)");
+            provider = "libc";
+        }
+        String locale = collationText(m, "locale", where, subject);
+        String lcCollate = collationText(m, "lc-collate", where, subject);
+        String lcCtype = collationText(m, "lc-ctype", where, subject);
+        if (locale != null && (lcCollate != null || lcCtype != null)) {
+            problems.add(where, subject, "a collation has :locale or :lc-collate and :lc-ctype, not both",
+                    "keep :locale, or write both categories without it");
+        } else if (locale == null && (lcCollate == null || lcCtype == null)) {
+            problems.add(where, subject, "a collation needs :locale (or both :lc-collate and :lc-ctype)",
+                    "add :locale, such as :locale \"und-u-ks-level2\" for ICU or :locale \"C\" for libc");
+        } else if (lcCollate != null && !provider.equals("libc")) {
+            problems.add(where, subject, ":lc-collate and :lc-ctype are for the libc provider",
+                    "write :locale for an " + provider + " collation");
+        }
+        Object det = m.get(FieldParser.kw("deterministic"));
+        if (det != null && !(det instanceof Boolean)) {
+            problems.add(where, subject, ":deterministic must be true or false, not " + EdnPrinter.flat(det),
+                    "write :deterministic false for a case- or accent-insensitive ICU collation");
+        }
+        boolean deterministic = !Boolean.FALSE.equals(det);
+        if (!deterministic && !provider.equals("icu")) {
+            problems.add(where, subject, "only an ICU collation can be nondeterministic",
+                    "add :provider :icu, or remove :deterministic false");
+        }
+        String rules = collationText(m, "rules", where, subject);
+        if (rules != null && !provider.equals("icu")) {
+            problems.add(where, subject, ":rules are ICU tailoring rules", "add :provider :icu, or remove :rules");
+        }
+        String comment = comment(m, where, subject);
+        if (problems.size() > before) {
+            return;
+        }
+        collations.add(new dev.strata.model.Collation(new dev.strata.model.QualifiedName(Names.schemaOf(key), name),
+                provider, locale, lcCollate, lcCtype, deterministic, rules, comment));
+    }
+
+    private String collationText(Map<?, ?> m, String option, Location where, String subject) {
+        Object v = m.get(FieldParser.kw(option));
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof String s && !s.isBlank()) {
+            return s;
+        }
+        problems.add(where, subject, "bad :" + option + " " + EdnPrinter.flat(v), "write :" + option + " as a string");
+        return null;
     }
 
     /** The comment on the target schema: {@code {:type :target-schema :comment "..."}}, at most once. */

@@ -111,6 +111,8 @@ final class SchemaAssembler {
         functions.sort(Comparator.comparing(Function::name).thenComparing(Function::definition));
         Schema schema = new Schema(extensions, enums, sequences(), tables, views, functions, triggers, policies,
                 domains(), composites());
+        schema = schema.withCollations(models.collations.stream()
+                .sorted(Comparator.comparing(dev.strata.model.Collation::name)).toList());
         return new Result(schema.withNamespaces(namespaces(schema)).withTargetComment(models.targetComment), hints());
     }
 
@@ -137,6 +139,7 @@ final class SchemaAssembler {
         schema.domains().forEach(d -> used.add(d.name()));
         schema.compositeTypes().forEach(c -> used.add(c.name()));
         schema.sequences().forEach(q -> used.add(q.name()));
+        schema.collations().forEach(c -> used.add(c.name()));
         for (QualifiedName n : used) {
             if (n.schema() != null) {
                 result.putIfAbsent(n.schema(), dev.strata.model.Namespace.of(n.schema()));

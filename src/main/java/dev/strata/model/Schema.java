@@ -23,9 +23,12 @@ public record Schema(
         List<Domain> domains,
         List<CompositeType> compositeTypes,
         List<Namespace> namespaces,
-        String targetComment) {
+        String targetComment,
+        List<Collation> collations) {
 
     public Schema {
+        collations = collations == null ? List.of()
+                : collations.stream().sorted(java.util.Comparator.comparing(Collation::name)).toList();
         namespaces = namespaces.stream().sorted().toList();
         extensions = List.copyOf(extensions);
         enums = List.copyOf(enums);
@@ -39,6 +42,21 @@ public record Schema(
         compositeTypes = List.copyOf(compositeTypes);
     }
 
+    /** A schema without collations. */
+    public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
+                  List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies,
+                  List<Domain> domains, List<CompositeType> compositeTypes, List<Namespace> namespaces,
+                  String targetComment) {
+        this(extensions, enums, sequences, tables, views, functions, triggers, policies, domains, compositeTypes,
+                namespaces, targetComment, List.of());
+    }
+
+    /** This schema with other collations. */
+    public Schema withCollations(List<Collation> newCollations) {
+        return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
+                compositeTypes, namespaces, targetComment, newCollations);
+    }
+
     /** A schema without a comment on the target schema. */
     public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
                   List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies,
@@ -50,7 +68,7 @@ public record Schema(
     /** This schema with another comment on the target schema. */
     public Schema withTargetComment(String newTargetComment) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, newTargetComment);
+                compositeTypes, namespaces, newTargetComment, collations);
     }
 
     /** A schema of the target schema alone (no other namespaces). */
@@ -64,7 +82,7 @@ public record Schema(
     /** This schema with other namespaces (the schemas besides the target one it manages). */
     public Schema withNamespaces(List<Namespace> newNamespaces) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, newNamespaces, targetComment);
+                compositeTypes, newNamespaces, targetComment, collations);
     }
 
     /** The names of the namespaces, sorted. */
@@ -81,7 +99,7 @@ public record Schema(
     /** This schema with other domains and composite types. */
     public Schema withTypes(List<Domain> newDomains, List<CompositeType> newCompositeTypes) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, newDomains,
-                newCompositeTypes, namespaces, targetComment);
+                newCompositeTypes, namespaces, targetComment, collations);
     }
 
     public static Schema empty() {

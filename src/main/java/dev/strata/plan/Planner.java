@@ -134,7 +134,8 @@ public final class Planner {
                 || drop instanceof Change.DropEnum && create instanceof Change.CreateEnum
                 || drop instanceof Change.DropDomain && create instanceof Change.CreateDomain
                 || drop instanceof Change.DropDomainCheck && create instanceof Change.AddDomainCheck
-                || drop instanceof Change.DropCompositeType && create instanceof Change.CreateCompositeType;
+                || drop instanceof Change.DropCompositeType && create instanceof Change.CreateCompositeType
+                || drop instanceof Change.DropCollation && create instanceof Change.CreateCollation;
     }
 
     private static boolean extensionOrder(Change a, Change b) {

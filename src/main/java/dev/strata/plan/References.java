@@ -131,6 +131,10 @@ final class References {
                 || change instanceof Change.DropSchema || change instanceof Change.CommentOnSchema
                 || change instanceof Change.CommentOnTargetSchema) {
             return f;
+        } else if (change instanceof Change.CreateCollation c) {
+            f.provides.add("coll:" + c.collation().name());
+        } else if (change instanceof Change.DropCollation c) {
+            f.removes.add("coll:" + c.collation().name());
         } else if (change instanceof CreateEnum c) {
             f.provides.add("type:" + c.type().name());
         } else if (change instanceof DropEnum c) {
@@ -511,12 +515,14 @@ final class References {
         switch (target.kind()) {
             case CONSTRAINT, TRIGGER, RULE, POLICY -> keys.add("rel:" + target.table());
             case VIEW, MATERIALIZED_VIEW -> keys.add("rel:" + target.name());
+            case COLLATION -> keys.add("coll:" + target.name());
             case FUNCTION, PROCEDURE, AGGREGATE -> keys.add("fn:" + target.name());
         }
     }
 
     private void domainNeeds(dev.strata.model.Domain domain, Set<String> hard, Set<String> soft) {
         typeNeeds(domain.base(), hard);
+        collationNeeds(domain.collation(), soft);
         mentions(domain.defaultExpr(), functions, null, soft);
         domain.checks().forEach(c -> mentions(c.definition(), functions, null, soft));
     }
@@ -529,6 +535,7 @@ final class References {
 
     private void columnNeeds(Column column, Set<String> hard, Set<String> soft) {
         typeNeeds(column.type(), hard);
+        collationNeeds(column.collation(), soft);
         String defaultExpr = column.defaultExpr();
         if (defaultExpr != null) {
             Matcher m = NEXTVAL.matcher(defaultExpr);
@@ -540,6 +547,19 @@ final class References {
         }
         mentions(defaultExpr, functions, null, soft);
         mentions(column.generatedExpr(), functions, null, soft);
+    }
+
+    /**
+     * {@code coll:name} for a collation named by SQL ({@code "ci"}, {@code other."ci"}): met only
+     * when the same change set creates or drops a model collation of that name.
+     */
+    static void collationNeeds(String collation, Set<String> soft) {
+        if (collation == null) {
+            return;
+        }
+        List<String> parts = Identifiers.split(collation);
+        soft.add("coll:" + (parts.size() > 1 ? new QualifiedName(parts.get(parts.size() - 2), parts.get(parts.size() - 1))
+                : QualifiedName.of(parts.get(0))));
     }
 
     /**

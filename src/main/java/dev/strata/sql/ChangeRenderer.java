@@ -134,6 +134,10 @@ public final class ChangeRenderer {
                 down.add(Ddl.commentOnSchema(c.namespace().name(), c.namespace().comment()));
             }
             return of(List.of(Ddl.dropSchema(c.namespace().name())), down);
+        } else if (change instanceof Change.CreateCollation c) {
+            return of(createCollation(c.collation()), List.of(Ddl.dropCollation(c.collation())));
+        } else if (change instanceof Change.DropCollation c) {
+            return of(List.of(Ddl.dropCollation(c.collation())), createCollation(c.collation()));
         } else if (change instanceof Change.CommentOnTargetSchema c) {
             return of(List.of(Ddl.commentOnTargetSchema(c.to())), List.of(Ddl.commentOnTargetSchema(c.from())));
         } else if (change instanceof Change.CommentOnSchema c) {
@@ -673,6 +677,15 @@ public final class ChangeRenderer {
 
     private static String dropConstraint(QualifiedName table, String name) {
         return alterTable(table) + "DROP CONSTRAINT " + Identifiers.quote(name);
+    }
+
+    /** The collation's CREATE and its comment. */
+    public static List<String> createCollation(dev.strata.model.Collation collation) {
+        List<String> sql = new ArrayList<>(List.of(Ddl.createCollation(collation)));
+        if (collation.comment() != null) {
+            sql.add(Comments.on(dev.strata.diff.CommentTarget.of(collation), collation.comment()));
+        }
+        return sql;
     }
 
     /** The trigger's CREATE, the ALTER TABLE that sets its enablement when it is not the default, its comment. */

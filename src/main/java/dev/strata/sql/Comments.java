@@ -43,7 +43,7 @@ public final class Comments {
                             ? "*" : arguments).append(')');
                 }
             }
-            case VIEW, MATERIALIZED_VIEW -> sql.append(Identifiers.quote(target.name()));
+            case VIEW, MATERIALIZED_VIEW, COLLATION -> sql.append(Identifiers.quote(target.name()));
         }
         return sql.append(" IS ").append(comment == null ? "NULL" : Identifiers.literal(comment)).toString();
     }

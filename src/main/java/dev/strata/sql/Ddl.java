@@ -40,6 +40,33 @@ public final class Ddl {
         return "CREATE SCHEMA " + Identifiers.quote(name);
     }
 
+    /**
+     * {@code CREATE COLLATION name (provider = ..., locale = ... | lc_collate = ..., lc_ctype = ...
+     * [, deterministic = false] [, rules = ...])}.
+     */
+    public static String createCollation(dev.strata.model.Collation c) {
+        List<String> options = new ArrayList<>();
+        options.add("provider = " + c.provider());
+        if (c.locale() != null) {
+            options.add("locale = " + Identifiers.literal(c.locale()));
+        } else {
+            options.add("lc_collate = " + Identifiers.literal(c.lcCollate()));
+            options.add("lc_ctype = " + Identifiers.literal(c.lcCtype()));
+        }
+        if (!c.deterministic()) {
+            options.add("deterministic = false");
+        }
+        if (c.rules() != null) {
+            options.add("rules = " + Identifiers.literal(c.rules()));
+        }
+        return "CREATE COLLATION " + Identifiers.quote(c.name()) + " (" + String.join(", ", options) + ")";
+    }
+
+    /** {@code DROP COLLATION name}. */
+    public static String dropCollation(dev.strata.model.Collation c) {
+        return "DROP COLLATION " + Identifiers.quote(c.name());
+    }
+
     /** {@code DROP SCHEMA name} (never CASCADE: its objects are dropped first, one by one). */
     public static String dropSchema(String name) {
         return "DROP SCHEMA " + Identifiers.quote(name);

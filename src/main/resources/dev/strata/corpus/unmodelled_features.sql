@@ -90,10 +90,6 @@ SELECT 'ownership', rel.relname FROM rel WHERE rel.relowner <> (SELECT oid FROM 
 UNION ALL
 SELECT 'window function', pro.proname FROM pro WHERE pro.prokind = 'w'
 UNION ALL
-SELECT 'collation object', c.collname
-FROM pg_collation c JOIN ns ON ns.oid = c.collnamespace
-WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_collation'::regclass AND ext.objid = c.oid)
-UNION ALL
 SELECT 'operator', o.oprname
 FROM pg_operator o JOIN ns ON ns.oid = o.oprnamespace
 WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_operator'::regclass AND ext.objid = o.oid)
