@@ -303,12 +303,14 @@ public final class CatalogReader {
         QualifiedName baseType = baseName == null ? null : name(rs.getString("base_type_schema"), baseName);
         List<String> names = CatalogQueries.strings(rs, "check_names");
         List<String> definitions = CatalogQueries.strings(rs, "check_definitions");
+        List<String> comments = CatalogQueries.strings(rs, "check_comments");
         List<Domain.Check> checks = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String definition = definitions.get(i);
             boolean notValid = definition.endsWith(" NOT VALID");
             checks.add(new Domain.Check(names.get(i), notValid
-                    ? definition.substring(0, definition.length() - " NOT VALID".length()) : definition, notValid));
+                    ? definition.substring(0, definition.length() - " NOT VALID".length()) : definition, notValid,
+                    comments.get(i)));
         }
         return new Domain(name(rs.getString("object_schema"), rs.getString("domain_name")), new ColumnType(rs.getString("base_sql"), baseType),
                 rs.getString("collation"), rs.getBoolean("not_null"), rs.getString("default_expr"), checks,

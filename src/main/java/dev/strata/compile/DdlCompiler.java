@@ -155,6 +155,9 @@ public final class DdlCompiler {
         sequences.stream().filter(s -> s.comment() != null)
                 .forEach(s -> out.add(Ddl.commentOnSequence(s.name(), s.comment())));
         for (Object type : userTypes) {
+            if (type instanceof Domain d) {
+                out.addAll(dev.strata.sql.ChangeRenderer.domainCheckComments(d));
+            }
             if (type instanceof Domain d && d.comment() != null) {
                 out.add(Ddl.commentOnDomain(d.name(), d.comment()));
             } else if (type instanceof CompositeType c && c.comment() != null) {

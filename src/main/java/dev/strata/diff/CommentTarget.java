@@ -34,7 +34,9 @@ public record CommentTarget(Kind kind, QualifiedName name, QualifiedName table, 
         TRIGGER("TRIGGER"),
         RULE("RULE"),
         POLICY("POLICY"),
-        COLLATION("COLLATION");
+        COLLATION("COLLATION"),
+        /** A domain's CHECK constraint: {@code table} is the domain. */
+        DOMAIN_CONSTRAINT("CONSTRAINT");
 
         private final String sql;
 
@@ -69,6 +71,10 @@ public record CommentTarget(Kind kind, QualifiedName name, QualifiedName table, 
         return new CommentTarget(trigger.isRule() ? Kind.RULE : Kind.TRIGGER,
                 new QualifiedName(trigger.table().schema(), trigger.name()),
                 trigger.table(), null);
+    }
+
+    public static CommentTarget of(QualifiedName domain, dev.strata.model.Domain.Check check) {
+        return new CommentTarget(Kind.DOMAIN_CONSTRAINT, new QualifiedName(domain.schema(), check.name()), domain, null);
     }
 
     public static CommentTarget of(dev.strata.model.Collation collation) {

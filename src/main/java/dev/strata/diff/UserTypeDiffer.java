@@ -121,12 +121,16 @@ final class UserTypeDiffer {
         Map<String, Domain.Check> want = d.checks().stream()
                 .collect(Collectors.toMap(Domain.Check::name, x -> x, (a, b) -> a, LinkedHashMap::new));
         for (Domain.Check check : c.checks()) {
-            if (!check.equals(want.get(check.name()))) {
+            Domain.Check wanted = want.get(check.name());
+            if (wanted == null || !check.withComment(null).equals(wanted.withComment(null))) {
                 out.add(new DropDomainCheck(c.name(), check));
+            } else if (!Objects.equals(check.comment(), wanted.comment())) {
+                out.add(new Change.CommentOn(CommentTarget.of(d.name(), wanted), check.comment(), wanted.comment()));
             }
         }
         for (Domain.Check check : d.checks()) {
-            if (!check.equals(have.get(check.name()))) {
+            Domain.Check had = have.get(check.name());
+            if (had == null || !check.withComment(null).equals(had.withComment(null))) {
                 out.add(new AddDomainCheck(d.name(), check));
             }
         }

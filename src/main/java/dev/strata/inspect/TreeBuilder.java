@@ -691,6 +691,7 @@ final class TreeBuilder {
             if (check.notValid()) {
                 checkSpec.put(ModelNames.kw("not-valid"), true);
             }
+            putIf(checkSpec, "comment", check.comment());
             checks.add(checkSpec);
         }
         if (!checks.isEmpty()) {

@@ -19,9 +19,9 @@ record DomainDraft(String name, Types.ParsedType base, String collation, boolean
     }
 
     /** A CHECK constraint of the domain: its name (or {@code null}), condition as SQL and NOT VALID. */
-    record CheckDraft(String name, String condition, boolean notValid) {
+    record CheckDraft(String name, String condition, boolean notValid, String comment) {
         CheckDraft(String name, String condition) {
-            this(name, condition, false);
+            this(name, condition, false, null);
         }
     }
 }

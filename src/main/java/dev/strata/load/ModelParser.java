@@ -37,7 +37,7 @@ final class ModelParser {
     static final Set<String> ENUM_OPTIONS = Set.of("type", "choices", "comment", "renamed-from", "model-name");
     static final Set<String> DOMAIN_OPTIONS = Set.of("type", "base", "null", "default", "collate", "checks",
             "comment");
-    static final Set<String> DOMAIN_CHECK_OPTIONS = Set.of("name", "check", "not-valid");
+    static final Set<String> DOMAIN_CHECK_OPTIONS = Set.of("name", "check", "not-valid", "comment");
     static final Set<String> COMPOSITE_OPTIONS = Set.of("type", "fields", "comment");
     static final Set<String> ATTRIBUTE_OPTIONS = Set.of("type", "collate", "array", "length", "precision", "scale");
     static final Set<String> FOREIGN_KEY_OPTIONS = Set.of("fields", "references", "ref-fields", "on-delete",
@@ -486,7 +486,7 @@ final class ModelParser {
         for (Object k : m.keySet()) {
             if (!(k instanceof Keyword kw) || !DOMAIN_CHECK_OPTIONS.contains(kw.getName())) {
                 problems.add(at, subject, "unknown domain check option " + EdnPrinter.flat(k),
-                        "use :name, :check and :not-valid");
+                        "use :name, :check, :not-valid and :comment");
             }
         }
         Object name = opt(m, "name");
@@ -506,7 +506,7 @@ final class ModelParser {
         }
         try {
             return new DomainDraft.CheckDraft(checkName, SqlExpressions.condition(opt(m, "check")),
-                    Boolean.TRUE.equals(notValid));
+                    Boolean.TRUE.equals(notValid), comment(m, at, subject));
         } catch (InvalidSpec e) {
             problems.add(at, subject, e.what(), e.fix());
             return null;

@@ -354,7 +354,8 @@ final class SchemaAssembler {
             for (DomainDraft.CheckDraft c : d.checks()) {
                 String n = c.name() != null ? c.name() : Names.choose(d.name(), null, "check", taken);
                 taken.add(n);
-                checks.add(new dev.strata.model.Domain.Check(n, "CHECK (" + c.condition() + ")", c.notValid()));
+                checks.add(new dev.strata.model.Domain.Check(n, "CHECK (" + c.condition() + ")", c.notValid(),
+                        c.comment()));
             }
             result.add(new dev.strata.model.Domain(new QualifiedName(d.schema(), d.name()), d.base().type(), d.collation(),
                     d.notNull(), d.defaultExpr(), checks, d.comment()));

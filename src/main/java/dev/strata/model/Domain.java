@@ -30,11 +30,17 @@ public record Domain(QualifiedName name, ColumnType base, String collation, bool
      * @param definition the constraint as {@code pg_get_constraintdef} prints it ({@code CHECK (VALUE > 0)}),
      *                   without a trailing {@code NOT VALID}
      * @param notValid   added with {@code NOT VALID} (values already stored are not checked)
+     * @param comment    {@code COMMENT ON CONSTRAINT name ON DOMAIN d}, or {@code null}
      */
-    public record Check(String name, String definition, boolean notValid) {
+    public record Check(String name, String definition, boolean notValid, String comment) {
         public Check {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(definition, "definition");
+        }
+
+        /** A check without a comment. */
+        public Check(String name, String definition, boolean notValid) {
+            this(name, definition, notValid, null);
         }
 
         /** A validated check. */
@@ -44,7 +50,12 @@ public record Domain(QualifiedName name, ColumnType base, String collation, bool
 
         /** This check, validated or not. */
         public Check withNotValid(boolean newNotValid) {
-            return new Check(name, definition, newNotValid);
+            return new Check(name, definition, newNotValid, comment);
+        }
+
+        /** This check with another comment. */
+        public Check withComment(String newComment) {
+            return new Check(name, definition, notValid, newComment);
         }
     }
 }

@@ -516,6 +516,7 @@ final class References {
             case CONSTRAINT, TRIGGER, RULE, POLICY -> keys.add("rel:" + target.table());
             case VIEW, MATERIALIZED_VIEW -> keys.add("rel:" + target.name());
             case COLLATION -> keys.add("coll:" + target.name());
+            case DOMAIN_CONSTRAINT -> keys.add("type:" + target.table());
             case FUNCTION, PROCEDURE, AGGREGATE -> keys.add("fn:" + target.name());
         }
     }

@@ -177,9 +177,9 @@ public final class ChangeRenderer {
         } else if (change instanceof AlterDomain c) {
             return of(alterDomain(c.from(), c.to(), c.changes()), alterDomain(c.to(), c.from(), c.changes()));
         } else if (change instanceof AddDomainCheck c) {
-            return of(List.of(addDomainCheck(c.domain(), c.check())), List.of(dropDomainCheck(c.domain(), c.check())));
+            return of(addDomainCheckWithComment(c.domain(), c.check()), List.of(dropDomainCheck(c.domain(), c.check())));
         } else if (change instanceof DropDomainCheck c) {
-            return of(List.of(dropDomainCheck(c.domain(), c.check())), List.of(addDomainCheck(c.domain(), c.check())));
+            return of(List.of(dropDomainCheck(c.domain(), c.check())), addDomainCheckWithComment(c.domain(), c.check()));
         } else if (change instanceof CreateCompositeType c) {
             return of(createCompositeType(c.type()), List.of(dropType(c.type().name())));
         } else if (change instanceof DropCompositeType c) {
@@ -290,10 +290,17 @@ public final class ChangeRenderer {
         List<String> sql = new ArrayList<>();
         sql.add(Ddl.createDomain(domain));
         sql.addAll(Ddl.addNotValidDomainChecks(domain));
+        sql.addAll(domainCheckComments(domain));
         if (domain.comment() != null) {
             sql.add(Ddl.commentOnDomain(domain.name(), domain.comment()));
         }
         return sql;
+    }
+
+    /** {@code COMMENT ON CONSTRAINT c ON DOMAIN d} for each check of the domain that has a comment. */
+    public static List<String> domainCheckComments(Domain domain) {
+        return domain.checks().stream().filter(c -> c.comment() != null)
+                .map(c -> Comments.on(dev.strata.diff.CommentTarget.of(domain.name(), c), c.comment())).toList();
     }
 
     private static String dropDomain(QualifiedName domain) {
@@ -339,7 +346,7 @@ public final class ChangeRenderer {
                 // PostgreSQL has no "mark NOT VALID": the check is dropped and added again NOT VALID,
                 // which scans nothing.
                 sql.add(dropDomainCheck(to.name(), check));
-                sql.add(addDomainCheck(to.name(), check));
+                sql.addAll(addDomainCheckWithComment(to.name(), check));
             }
         }
         return sql;
@@ -347,6 +354,14 @@ public final class ChangeRenderer {
 
     private static String addDomainCheck(QualifiedName domain, Domain.Check check) {
         return "ALTER DOMAIN " + Identifiers.quote(domain) + " ADD " + Ddl.domainConstraint(check);
+    }
+
+    private static List<String> addDomainCheckWithComment(QualifiedName domain, Domain.Check check) {
+        List<String> sql = new ArrayList<>(List.of(addDomainCheck(domain, check)));
+        if (check.comment() != null) {
+            sql.add(Comments.on(dev.strata.diff.CommentTarget.of(domain, check), check.comment()));
+        }
+        return sql;
     }
 
     private static String dropDomainCheck(QualifiedName domain, Domain.Check check) {

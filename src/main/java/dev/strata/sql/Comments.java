@@ -44,6 +44,8 @@ public final class Comments {
                 }
             }
             case VIEW, MATERIALIZED_VIEW, COLLATION -> sql.append(Identifiers.quote(target.name()));
+            case DOMAIN_CONSTRAINT -> sql.append(Identifiers.quote(target.name().name())).append(" ON DOMAIN ")
+                    .append(Identifiers.quote(target.table()));
         }
         return sql.append(" IS ").append(comment == null ? "NULL" : Identifiers.literal(comment)).toString();
     }

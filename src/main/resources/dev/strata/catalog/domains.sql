@@ -17,6 +17,8 @@ SELECT t.typname AS domain_name,
              ORDER BY c.conname) AS check_names,
        ARRAY(SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'
              ORDER BY c.conname) AS check_definitions,
+       ARRAY(SELECT obj_description(c.oid, 'pg_constraint') FROM pg_constraint c WHERE c.contypid = t.oid
+             AND c.contype = 'c' ORDER BY c.conname) AS check_comments,
        obj_description(t.oid, 'pg_type') AS comment
 FROM pg_type t
 JOIN pg_type b ON b.oid = t.typbasetype

@@ -137,11 +137,6 @@ WHERE rel.relkind NOT IN ('r', 'p', 'c', 'f', 'v', 'm')
   AND (rel.relkind <> 'S'
        OR EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass AND i.objid = rel.oid AND i.deptype = 'i'))
 UNION ALL
-SELECT 'comment on domain constraint', c.conname
-FROM pg_constraint c JOIN ns ON ns.oid = c.connamespace
-JOIN pg_description d ON d.classoid = 'pg_constraint'::regclass AND d.objoid = c.oid
-WHERE c.contypid <> 0
-UNION ALL
 SELECT 'comment on type', typ.typname
 FROM typ JOIN pg_description d ON d.classoid = 'pg_type'::regclass AND d.objoid = typ.oid
 WHERE typ.typtype NOT IN ('e', 'd')
