@@ -202,6 +202,11 @@ public final class CatalogReader {
                 CatalogQueries.strings(rs, "labels"), rs.getString("comment")));
         List<Domain> domains = q.query("domains", CatalogReader::domain);
         List<CompositeType> composites = compositeTypes(q.query("composite_types", CompositeRow::of));
+        List<dev.strata.model.Operator> operators = q.query("operators", rs -> new dev.strata.model.Operator(
+                name(rs.getString("object_schema"), rs.getString("operator_name")), rs.getString("left_type"),
+                rs.getString("right_type"), rs.getString("function"), rs.getString("commutator"),
+                rs.getString("negator"), rs.getString("restrict_function"), rs.getString("join_function"),
+                rs.getBoolean("hashes"), rs.getBoolean("merges"), rs.getString("comment")));
         List<dev.strata.model.Collation> collations = q.query("collations", rs -> new dev.strata.model.Collation(
                 name(rs.getString("object_schema"), rs.getString("collation_name")), rs.getString("provider"),
                 rs.getString("locale"), rs.getString("lc_collate"), rs.getString("lc_ctype"),
@@ -271,7 +276,7 @@ public final class CatalogReader {
                 sorted(policies, Comparator.comparing(Policy::table).thenComparing(Policy::name)),
                 sorted(domains, Comparator.comparing(Domain::name)),
                 sorted(composites, Comparator.comparing(CompositeType::name)),
-                namespaces, targetComment, collations);
+                namespaces, targetComment, collations, operators);
         return new Contents(schema, sorted(dependencies, Comparator.naturalOrder()));
     }
 

@@ -146,6 +146,9 @@ public final class DdlCompiler {
                 .forEach(f -> out.add(definition(f.definition())));
         // Aggregates need their support functions; views may call them.
         routines.stream().filter(Function::isAggregate).forEach(f -> out.add(definition(f.definition())));
+        // Operators need their functions; an operator that names another as its commutator or
+        // negator before it is defined makes a shell that the other's CREATE fills in.
+        schema.operators().forEach(o -> out.addAll(dev.strata.sql.ChangeRenderer.createOperator(o)));
         for (Table table : tables) {
             table.indexes().stream().filter(i -> i.comment() != null)
                     .forEach(i -> out.add(Ddl.commentOnIndex(i, i.comment())));

@@ -42,7 +42,7 @@ public sealed interface Change
                 Change.CreateTrigger, Change.DropTrigger,
                 Change.CreatePolicy, Change.DropPolicy,
                 Change.EnableRowLevelSecurity, Change.DisableRowLevelSecurity,
-                Change.CreateSchema, Change.DropSchema, Change.CreateCollation, Change.DropCollation, Change.CommentOnSchema, Change.CommentOnTargetSchema, Change.AlterExtension,
+                Change.CreateSchema, Change.DropSchema, Change.CreateCollation, Change.DropCollation, Change.CreateOperator, Change.DropOperator, Change.CommentOnSchema, Change.CommentOnTargetSchema, Change.AlterExtension,
                 Change.CommentOn {
 
     /** Where this change runs when its dependencies leave the order open. */
@@ -368,6 +368,36 @@ public sealed interface Change
 
         public QualifiedName object() {
             return member(domain, check.name());
+        }
+    }
+
+    /** {@code CREATE OPERATOR} with its comment. */
+    record CreateOperator(dev.strata.model.Operator operator) implements Change {
+        public CreateOperator {
+            Objects.requireNonNull(operator, "operator");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_OPERATOR;
+        }
+
+        public QualifiedName object() {
+            return operator.identity();
+        }
+    }
+
+    /** {@code DROP OPERATOR}; the operator as it was. */
+    record DropOperator(dev.strata.model.Operator operator) implements Change {
+        public DropOperator {
+            Objects.requireNonNull(operator, "operator");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_OPERATOR;
+        }
+
+        public QualifiedName object() {
+            return operator.identity();
         }
     }
 

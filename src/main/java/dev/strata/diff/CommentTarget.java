@@ -35,6 +35,8 @@ public record CommentTarget(Kind kind, QualifiedName name, QualifiedName table, 
         RULE("RULE"),
         POLICY("POLICY"),
         COLLATION("COLLATION"),
+        /** An operator: {@code arguments} is its signature, {@code (text, text)}. */
+        OPERATOR("OPERATOR"),
         /** A domain's CHECK constraint: {@code table} is the domain. */
         DOMAIN_CONSTRAINT("CONSTRAINT");
 
@@ -75,6 +77,10 @@ public record CommentTarget(Kind kind, QualifiedName name, QualifiedName table, 
 
     public static CommentTarget of(QualifiedName domain, dev.strata.model.Domain.Check check) {
         return new CommentTarget(Kind.DOMAIN_CONSTRAINT, new QualifiedName(domain.schema(), check.name()), domain, null);
+    }
+
+    public static CommentTarget of(dev.strata.model.Operator operator) {
+        return new CommentTarget(Kind.OPERATOR, operator.name(), null, operator.signature());
     }
 
     public static CommentTarget of(dev.strata.model.Collation collation) {

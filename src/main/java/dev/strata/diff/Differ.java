@@ -158,6 +158,7 @@ public final class Differ {
         sequences();
         views();
         functions();
+        OperatorDiffer.diff(current, desired, out);
         policies();
         NamespaceDiffer.dropTypeChangesOfMovedExtensions(out);
         return List.copyOf(out);

@@ -84,13 +84,46 @@ final class AggregateForms {
         return spec;
     }
 
+    /** The models.edn entry of an operator. */
+    static Map<Object, Object> of(dev.strata.model.Operator o) {
+        Map<Object, Object> spec = new LinkedHashMap<>();
+        spec.put(ModelNames.kw("type"), ModelNames.kw("operator"));
+        spec.put(ModelNames.kw("name"), o.name().name());
+        if (o.name().schema() != null) {
+            spec.put(ModelNames.kw("schema"), ModelNames.key(o.name().schema()));
+        }
+        if (o.left() != null) {
+            spec.put(ModelNames.kw("left"), o.left());
+        }
+        spec.put(ModelNames.kw("right"), o.right());
+        spec.put(ModelNames.kw("function"), function(o.function()));
+        if (o.commutator() != null) {
+            spec.put(ModelNames.kw("commutator"), o.commutator());
+        }
+        if (o.negator() != null) {
+            spec.put(ModelNames.kw("negator"), o.negator());
+        }
+        putFunction(spec, "restrict", o.restrict());
+        putFunction(spec, "join", o.join());
+        if (o.hashes()) {
+            spec.put(ModelNames.kw("hashes"), true);
+        }
+        if (o.merges()) {
+            spec.put(ModelNames.kw("merges"), true);
+        }
+        if (o.comment() != null) {
+            spec.put(ModelNames.kw("comment"), o.comment());
+        }
+        return spec;
+    }
+
     /** A plain lower-case name as a keyword ({@code :concat-step}), anything else as the SQL string. */
-    private static Object function(String sql) {
+    static Object function(String sql) {
         return sql.matches("[a-z_][a-z0-9_]*") && !dev.strata.sql.Identifiers.needsQuoting(sql) ? ModelNames.key(sql)
                 : sql;
     }
 
-    private static void putFunction(Map<Object, Object> spec, String option, String sql) {
+    static void putFunction(Map<Object, Object> spec, String option, String sql) {
         if (sql != null) {
             spec.put(ModelNames.kw(option), function(sql));
         }

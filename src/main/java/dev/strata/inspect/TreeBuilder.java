@@ -513,6 +513,17 @@ final class TreeBuilder {
             putIf(spec, "comment", c.comment());
             out.put(key, spec);
         }
+        for (dev.strata.model.Operator o : schema.operators()) {
+            List<String> fn = dev.strata.sql.Identifiers.split(o.function());
+            String base = fn.get(fn.size() - 1).replaceAll("[^A-Za-z0-9]+", "_") + "_operator";
+            String candidate = base;
+            for (int i = 2; keys.contains(ModelNames.key(candidate)); i++) {
+                candidate = base + i;
+            }
+            Object key = ModelNames.key(candidate);
+            keys.add(key);
+            out.put(key, AggregateForms.of(o));
+        }
         if (schema.targetComment() != null) {
             String name = "target-schema";
             while (keys.contains(ModelNames.kw(name))) {

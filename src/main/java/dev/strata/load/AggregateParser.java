@@ -29,6 +29,16 @@ final class AggregateParser {
     private final Location where;
     private final String subject;
 
+    /** A parser for one entry, whose type, function and flag readers other routine-like entries share. */
+    static AggregateParser forEntry(String kind, Problems problems, Location where, String subject) {
+        AggregateParser p = new AggregateParser(problems, where, subject);
+        p.kind = kind;
+        return p;
+    }
+
+    /** What the entry is, in messages: {@code aggregate has no :sfunc}. */
+    private String kind = "aggregate";
+
     private AggregateParser(Problems problems, Location where, String subject) {
         this.problems = problems;
         this.where = where;
@@ -197,10 +207,10 @@ final class AggregateParser {
     }
 
     /** A type form as for a field, or a string taken as SQL. */
-    private String type(Object form, String option, boolean required) {
+    String type(Object form, String option, boolean required) {
         if (form == null) {
             if (required) {
-                problems.add(where, subject, "aggregate has no " + option, "add " + option + ", such as " + option
+                problems.add(where, subject, kind + " has no " + option, "add " + option + ", such as " + option
                         + " :text");
             }
             return "?";
@@ -217,7 +227,7 @@ final class AggregateParser {
     }
 
     /** A function name: a keyword (snake_case, quoted as needed) or a string taken as SQL. */
-    private String function(Map<?, ?> m, String option, boolean required) {
+    String function(Map<?, ?> m, String option, boolean required) {
         Object v = opt(m, option);
         if (v instanceof Keyword k) {
             return Identifiers.quote(Names.identifier(k));
@@ -226,13 +236,13 @@ final class AggregateParser {
             return s.strip();
         }
         if (v != null || required) {
-            problems.add(where, subject, v == null ? "aggregate has no :" + option : "bad :" + option + " "
+            problems.add(where, subject, v == null ? kind + " has no :" + option : "bad :" + option + " "
                     + EdnPrinter.flat(v), "name the function, such as :" + option + " :my-step-function");
         }
         return null;
     }
 
-    private boolean flag(Map<?, ?> m, String option) {
+    boolean flag(Map<?, ?> m, String option) {
         Object v = opt(m, option);
         if (v == null || v instanceof Boolean) {
             return Boolean.TRUE.equals(v);

@@ -60,6 +60,7 @@ final class ModelParser {
     /** Schemas declared with {@code {:type :schema}}, with where. */
     final List<NamespaceDraft> namespaces = new ArrayList<>();
     final List<dev.strata.model.Collation> collations = new ArrayList<>();
+    final List<dev.strata.model.Operator> operators = new ArrayList<>();
     /** The comment on the target schema, or {@code null}. */
     String targetComment;
     private Location targetSchemaAt;
@@ -109,6 +110,13 @@ final class ModelParser {
             } else if (FieldParser.kw("schema").equals(type)) {
                 namespace(key, m, where, "schema " + EdnPrinter.flat(key));
                 processed.put(key, value);
+            } else if (FieldParser.kw("operator").equals(type)) {
+                dev.strata.model.Operator operator = OperatorParser.parse(key, m, where,
+                        "operator " + EdnPrinter.flat(key), problems);
+                if (operator != null) {
+                    operators.add(operator);
+                }
+                processed.put(key, value);
             } else if (FieldParser.kw("collation").equals(type)) {
                 collation(key, m, where, "collation " + EdnPrinter.flat(key));
                 processed.put(key, value);
@@ -117,7 +125,7 @@ final class ModelParser {
                 processed.put(key, value);
             } else {
                 problems.add(where, subject, "unknown model kind :type " + EdnPrinter.flat(type),
-                        "a top-level :type is :enum, :domain, :composite, :extension, :sequence, :collation, :schema or"
+                        "a top-level :type is :enum, :domain, :composite, :extension, :sequence, :collation, :operator, :schema or"
                                 + " :target-schema;"
                                 + " tables have :fields");
             }

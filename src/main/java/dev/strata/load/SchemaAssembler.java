@@ -112,7 +112,7 @@ final class SchemaAssembler {
         Schema schema = new Schema(extensions, enums, sequences(), tables, views, functions, triggers, policies,
                 domains(), composites());
         schema = schema.withCollations(models.collations.stream()
-                .sorted(Comparator.comparing(dev.strata.model.Collation::name)).toList());
+                .sorted(Comparator.comparing(dev.strata.model.Collation::name)).toList()).withOperators(models.operators);
         return new Result(schema.withNamespaces(namespaces(schema)).withTargetComment(models.targetComment), hints());
     }
 
@@ -140,6 +140,7 @@ final class SchemaAssembler {
         schema.compositeTypes().forEach(c -> used.add(c.name()));
         schema.sequences().forEach(q -> used.add(q.name()));
         schema.collations().forEach(c -> used.add(c.name()));
+        schema.operators().forEach(o -> used.add(o.name()));
         for (QualifiedName n : used) {
             if (n.schema() != null) {
                 result.putIfAbsent(n.schema(), dev.strata.model.Namespace.of(n.schema()));

@@ -24,9 +24,11 @@ public record Schema(
         List<CompositeType> compositeTypes,
         List<Namespace> namespaces,
         String targetComment,
-        List<Collation> collations) {
+        List<Collation> collations,
+        List<Operator> operators) {
 
     public Schema {
+        operators = operators == null ? List.of() : operators.stream().sorted().toList();
         collations = collations == null ? List.of()
                 : collations.stream().sorted(java.util.Comparator.comparing(Collation::name)).toList();
         namespaces = namespaces.stream().sorted().toList();
@@ -42,6 +44,21 @@ public record Schema(
         compositeTypes = List.copyOf(compositeTypes);
     }
 
+    /** A schema without operators. */
+    public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
+                  List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies,
+                  List<Domain> domains, List<CompositeType> compositeTypes, List<Namespace> namespaces,
+                  String targetComment, List<Collation> collations) {
+        this(extensions, enums, sequences, tables, views, functions, triggers, policies, domains, compositeTypes,
+                namespaces, targetComment, collations, List.of());
+    }
+
+    /** This schema with other operators. */
+    public Schema withOperators(List<Operator> newOperators) {
+        return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
+                compositeTypes, namespaces, targetComment, collations, newOperators);
+    }
+
     /** A schema without collations. */
     public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
                   List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies,
@@ -54,7 +71,7 @@ public record Schema(
     /** This schema with other collations. */
     public Schema withCollations(List<Collation> newCollations) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, newCollations);
+                compositeTypes, namespaces, targetComment, newCollations, operators);
     }
 
     /** A schema without a comment on the target schema. */
@@ -68,7 +85,7 @@ public record Schema(
     /** This schema with another comment on the target schema. */
     public Schema withTargetComment(String newTargetComment) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, newTargetComment, collations);
+                compositeTypes, namespaces, newTargetComment, collations, operators);
     }
 
     /** A schema of the target schema alone (no other namespaces). */
@@ -82,7 +99,7 @@ public record Schema(
     /** This schema with other namespaces (the schemas besides the target one it manages). */
     public Schema withNamespaces(List<Namespace> newNamespaces) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, newNamespaces, targetComment, collations);
+                compositeTypes, newNamespaces, targetComment, collations, operators);
     }
 
     /** The names of the namespaces, sorted. */
@@ -99,7 +116,7 @@ public record Schema(
     /** This schema with other domains and composite types. */
     public Schema withTypes(List<Domain> newDomains, List<CompositeType> newCompositeTypes) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, newDomains,
-                newCompositeTypes, namespaces, targetComment, collations);
+                newCompositeTypes, namespaces, targetComment, collations, operators);
     }
 
     public static Schema empty() {

@@ -135,7 +135,8 @@ public final class Planner {
                 || drop instanceof Change.DropDomain && create instanceof Change.CreateDomain
                 || drop instanceof Change.DropDomainCheck && create instanceof Change.AddDomainCheck
                 || drop instanceof Change.DropCompositeType && create instanceof Change.CreateCompositeType
-                || drop instanceof Change.DropCollation && create instanceof Change.CreateCollation;
+                || drop instanceof Change.DropCollation && create instanceof Change.CreateCollation
+                || drop instanceof Change.DropOperator && create instanceof Change.CreateOperator;
     }
 
     private static boolean extensionOrder(Change a, Change b) {

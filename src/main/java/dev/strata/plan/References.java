@@ -131,6 +131,12 @@ final class References {
                 || change instanceof Change.DropSchema || change instanceof Change.CommentOnSchema
                 || change instanceof Change.CommentOnTargetSchema) {
             return f;
+        } else if (change instanceof Change.CreateOperator c) {
+            f.provides.add("op:" + c.operator().identity());
+            operatorNeeds(c.operator(), f.requires);
+        } else if (change instanceof Change.DropOperator c) {
+            f.removes.add("op:" + c.operator().identity());
+            operatorNeeds(c.operator(), f.releases);
         } else if (change instanceof Change.CreateCollation c) {
             f.provides.add("coll:" + c.collation().name());
         } else if (change instanceof Change.DropCollation c) {
@@ -516,6 +522,7 @@ final class References {
             case CONSTRAINT, TRIGGER, RULE, POLICY -> keys.add("rel:" + target.table());
             case VIEW, MATERIALIZED_VIEW -> keys.add("rel:" + target.name());
             case COLLATION -> keys.add("coll:" + target.name());
+            case OPERATOR -> keys.add("op:" + target.name() + target.arguments());
             case DOMAIN_CONSTRAINT -> keys.add("type:" + target.table());
             case FUNCTION, PROCEDURE, AGGREGATE -> keys.add("fn:" + target.name());
         }
@@ -548,6 +555,17 @@ final class References {
         }
         mentions(defaultExpr, functions, null, soft);
         mentions(column.generatedExpr(), functions, null, soft);
+    }
+
+    /** The functions an operator is built from ({@code fn:} keys, as a trigger names its function). */
+    private static void operatorNeeds(dev.strata.model.Operator operator, Set<String> keys) {
+        for (String f : new String[] {operator.function(), operator.restrict(), operator.join()}) {
+            if (f != null) {
+                List<String> parts = Identifiers.split(f);
+                keys.add("fn:" + (parts.size() > 1 ? new QualifiedName(parts.get(parts.size() - 2), parts.get(parts.size() - 1))
+                        : new QualifiedName(operator.name().schema(), parts.get(0))));
+            }
+        }
     }
 
     /**

@@ -134,6 +134,10 @@ public final class ChangeRenderer {
                 down.add(Ddl.commentOnSchema(c.namespace().name(), c.namespace().comment()));
             }
             return of(List.of(Ddl.dropSchema(c.namespace().name())), down);
+        } else if (change instanceof Change.CreateOperator c) {
+            return of(createOperator(c.operator()), List.of(Ddl.dropOperator(c.operator())));
+        } else if (change instanceof Change.DropOperator c) {
+            return of(List.of(Ddl.dropOperator(c.operator())), createOperator(c.operator()));
         } else if (change instanceof Change.CreateCollation c) {
             return of(createCollation(c.collation()), List.of(Ddl.dropCollation(c.collation())));
         } else if (change instanceof Change.DropCollation c) {
@@ -692,6 +696,15 @@ public final class ChangeRenderer {
 
     private static String dropConstraint(QualifiedName table, String name) {
         return alterTable(table) + "DROP CONSTRAINT " + Identifiers.quote(name);
+    }
+
+    /** The operator's CREATE and its comment. */
+    public static List<String> createOperator(dev.strata.model.Operator operator) {
+        List<String> sql = new ArrayList<>(List.of(Ddl.createOperator(operator)));
+        if (operator.comment() != null) {
+            sql.add(Comments.on(dev.strata.diff.CommentTarget.of(operator), operator.comment()));
+        }
+        return sql;
     }
 
     /** The collation's CREATE and its comment. */

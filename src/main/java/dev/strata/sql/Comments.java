@@ -44,6 +44,7 @@ public final class Comments {
                 }
             }
             case VIEW, MATERIALIZED_VIEW, COLLATION -> sql.append(Identifiers.quote(target.name()));
+            case OPERATOR -> sql.append(Ddl.operatorName(target.name())).append(' ').append(target.arguments());
             case DOMAIN_CONSTRAINT -> sql.append(Identifiers.quote(target.name().name())).append(" ON DOMAIN ")
                     .append(Identifiers.quote(target.table()));
         }

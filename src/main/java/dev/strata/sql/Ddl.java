@@ -62,6 +62,50 @@ public final class Ddl {
         return "CREATE COLLATION " + Identifiers.quote(c.name()) + " (" + String.join(", ", options) + ")";
     }
 
+    /** An operator's name: its symbol, {@code schema.symbol} outside the target schema (never quoted). */
+    public static String operatorName(QualifiedName name) {
+        return name.schema() == null ? name.name() : Identifiers.quote(name.schema()) + "." + name.name();
+    }
+
+    /** {@code CREATE OPERATOR sym (FUNCTION = f, LEFTARG = t, RIGHTARG = t, ...)}. */
+    public static String createOperator(dev.strata.model.Operator o) {
+        List<String> options = new ArrayList<>();
+        options.add("FUNCTION = " + o.function());
+        if (o.left() != null) {
+            options.add("LEFTARG = " + o.left());
+        }
+        options.add("RIGHTARG = " + o.right());
+        if (o.commutator() != null) {
+            options.add("COMMUTATOR = " + operatorReference(o.commutator()));
+        }
+        if (o.negator() != null) {
+            options.add("NEGATOR = " + operatorReference(o.negator()));
+        }
+        if (o.restrict() != null) {
+            options.add("RESTRICT = " + o.restrict());
+        }
+        if (o.join() != null) {
+            options.add("JOIN = " + o.join());
+        }
+        if (o.hashes()) {
+            options.add("HASHES");
+        }
+        if (o.merges()) {
+            options.add("MERGES");
+        }
+        return "CREATE OPERATOR " + operatorName(o.name()) + " (" + String.join(", ", options) + ")";
+    }
+
+    /** A bare symbol is written {@code OPERATOR(sym)}, which is never taken for part of the next token. */
+    private static String operatorReference(String sql) {
+        return sql.startsWith("OPERATOR(") ? sql : "OPERATOR(" + sql + ")";
+    }
+
+    /** {@code DROP OPERATOR sym (left, right)}. */
+    public static String dropOperator(dev.strata.model.Operator o) {
+        return "DROP OPERATOR " + operatorName(o.name()) + " " + o.signature();
+    }
+
     /** {@code DROP COLLATION name}. */
     public static String dropCollation(dev.strata.model.Collation c) {
         return "DROP COLLATION " + Identifiers.quote(c.name());

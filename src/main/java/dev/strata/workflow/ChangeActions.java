@@ -79,6 +79,10 @@ public final class ChangeActions {
             a.put("name", c.namespace().name()).put("comment", c.namespace().comment());
         } else if (change instanceof Change.DropSchema c) {
             a.put("name", c.namespace().name()).put("comment", c.namespace().comment());
+        } else if (change instanceof Change.CreateOperator c) {
+            a.put("name", c.operator().identity().toString()).put("sql", Ddl.createOperator(c.operator()));
+        } else if (change instanceof Change.DropOperator c) {
+            a.put("name", c.operator().identity().toString()).put("sql", Ddl.createOperator(c.operator()));
         } else if (change instanceof Change.CreateCollation c) {
             a.put("name", c.collation().name().toString()).put("sql", Ddl.createCollation(c.collation()));
         } else if (change instanceof Change.DropCollation c) {

@@ -90,10 +90,6 @@ SELECT 'ownership', rel.relname FROM rel WHERE rel.relowner <> (SELECT oid FROM 
 UNION ALL
 SELECT 'window function', pro.proname FROM pro WHERE pro.prokind = 'w'
 UNION ALL
-SELECT 'operator', o.oprname
-FROM pg_operator o JOIN ns ON ns.oid = o.oprnamespace
-WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_operator'::regclass AND ext.objid = o.oid)
-UNION ALL
 SELECT 'operator class', o.opfname
 FROM pg_opfamily o JOIN ns ON ns.oid = o.opfnamespace
 WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_opfamily'::regclass AND ext.objid = o.oid)

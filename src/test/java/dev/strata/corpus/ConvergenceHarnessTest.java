@@ -39,10 +39,10 @@ class ConvergenceHarnessTest {
     @Test
     void unmodelledFeaturesAndRefusedScriptsAreUnsupported(DevServer server) {
         ConvergenceHarness harness = new ConvergenceHarness(server);
-        Outcome operator = harness.run(sqldef("Operator", "", "CREATE TABLE t (a int);\n"
-                + "CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq);", 0));
-        assertEquals(Outcome.Status.UNSUPPORTED, operator.status(), operator.summary());
-        assertEquals("operator", operator.category());
+        Outcome config = harness.run(sqldef("Fts", "", "CREATE TABLE t (a int);\n"
+                + "CREATE TEXT SEARCH CONFIGURATION cfg (COPY = english);", 0));
+        assertEquals(Outcome.Status.UNSUPPORTED, config.status(), config.summary());
+        assertEquals("text search configuration", config.category());
 
         Outcome rule = harness.run(sqldef("Rule", "CREATE TABLE t (a int);\nCREATE TABLE log (a int);",
                 "CREATE TABLE t (a int);\nCREATE TABLE log (a int);\n"
