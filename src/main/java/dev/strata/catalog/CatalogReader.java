@@ -207,6 +207,7 @@ public final class CatalogReader {
                 rs.getString("right_type"), rs.getString("function"), rs.getString("commutator"),
                 rs.getString("negator"), rs.getString("restrict_function"), rs.getString("join_function"),
                 rs.getBoolean("hashes"), rs.getBoolean("merges"), rs.getString("comment")));
+        List<dev.strata.model.TextSearch> textSearch = q.query("text_search", CatalogReader::textSearch);
         List<dev.strata.model.Collation> collations = q.query("collations", rs -> new dev.strata.model.Collation(
                 name(rs.getString("object_schema"), rs.getString("collation_name")), rs.getString("provider"),
                 rs.getString("locale"), rs.getString("lc_collate"), rs.getString("lc_ctype"),
@@ -276,7 +277,7 @@ public final class CatalogReader {
                 sorted(policies, Comparator.comparing(Policy::table).thenComparing(Policy::name)),
                 sorted(domains, Comparator.comparing(Domain::name)),
                 sorted(composites, Comparator.comparing(CompositeType::name)),
-                namespaces, targetComment, collations, operators);
+                namespaces, targetComment, collations, operators, textSearch);
         return new Contents(schema, sorted(dependencies, Comparator.naturalOrder()));
     }
 
@@ -520,6 +521,29 @@ public final class CatalogReader {
         QualifiedName name = name(rs.getString("object_schema"), rs.getString("function_name"));
         return new Function(name, rs.getString("arguments"), false,
                 dev.strata.sql.Comments.createAggregate(name, aggregate), null, rs.getString("comment"), aggregate);
+    }
+
+    /** One row of text_search.sql: {@code name=value} option lines, {@code token=dict,dict} mapping lines. */
+    private static dev.strata.model.TextSearch textSearch(ResultSet rs) throws SQLException {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        String optionText = rs.getString("options");
+        if (optionText != null) {
+            for (String line : optionText.split("\n")) {
+                int eq = line.indexOf('=');
+                options.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        java.util.SortedMap<String, List<String>> mappings = new java.util.TreeMap<>();
+        String mappingText = rs.getString("mappings");
+        if (mappingText != null) {
+            for (String line : mappingText.split("\n")) {
+                int eq = line.indexOf('=');
+                mappings.put(line.substring(0, eq), List.of(line.substring(eq + 1).split(",")));
+            }
+        }
+        return new dev.strata.model.TextSearch(dev.strata.model.TextSearch.Kind.valueOf(rs.getString("kind")),
+                name(rs.getString("object_schema"), rs.getString("object_name")), options, mappings,
+                rs.getString("comment"));
     }
 
     private static Policy policy(ResultSet rs) throws SQLException {

@@ -101,6 +101,8 @@ public final class DdlCompiler {
         sorted(schema.extensions(), Comparator.comparing(Extension::name))
                 .forEach(e -> out.add(Ddl.createExtension(e)));
         schema.collations().forEach(c -> out.addAll(dev.strata.sql.ChangeRenderer.createCollation(c)));
+        // Parsers and templates, then dictionaries, then configurations (the list is in that order).
+        schema.textSearch().forEach(t -> out.addAll(dev.strata.sql.ChangeRenderer.createTextSearch(t)));
         List<EnumType> enums = sorted(schema.enums(), Comparator.comparing(EnumType::name));
         enums.forEach(e -> out.add(Ddl.createEnum(e)));
         List<Object> userTypes = orderUserTypes(schema);

@@ -42,7 +42,7 @@ public sealed interface Change
                 Change.CreateTrigger, Change.DropTrigger,
                 Change.CreatePolicy, Change.DropPolicy,
                 Change.EnableRowLevelSecurity, Change.DisableRowLevelSecurity,
-                Change.CreateSchema, Change.DropSchema, Change.CreateCollation, Change.DropCollation, Change.CreateOperator, Change.DropOperator, Change.CommentOnSchema, Change.CommentOnTargetSchema, Change.AlterExtension,
+                Change.CreateSchema, Change.DropSchema, Change.CreateCollation, Change.DropCollation, Change.CreateOperator, Change.DropOperator, Change.CreateTextSearch, Change.DropTextSearch, Change.AlterTextSearchMappings, Change.CommentOnSchema, Change.CommentOnTargetSchema, Change.AlterExtension,
                 Change.CommentOn {
 
     /** Where this change runs when its dependencies leave the order open. */
@@ -368,6 +368,52 @@ public sealed interface Change
 
         public QualifiedName object() {
             return member(domain, check.name());
+        }
+    }
+
+    /** {@code CREATE TEXT SEARCH ...} with a configuration's mappings and its comment. */
+    record CreateTextSearch(dev.strata.model.TextSearch textSearch) implements Change {
+        public CreateTextSearch {
+            Objects.requireNonNull(textSearch, "textSearch");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_TEXT_SEARCH;
+        }
+
+        public QualifiedName object() {
+            return textSearch.identity();
+        }
+    }
+
+    /** {@code DROP TEXT SEARCH ...}; the object as it was. */
+    record DropTextSearch(dev.strata.model.TextSearch textSearch) implements Change {
+        public DropTextSearch {
+            Objects.requireNonNull(textSearch, "textSearch");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_TEXT_SEARCH;
+        }
+
+        public QualifiedName object() {
+            return textSearch.identity();
+        }
+    }
+
+    /** A configuration's mappings changed in place ({@code DROP MAPPING} / {@code ADD MAPPING} per token type). */
+    record AlterTextSearchMappings(dev.strata.model.TextSearch from, dev.strata.model.TextSearch to) implements Change {
+        public AlterTextSearchMappings {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_TEXT_SEARCH;
+        }
+
+        public QualifiedName object() {
+            return to.identity();
         }
     }
 

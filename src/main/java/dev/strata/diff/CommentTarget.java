@@ -35,6 +35,10 @@ public record CommentTarget(Kind kind, QualifiedName name, QualifiedName table, 
         RULE("RULE"),
         POLICY("POLICY"),
         COLLATION("COLLATION"),
+        TEXT_SEARCH_PARSER("TEXT SEARCH PARSER"),
+        TEXT_SEARCH_TEMPLATE("TEXT SEARCH TEMPLATE"),
+        TEXT_SEARCH_DICTIONARY("TEXT SEARCH DICTIONARY"),
+        TEXT_SEARCH_CONFIGURATION("TEXT SEARCH CONFIGURATION"),
         /** An operator: {@code arguments} is its signature, {@code (text, text)}. */
         OPERATOR("OPERATOR"),
         /** A domain's CHECK constraint: {@code table} is the domain. */
@@ -77,6 +81,10 @@ public record CommentTarget(Kind kind, QualifiedName name, QualifiedName table, 
 
     public static CommentTarget of(QualifiedName domain, dev.strata.model.Domain.Check check) {
         return new CommentTarget(Kind.DOMAIN_CONSTRAINT, new QualifiedName(domain.schema(), check.name()), domain, null);
+    }
+
+    public static CommentTarget of(dev.strata.model.TextSearch t) {
+        return new CommentTarget(Kind.valueOf("TEXT_SEARCH_" + t.kind().name()), t.name(), null, null);
     }
 
     public static CommentTarget of(dev.strata.model.Operator operator) {

@@ -152,6 +152,7 @@ public final class Differ {
         extensions();
         NamespaceDiffer.alterExtensions(current, desired, out);
         CollationDiffer.diff(current, desired, out);
+        TextSearchDiffer.diff(current, desired, out);
         enums();
         UserTypeDiffer.diff(current, desired, out);
         tables();

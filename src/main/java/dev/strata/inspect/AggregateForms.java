@@ -84,6 +84,48 @@ final class AggregateForms {
         return spec;
     }
 
+    private static final java.util.regex.Pattern DICT_OPTION = java.util.regex.Pattern.compile(
+            "\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(?:'((?:[^']|'')*)'|([^,'\\s]+))\\s*(?:,|$)");
+
+    /**
+     * The models.edn entry of a text search object, or {@code null} when a dictionary's options
+     * are not {@code name = 'value'} pairs (then inspect reports it).
+     */
+    static Map<Object, Object> of(dev.strata.model.TextSearch t) {
+        Map<Object, Object> spec = new LinkedHashMap<>();
+        spec.put(ModelNames.kw("type"), ModelNames.kw("text-search-" + t.kind().name().toLowerCase(Locale.ROOT)));
+        for (Map.Entry<String, String> e : t.options().entrySet()) {
+            String option = e.getKey().toLowerCase(Locale.ROOT);
+            if (option.equals("options")) {
+                Map<Object, Object> options = new LinkedHashMap<>();
+                java.util.regex.Matcher m = DICT_OPTION.matcher(e.getValue());
+                int end = 0;
+                while (m.lookingAt()) {
+                    options.put(ModelNames.key(m.group(1).toLowerCase(Locale.ROOT)),
+                            m.group(2) != null ? m.group(2).replace("''", "'") : m.group(3));
+                    end = m.end();
+                    m.region(end, e.getValue().length());
+                }
+                if (end != e.getValue().length()) {
+                    return null;
+                }
+                spec.put(ModelNames.kw("options"), options);
+            } else {
+                spec.put(ModelNames.kw(option), function(e.getValue()));
+            }
+        }
+        if (!t.mappings().isEmpty()) {
+            Map<Object, Object> mappings = new LinkedHashMap<>();
+            t.mappings().forEach((token, dicts) -> mappings.put(ModelNames.key(token),
+                    new ArrayList<Object>(dicts.stream().map(AggregateForms::function).toList())));
+            spec.put(ModelNames.kw("mappings"), mappings);
+        }
+        if (t.comment() != null) {
+            spec.put(ModelNames.kw("comment"), t.comment());
+        }
+        return spec;
+    }
+
     /** The models.edn entry of an operator. */
     static Map<Object, Object> of(dev.strata.model.Operator o) {
         Map<Object, Object> spec = new LinkedHashMap<>();
@@ -119,8 +161,10 @@ final class AggregateForms {
 
     /** A plain lower-case name as a keyword ({@code :concat-step}), anything else as the SQL string. */
     static Object function(String sql) {
-        return sql.matches("[a-z_][a-z0-9_]*") && !dev.strata.sql.Identifiers.needsQuoting(sql) ? ModelNames.key(sql)
-                : sql;
+        // A keyword is quoted again as needed when read ("default" is a reserved word).
+        String bare = sql.matches("\"[a-z_][a-z0-9_]*\"") ? sql.substring(1, sql.length() - 1) : sql;
+        return bare.matches("[a-z_][a-z0-9_]*") && (bare != sql || !dev.strata.sql.Identifiers.needsQuoting(bare))
+                ? ModelNames.key(bare) : sql;
     }
 
     static void putFunction(Map<Object, Object> spec, String option, String sql) {

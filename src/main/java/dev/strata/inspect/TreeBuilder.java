@@ -513,6 +513,25 @@ final class TreeBuilder {
             putIf(spec, "comment", c.comment());
             out.put(key, spec);
         }
+        for (dev.strata.model.TextSearch t : schema.textSearch()) {
+            Map<Object, Object> spec = AggregateForms.of(t);
+            if (spec == null) {
+                drop("text search dictionary", null, t.name().toString(), "its options are not name = 'value' pairs");
+                continue;
+            }
+            Object key = ModelNames.key(t.name());
+            if (keys.contains(key)) {
+                key = ModelNames.key(new dev.strata.model.QualifiedName(t.name().schema(),
+                        t.name().name() + "_" + t.kind().name().toLowerCase(java.util.Locale.ROOT)));
+            }
+            if (keys.contains(key)) {
+                drop("text search " + t.kind().name().toLowerCase(java.util.Locale.ROOT), null, t.name().toString(),
+                        "another object takes its model key");
+                continue;
+            }
+            keys.add(key);
+            out.put(key, spec);
+        }
         for (dev.strata.model.Operator o : schema.operators()) {
             List<String> fn = dev.strata.sql.Identifiers.split(o.function());
             String base = fn.get(fn.size() - 1).replaceAll("[^A-Za-z0-9]+", "_") + "_operator";

@@ -61,6 +61,7 @@ final class ModelParser {
     final List<NamespaceDraft> namespaces = new ArrayList<>();
     final List<dev.strata.model.Collation> collations = new ArrayList<>();
     final List<dev.strata.model.Operator> operators = new ArrayList<>();
+    final List<dev.strata.model.TextSearch> textSearch = new ArrayList<>();
     /** The comment on the target schema, or {@code null}. */
     String targetComment;
     private Location targetSchemaAt;
@@ -110,6 +111,13 @@ final class ModelParser {
             } else if (FieldParser.kw("schema").equals(type)) {
                 namespace(key, m, where, "schema " + EdnPrinter.flat(key));
                 processed.put(key, value);
+            } else if (TextSearchParser.kind(type) != null) {
+                dev.strata.model.TextSearch object = TextSearchParser.parse(TextSearchParser.kind(type), key, m, where,
+                        EdnPrinter.flat(type).substring(1).replace('-', ' ') + " " + EdnPrinter.flat(key), problems);
+                if (object != null) {
+                    textSearch.add(object);
+                }
+                processed.put(key, value);
             } else if (FieldParser.kw("operator").equals(type)) {
                 dev.strata.model.Operator operator = OperatorParser.parse(key, m, where,
                         "operator " + EdnPrinter.flat(key), problems);
@@ -125,7 +133,8 @@ final class ModelParser {
                 processed.put(key, value);
             } else {
                 problems.add(where, subject, "unknown model kind :type " + EdnPrinter.flat(type),
-                        "a top-level :type is :enum, :domain, :composite, :extension, :sequence, :collation, :operator, :schema or"
+                        "a top-level :type is :enum, :domain, :composite, :extension, :sequence, :collation, :operator,"
+                                + " :text-search-parser, -template, -dictionary or -configuration, :schema or"
                                 + " :target-schema;"
                                 + " tables have :fields");
             }

@@ -112,7 +112,8 @@ final class SchemaAssembler {
         Schema schema = new Schema(extensions, enums, sequences(), tables, views, functions, triggers, policies,
                 domains(), composites());
         schema = schema.withCollations(models.collations.stream()
-                .sorted(Comparator.comparing(dev.strata.model.Collation::name)).toList()).withOperators(models.operators);
+                .sorted(Comparator.comparing(dev.strata.model.Collation::name)).toList()).withOperators(models.operators)
+                .withTextSearch(models.textSearch);
         return new Result(schema.withNamespaces(namespaces(schema)).withTargetComment(models.targetComment), hints());
     }
 
@@ -141,6 +142,7 @@ final class SchemaAssembler {
         schema.sequences().forEach(q -> used.add(q.name()));
         schema.collations().forEach(c -> used.add(c.name()));
         schema.operators().forEach(o -> used.add(o.name()));
+        schema.textSearch().forEach(t -> used.add(t.name()));
         for (QualifiedName n : used) {
             if (n.schema() != null) {
                 result.putIfAbsent(n.schema(), dev.strata.model.Namespace.of(n.schema()));

@@ -25,9 +25,11 @@ public record Schema(
         List<Namespace> namespaces,
         String targetComment,
         List<Collation> collations,
-        List<Operator> operators) {
+        List<Operator> operators,
+        List<TextSearch> textSearch) {
 
     public Schema {
+        textSearch = textSearch == null ? List.of() : textSearch.stream().sorted().toList();
         operators = operators == null ? List.of() : operators.stream().sorted().toList();
         collations = collations == null ? List.of()
                 : collations.stream().sorted(java.util.Comparator.comparing(Collation::name)).toList();
@@ -44,6 +46,21 @@ public record Schema(
         compositeTypes = List.copyOf(compositeTypes);
     }
 
+    /** A schema without text search objects. */
+    public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
+                  List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies,
+                  List<Domain> domains, List<CompositeType> compositeTypes, List<Namespace> namespaces,
+                  String targetComment, List<Collation> collations, List<Operator> operators) {
+        this(extensions, enums, sequences, tables, views, functions, triggers, policies, domains, compositeTypes,
+                namespaces, targetComment, collations, operators, List.of());
+    }
+
+    /** This schema with other text search objects. */
+    public Schema withTextSearch(List<TextSearch> newTextSearch) {
+        return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
+                compositeTypes, namespaces, targetComment, collations, operators, newTextSearch);
+    }
+
     /** A schema without operators. */
     public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
                   List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies,
@@ -56,7 +73,7 @@ public record Schema(
     /** This schema with other operators. */
     public Schema withOperators(List<Operator> newOperators) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, collations, newOperators);
+                compositeTypes, namespaces, targetComment, collations, newOperators, textSearch);
     }
 
     /** A schema without collations. */
@@ -71,7 +88,7 @@ public record Schema(
     /** This schema with other collations. */
     public Schema withCollations(List<Collation> newCollations) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, newCollations, operators);
+                compositeTypes, namespaces, targetComment, newCollations, operators, textSearch);
     }
 
     /** A schema without a comment on the target schema. */
@@ -85,7 +102,7 @@ public record Schema(
     /** This schema with another comment on the target schema. */
     public Schema withTargetComment(String newTargetComment) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, newTargetComment, collations, operators);
+                compositeTypes, namespaces, newTargetComment, collations, operators, textSearch);
     }
 
     /** A schema of the target schema alone (no other namespaces). */
@@ -99,7 +116,7 @@ public record Schema(
     /** This schema with other namespaces (the schemas besides the target one it manages). */
     public Schema withNamespaces(List<Namespace> newNamespaces) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, newNamespaces, targetComment, collations, operators);
+                compositeTypes, newNamespaces, targetComment, collations, operators, textSearch);
     }
 
     /** The names of the namespaces, sorted. */
@@ -116,7 +133,7 @@ public record Schema(
     /** This schema with other domains and composite types. */
     public Schema withTypes(List<Domain> newDomains, List<CompositeType> newCompositeTypes) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, newDomains,
-                newCompositeTypes, namespaces, targetComment, collations, operators);
+                newCompositeTypes, namespaces, targetComment, collations, operators, textSearch);
     }
 
     public static Schema empty() {

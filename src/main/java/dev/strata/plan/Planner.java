@@ -136,7 +136,8 @@ public final class Planner {
                 || drop instanceof Change.DropDomainCheck && create instanceof Change.AddDomainCheck
                 || drop instanceof Change.DropCompositeType && create instanceof Change.CreateCompositeType
                 || drop instanceof Change.DropCollation && create instanceof Change.CreateCollation
-                || drop instanceof Change.DropOperator && create instanceof Change.CreateOperator;
+                || drop instanceof Change.DropOperator && create instanceof Change.CreateOperator
+                || drop instanceof Change.DropTextSearch && create instanceof Change.CreateTextSearch;
     }
 
     private static boolean extensionOrder(Change a, Change b) {

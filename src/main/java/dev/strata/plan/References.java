@@ -131,6 +131,16 @@ final class References {
                 || change instanceof Change.DropSchema || change instanceof Change.CommentOnSchema
                 || change instanceof Change.CommentOnTargetSchema) {
             return f;
+        } else if (change instanceof Change.CreateTextSearch c) {
+            f.provides.add("ts:" + c.textSearch().identity());
+            textSearchNeeds(c.textSearch(), f.requires);
+        } else if (change instanceof Change.DropTextSearch c) {
+            f.removes.add("ts:" + c.textSearch().identity());
+            textSearchNeeds(c.textSearch(), f.releases);
+        } else if (change instanceof Change.AlterTextSearchMappings c) {
+            f.requires.add("ts:" + c.to().identity());
+            textSearchNeeds(c.to(), f.requires);
+            textSearchNeeds(c.from(), f.releases);
         } else if (change instanceof Change.CreateOperator c) {
             f.provides.add("op:" + c.operator().identity());
             operatorNeeds(c.operator(), f.requires);
@@ -522,6 +532,9 @@ final class References {
             case CONSTRAINT, TRIGGER, RULE, POLICY -> keys.add("rel:" + target.table());
             case VIEW, MATERIALIZED_VIEW -> keys.add("rel:" + target.name());
             case COLLATION -> keys.add("coll:" + target.name());
+            case TEXT_SEARCH_PARSER, TEXT_SEARCH_TEMPLATE, TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION ->
+                    keys.add("ts:" + new QualifiedName(target.name().schema(), target.kind().name().substring(12)
+                            .toLowerCase(java.util.Locale.ROOT) + " " + target.name().name()));
             case OPERATOR -> keys.add("op:" + target.name() + target.arguments());
             case DOMAIN_CONSTRAINT -> keys.add("type:" + target.table());
             case FUNCTION, PROCEDURE, AGGREGATE -> keys.add("fn:" + target.name());
@@ -555,6 +568,36 @@ final class References {
         }
         mentions(defaultExpr, functions, null, soft);
         mentions(column.generatedExpr(), functions, null, soft);
+    }
+
+    /**
+     * What a text search object is built from: a parser's or template's functions, a dictionary's
+     * template, a configuration's parser and dictionaries.
+     */
+    private static void textSearchNeeds(dev.strata.model.TextSearch t, Set<String> keys) {
+        String schema = t.name().schema();
+        t.options().forEach((option, value) -> {
+            switch (option) {
+                case "TEMPLATE" -> keys.add("ts:" + textSearchRef(schema, "template", value));
+                case "PARSER" -> keys.add("ts:" + textSearchRef(schema, "parser", value));
+                case "COPY" -> keys.add("ts:" + textSearchRef(schema, "configuration", value));
+                case "OPTIONS" -> { }
+                default -> keys.add("fn:" + sqlName(schema, value));
+            }
+        });
+        t.mappings().values().forEach(dicts -> dicts.forEach(d -> keys.add("ts:" + textSearchRef(schema, "dictionary", d))));
+    }
+
+    private static QualifiedName textSearchRef(String schema, String kind, String sql) {
+        QualifiedName n = sqlName(schema, sql);
+        return new QualifiedName(n.schema(), kind + " " + n.name());
+    }
+
+    /** A name as SQL ({@code f}, {@code s.f}); unqualified means the object's own schema. */
+    private static QualifiedName sqlName(String schema, String sql) {
+        List<String> parts = Identifiers.split(sql);
+        return parts.size() > 1 ? new QualifiedName(parts.get(parts.size() - 2), parts.get(parts.size() - 1))
+                : new QualifiedName(schema, parts.get(0));
     }
 
     /** The functions an operator is built from ({@code fn:} keys, as a trigger names its function). */

@@ -134,6 +134,12 @@ public final class ChangeRenderer {
                 down.add(Ddl.commentOnSchema(c.namespace().name(), c.namespace().comment()));
             }
             return of(List.of(Ddl.dropSchema(c.namespace().name())), down);
+        } else if (change instanceof Change.CreateTextSearch c) {
+            return of(createTextSearch(c.textSearch()), List.of(Ddl.dropTextSearch(c.textSearch())));
+        } else if (change instanceof Change.DropTextSearch c) {
+            return of(List.of(Ddl.dropTextSearch(c.textSearch())), createTextSearch(c.textSearch()));
+        } else if (change instanceof Change.AlterTextSearchMappings c) {
+            return of(alterMappings(c.from(), c.to()), alterMappings(c.to(), c.from()));
         } else if (change instanceof Change.CreateOperator c) {
             return of(createOperator(c.operator()), List.of(Ddl.dropOperator(c.operator())));
         } else if (change instanceof Change.DropOperator c) {
@@ -696,6 +702,36 @@ public final class ChangeRenderer {
 
     private static String dropConstraint(QualifiedName table, String name) {
         return alterTable(table) + "DROP CONSTRAINT " + Identifiers.quote(name);
+    }
+
+    /** The text search object's CREATE (with a configuration's mappings) and its comment. */
+    public static List<String> createTextSearch(dev.strata.model.TextSearch object) {
+        List<String> sql = new ArrayList<>(Ddl.createTextSearch(object));
+        if (object.comment() != null) {
+            sql.add(Comments.on(dev.strata.diff.CommentTarget.of(object), object.comment()));
+        }
+        return sql;
+    }
+
+    /** The mapping statements that turn configuration {@code from}'s mappings into {@code to}'s. */
+    private static List<String> alterMappings(dev.strata.model.TextSearch from, dev.strata.model.TextSearch to) {
+        List<String> sql = new ArrayList<>();
+        java.util.Set<String> tokens = new java.util.TreeSet<>(from.mappings().keySet());
+        tokens.addAll(to.mappings().keySet());
+        for (String token : tokens) {
+            List<String> before = from.mappings().get(token);
+            List<String> after = to.mappings().get(token);
+            if (java.util.Objects.equals(before, after)) {
+                continue;
+            }
+            if (before != null) {
+                sql.add(Ddl.dropMapping(to, token));
+            }
+            if (after != null && !after.isEmpty()) {
+                sql.add(Ddl.addMapping(to, token, after));
+            }
+        }
+        return sql;
     }
 
     /** The operator's CREATE and its comment. */

@@ -62,6 +62,41 @@ public final class Ddl {
         return "CREATE COLLATION " + Identifiers.quote(c.name()) + " (" + String.join(", ", options) + ")";
     }
 
+    /** {@code CREATE TEXT SEARCH kind name (...)}, and a configuration's mappings after it. */
+    public static List<String> createTextSearch(dev.strata.model.TextSearch t) {
+        List<String> options = new ArrayList<>();
+        t.options().forEach((k, v) -> options.add(k.equals("OPTIONS") ? v : k + " = " + v));
+        List<String> sql = new ArrayList<>(List.of("CREATE TEXT SEARCH " + t.kind().sql() + " " + Identifiers.quote(t.name())
+                + " (" + String.join(", ", options) + ")"));
+        boolean copied = t.options().containsKey("COPY");
+        t.mappings().forEach((token, dicts) -> {
+            if (copied) {
+                sql.add(dropMapping(t, token));
+            }
+            if (!dicts.isEmpty()) {
+                sql.add(addMapping(t, token, dicts));
+            }
+        });
+        return sql;
+    }
+
+    /** {@code ALTER TEXT SEARCH CONFIGURATION c DROP MAPPING IF EXISTS FOR token}. */
+    public static String dropMapping(dev.strata.model.TextSearch t, String token) {
+        return "ALTER TEXT SEARCH CONFIGURATION " + Identifiers.quote(t.name()) + " DROP MAPPING IF EXISTS FOR "
+                + Identifiers.quote(token);
+    }
+
+    /** {@code ALTER TEXT SEARCH CONFIGURATION c ADD MAPPING FOR token WITH d1, d2}. */
+    public static String addMapping(dev.strata.model.TextSearch t, String token, List<String> dictionaries) {
+        return "ALTER TEXT SEARCH CONFIGURATION " + Identifiers.quote(t.name()) + " ADD MAPPING FOR "
+                + Identifiers.quote(token) + " WITH " + String.join(", ", dictionaries);
+    }
+
+    /** {@code DROP TEXT SEARCH kind name}. */
+    public static String dropTextSearch(dev.strata.model.TextSearch t) {
+        return "DROP TEXT SEARCH " + t.kind().sql() + " " + Identifiers.quote(t.name());
+    }
+
     /** An operator's name: its symbol, {@code schema.symbol} outside the target schema (never quoted). */
     public static String operatorName(QualifiedName name) {
         return name.schema() == null ? name.name() : Identifiers.quote(name.schema()) + "." + name.name();

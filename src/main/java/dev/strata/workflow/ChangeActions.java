@@ -79,6 +79,12 @@ public final class ChangeActions {
             a.put("name", c.namespace().name()).put("comment", c.namespace().comment());
         } else if (change instanceof Change.DropSchema c) {
             a.put("name", c.namespace().name()).put("comment", c.namespace().comment());
+        } else if (change instanceof Change.CreateTextSearch c) {
+            a.put("name", c.textSearch().identity().toString()).put("sql", String.join(";\n", Ddl.createTextSearch(c.textSearch())));
+        } else if (change instanceof Change.DropTextSearch c) {
+            a.put("name", c.textSearch().identity().toString()).put("sql", String.join(";\n", Ddl.createTextSearch(c.textSearch())));
+        } else if (change instanceof Change.AlterTextSearchMappings c) {
+            a.put("name", c.to().identity().toString());
         } else if (change instanceof Change.CreateOperator c) {
             a.put("name", c.operator().identity().toString()).put("sql", Ddl.createOperator(c.operator()));
         } else if (change instanceof Change.DropOperator c) {

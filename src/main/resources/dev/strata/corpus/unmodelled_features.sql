@@ -98,20 +98,6 @@ SELECT 'cast', format_type(c.castsource, NULL) || ' -> ' || format_type(c.castta
 FROM pg_cast c WHERE c.oid >= 16384
   AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_cast'::regclass AND ext.objid = c.oid)
 UNION ALL
-SELECT 'text search configuration', c.cfgname
-FROM pg_ts_config c JOIN ns ON ns.oid = c.cfgnamespace
-UNION ALL
-SELECT 'text search configuration', d.dictname
-FROM pg_ts_dict d JOIN ns ON ns.oid = d.dictnamespace
-UNION ALL
-SELECT 'text search parser or template', p.prsname
-FROM pg_ts_parser p JOIN ns ON ns.oid = p.prsnamespace
-WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_ts_parser'::regclass AND ext.objid = p.oid)
-UNION ALL
-SELECT 'text search parser or template', t.tmplname
-FROM pg_ts_template t JOIN ns ON ns.oid = t.tmplnamespace
-WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_ts_template'::regclass AND ext.objid = t.oid)
-UNION ALL
 SELECT 'extended statistics', s.stxname
 FROM pg_statistic_ext s JOIN ns ON ns.oid = s.stxnamespace
 UNION ALL

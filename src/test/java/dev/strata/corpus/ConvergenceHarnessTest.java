@@ -39,10 +39,10 @@ class ConvergenceHarnessTest {
     @Test
     void unmodelledFeaturesAndRefusedScriptsAreUnsupported(DevServer server) {
         ConvergenceHarness harness = new ConvergenceHarness(server);
-        Outcome config = harness.run(sqldef("Fts", "", "CREATE TABLE t (a int);\n"
-                + "CREATE TEXT SEARCH CONFIGURATION cfg (COPY = english);", 0));
-        assertEquals(Outcome.Status.UNSUPPORTED, config.status(), config.summary());
-        assertEquals("text search configuration", config.category());
+        Outcome fdw = harness.run(sqldef("Fdw", "", "CREATE TABLE t (a int);\n"
+                + "CREATE FOREIGN DATA WRAPPER fdw_here;", 0));
+        assertEquals(Outcome.Status.UNSUPPORTED, fdw.status(), fdw.summary());
+        assertEquals("foreign data wrapper", fdw.category());
 
         Outcome rule = harness.run(sqldef("Rule", "CREATE TABLE t (a int);\nCREATE TABLE log (a int);",
                 "CREATE TABLE t (a int);\nCREATE TABLE log (a int);\n"
