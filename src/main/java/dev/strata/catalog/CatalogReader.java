@@ -162,7 +162,7 @@ public final class CatalogReader {
 
     private record TableRow(long oid, QualifiedName name, boolean rowLevelSecurity, String comment, boolean unlogged,
                             List<String> storage, boolean forceRowLevelSecurity, String replicaIdentity,
-                            String replicaIdentityIndex, String clusterOn, TableLineage lineage) {
+                            String replicaIdentityIndex, String clusterOn, TableLineage lineage, String accessMethod) {
     }
 
     private record IndexRow(long tableOid, boolean onMaterializedView, Index index) {
@@ -192,7 +192,8 @@ public final class CatalogReader {
                 name(rs.getString("object_schema"), rs.getString("table_name")), rs.getBoolean("row_level_security"), rs.getString("comment"),
                 rs.getBoolean("unlogged"), CatalogQueries.strings(rs, "storage"),
                 rs.getBoolean("force_row_level_security"), rs.getString("replica_identity"),
-                rs.getString("replica_identity_index"), rs.getString("cluster_on"), lineage(rs)));
+                rs.getString("replica_identity_index"), rs.getString("cluster_on"), lineage(rs),
+                rs.getString("access_method")));
         Map<Long, List<Column>> columns = group(q.query("columns", rs -> Map.entry(rs.getLong("table_oid"), column(rs))));
         Map<Long, List<Constraint>> constraints =
                 group(q.query("constraints", rs -> Map.entry(rs.getLong("table_oid"), constraint(rs))));
@@ -208,6 +209,9 @@ public final class CatalogReader {
                 rs.getString("negator"), rs.getString("restrict_function"), rs.getString("join_function"),
                 rs.getBoolean("hashes"), rs.getBoolean("merges"), rs.getString("comment")));
         List<dev.strata.model.TextSearch> textSearch = q.query("text_search", CatalogReader::textSearch);
+        List<dev.strata.model.AccessMethod> accessMethods = q.query("access_methods", rs -> new dev.strata.model.AccessMethod(
+                rs.getString("access_method_name"), rs.getString("access_method_type"), rs.getString("handler"),
+                rs.getString("comment")));
         List<dev.strata.model.Collation> collations = q.query("collations", rs -> new dev.strata.model.Collation(
                 name(rs.getString("object_schema"), rs.getString("collation_name")), rs.getString("provider"),
                 rs.getString("locale"), rs.getString("lc_collate"), rs.getString("lc_ctype"),
@@ -215,7 +219,7 @@ public final class CatalogReader {
         List<Sequence> sequences = q.query("sequences", CatalogReader::sequence);
         List<ViewRow> viewRows = q.query("views", rs -> new ViewRow(name(rs.getString("object_schema"), rs.getString("view_name")),
                 rs.getBoolean("materialized"), rs.getBoolean("populated"), rs.getString("definition"),
-                CatalogQueries.strings(rs, "storage"), rs.getString("comment")));
+                CatalogQueries.strings(rs, "storage"), rs.getString("comment"), rs.getString("access_method")));
         List<Function> functions = q.query("functions", CatalogReader::function);
         List<Trigger> triggers = q.query("triggers", rs -> new Trigger(rs.getString("trigger_name"),
                 name(rs.getString("object_schema"), rs.getString("table_name")), rs.getString("definition"), null,
@@ -248,6 +252,7 @@ public final class CatalogReader {
                     sorted(tableIndexes.getOrDefault(row.oid(), List.of()), Comparator.comparing(Index::name)),
                     row.rowLevelSecurity(), row.comment(), row.unlogged(),
                     StorageParameters.fromReloptions(row.storage()), row.forceRowLevelSecurity(), row.lineage())
+                    .withAccessMethod(row.accessMethod())
                     .withIndexSettings(replicaIdentity(row), "INDEX".equals(replicaIdentity(row))
                             ? row.replicaIdentityIndex() : null, row.clusterOn()));
         }
@@ -277,7 +282,7 @@ public final class CatalogReader {
                 sorted(policies, Comparator.comparing(Policy::table).thenComparing(Policy::name)),
                 sorted(domains, Comparator.comparing(Domain::name)),
                 sorted(composites, Comparator.comparing(CompositeType::name)),
-                namespaces, targetComment, collations, operators, textSearch);
+                namespaces, targetComment, collations, operators, textSearch, accessMethods);
         return new Contents(schema, sorted(dependencies, Comparator.naturalOrder()));
     }
 
@@ -349,7 +354,7 @@ public final class CatalogReader {
     }
 
     private record ViewRow(QualifiedName name, boolean materialized, boolean populated, String definition,
-                           List<String> storage, String comment) {
+                           List<String> storage, String comment, String accessMethod) {
         /**
          * {@code CREATE [MATERIALIZED] VIEW name [WITH (storage parameters)] AS\n<pg_get_viewdef>}
          * without the semicolon; a materialized view ends in {@code WITH [NO] DATA}.
@@ -367,7 +372,8 @@ public final class CatalogReader {
             if (!materialized) {
                 return "CREATE VIEW " + quoted + with + " AS\n" + body;
             }
-            return "CREATE MATERIALIZED VIEW " + quoted + with + " AS\n" + body + (populated ? "\nWITH DATA" : "\nWITH NO DATA");
+            String using = accessMethod == null ? "" : " USING " + Identifiers.quote(accessMethod);
+            return "CREATE MATERIALIZED VIEW " + quoted + using + with + " AS\n" + body + (populated ? "\nWITH DATA" : "\nWITH NO DATA");
         }
     }
 

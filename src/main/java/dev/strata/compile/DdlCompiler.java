@@ -119,6 +119,8 @@ public final class DdlCompiler {
         functions.forEach(f -> tiers.put(f, tier(f, schema)));
         functions.stream().filter(f -> tiers.get(f) == FunctionTier.BEFORE_TABLES)
                 .forEach(f -> out.add(definition(f.definition())));
+        // Access methods need their handler functions, and tables their access method.
+        schema.accessMethods().forEach(a -> out.addAll(dev.strata.sql.ChangeRenderer.createAccessMethod(a)));
 
         List<Table> tables = parentsFirst(sorted(schema.tables(), Comparator.comparing(Table::name)));
         // Column defaults read sequences (nextval('s'::regclass) is resolved when the table is

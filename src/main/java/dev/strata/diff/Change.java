@@ -42,7 +42,7 @@ public sealed interface Change
                 Change.CreateTrigger, Change.DropTrigger,
                 Change.CreatePolicy, Change.DropPolicy,
                 Change.EnableRowLevelSecurity, Change.DisableRowLevelSecurity,
-                Change.CreateSchema, Change.DropSchema, Change.CreateCollation, Change.DropCollation, Change.CreateOperator, Change.DropOperator, Change.CreateTextSearch, Change.DropTextSearch, Change.AlterTextSearchMappings, Change.CommentOnSchema, Change.CommentOnTargetSchema, Change.AlterExtension,
+                Change.CreateSchema, Change.DropSchema, Change.CreateCollation, Change.DropCollation, Change.CreateOperator, Change.DropOperator, Change.CreateAccessMethod, Change.DropAccessMethod, Change.CreateTextSearch, Change.DropTextSearch, Change.AlterTextSearchMappings, Change.CommentOnSchema, Change.CommentOnTargetSchema, Change.AlterExtension,
                 Change.CommentOn {
 
     /** Where this change runs when its dependencies leave the order open. */
@@ -414,6 +414,36 @@ public sealed interface Change
 
         public QualifiedName object() {
             return to.identity();
+        }
+    }
+
+    /** {@code CREATE ACCESS METHOD} with its comment. */
+    record CreateAccessMethod(dev.strata.model.AccessMethod accessMethod) implements Change {
+        public CreateAccessMethod {
+            Objects.requireNonNull(accessMethod, "accessMethod");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_COLLATION;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of(accessMethod.name());
+        }
+    }
+
+    /** {@code DROP ACCESS METHOD}; the access method as it was. */
+    record DropAccessMethod(dev.strata.model.AccessMethod accessMethod) implements Change {
+        public DropAccessMethod {
+            Objects.requireNonNull(accessMethod, "accessMethod");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_COLLATION;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of(accessMethod.name());
         }
     }
 

@@ -61,6 +61,44 @@ final class CollationDiffer {
         }
     }
 
+    /**
+     * Access methods made with CREATE ACCESS METHOD, by name. One cannot be altered: a changed one
+     * is dropped and created again, which is refused while a table or materialized view uses it.
+     */
+    static void accessMethods(Schema current, Schema desired, List<Change> out) {
+        Map<String, dev.strata.model.AccessMethod> have = current.accessMethods().stream()
+                .collect(Collectors.toMap(dev.strata.model.AccessMethod::name, Function.identity()));
+        Map<String, dev.strata.model.AccessMethod> want = desired.accessMethods().stream()
+                .collect(Collectors.toMap(dev.strata.model.AccessMethod::name, Function.identity()));
+        for (dev.strata.model.AccessMethod d : desired.accessMethods()) {
+            dev.strata.model.AccessMethod c = have.get(d.name());
+            if (c == null) {
+                out.add(new Change.CreateAccessMethod(d));
+            } else if (!c.type().equals(d.type()) || !c.handler().equals(d.handler())) {
+                List<String> users = current.tables().stream().filter(t -> d.name().equals(t.accessMethod()))
+                        .map(t -> "table " + t.name()).toList();
+                if (!users.isEmpty()) {
+                    throw new StrataException(ErrorCode.REFUSED_CHANGE, "Refusing to change access method " + d.name()
+                            + ".\n  An access method cannot be altered, so it would have to be dropped and re-created,\n"
+                            + "  and it is in use: " + String.join(", ", users) + ".\n"
+                            + "Either:\n  - create a new access method under another name and move the tables to it"
+                            + " (ALTER TABLE ... SET ACCESS METHOD), or\n"
+                            + "  - move the tables off it in one migration and change it in the next.");
+                }
+                out.add(new Change.DropAccessMethod(c));
+                out.add(new Change.CreateAccessMethod(d));
+            } else if (!Objects.equals(c.comment(), d.comment())) {
+                out.add(new Change.CommentOn(new CommentTarget(CommentTarget.Kind.ACCESS_METHOD,
+                        QualifiedName.of(d.name()), null, null), c.comment(), d.comment()));
+            }
+        }
+        for (dev.strata.model.AccessMethod c : current.accessMethods()) {
+            if (!want.containsKey(c.name())) {
+                out.add(new Change.DropAccessMethod(c));
+            }
+        }
+    }
+
     /** The columns, domains and index keys of {@code schema} that name the collation. */
     static List<String> users(Schema schema, QualifiedName collation) {
         List<String> users = new ArrayList<>();

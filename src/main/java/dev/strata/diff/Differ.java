@@ -152,6 +152,7 @@ public final class Differ {
         extensions();
         NamespaceDiffer.alterExtensions(current, desired, out);
         CollationDiffer.diff(current, desired, out);
+        CollationDiffer.accessMethods(current, desired, out);
         TextSearchDiffer.diff(current, desired, out);
         enums();
         UserTypeDiffer.diff(current, desired, out);
@@ -454,6 +455,18 @@ public final class Differ {
         if (!c.storage().equals(d.storage())) {
             options.add(TableChange.STORAGE);
         }
+        if (!Objects.equals(c.accessMethod(), d.accessMethod())) {
+            if (serverMajor < 15) {
+                throw new StrataException(ErrorCode.REFUSED_CHANGE, "Refusing to change the access method of table "
+                        + d.name() + " from " + (c.accessMethod() == null ? "heap" : c.accessMethod()) + " to "
+                        + (d.accessMethod() == null ? "heap" : d.accessMethod()) + ".\n"
+                        + "  ALTER TABLE ... SET ACCESS METHOD needs PostgreSQL 15 or newer, and this server is "
+                        + serverMajor + ".\n"
+                        + "Either:\n  - create a new table with the access method and copy the rows into it, or\n"
+                        + "  - upgrade the server first.");
+            }
+            options.add(TableChange.ACCESS_METHOD);
+        }
         if (c.forceRowLevelSecurity() != d.forceRowLevelSecurity()) {
             options.add(TableChange.FORCE_ROW_LEVEL_SECURITY);
         }
@@ -461,7 +474,7 @@ public final class Differ {
         if (!options.isEmpty()) {
             Table from = new Table(d.name(), c.columns(), c.constraints(), c.indexes(), c.rowLevelSecurity(),
                     c.comment(), c.unlogged(), c.storage(), c.forceRowLevelSecurity(), c.replicaIdentity(),
-                    c.replicaIdentityIndex(), c.clusterOn(), c.lineage());
+                    c.replicaIdentityIndex(), c.clusterOn(), c.lineage(), c.accessMethod());
             if (options.contains(TableChange.PARTITION) && c.lineage().isPartition() && d.lineage().isPartition()) {
                 // A moved bound is a DETACH and an ATTACH in two changes: every partition that moves is
                 // detached before any is attached again, so neighbours never overlap on the way.
@@ -776,7 +789,7 @@ public final class Differ {
         return new Table(t.name(), t.columns(),
                 t.constraints().stream().filter(c -> !(c instanceof Constraint.ForeignKey)).toList(),
                 t.indexes(), t.rowLevelSecurity(), t.comment(), t.unlogged(), t.storage(), t.forceRowLevelSecurity(),
-                t.replicaIdentity(), t.replicaIdentityIndex(), t.clusterOn(), t.lineage());
+                t.replicaIdentity(), t.replicaIdentityIndex(), t.clusterOn(), t.lineage(), t.accessMethod());
     }
 
     // ---------------------------------------------------------------- sequences

@@ -4,6 +4,7 @@ package dev.strata.diff;
 public enum TableChange {
     /** {@code ALTER TABLE ... SET LOGGED} / {@code SET UNLOGGED}. */
     PERSISTENCE,
+    ACCESS_METHOD,
     /** Storage parameters: {@code ALTER TABLE ... SET (...)} / {@code RESET (...)}. */
     STORAGE,
     /** {@code ALTER TABLE ... FORCE} / {@code NO FORCE ROW LEVEL SECURITY}. */

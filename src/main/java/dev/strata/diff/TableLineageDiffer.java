@@ -90,7 +90,7 @@ final class TableLineageDiffer {
         return new Table(table.name(), List.copyOf(columns.values()), constraints, table.indexes(),
                 table.rowLevelSecurity(), table.comment(), table.unlogged(), table.storage(),
                 table.forceRowLevelSecurity(), table.replicaIdentity(), table.replicaIdentityIndex(), table.clusterOn(),
-                table.lineage());
+                table.lineage(), table.accessMethod());
     }
 
     /** Adds the columns and checks {@code parent} has, its own and its ancestors'. */

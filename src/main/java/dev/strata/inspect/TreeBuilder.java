@@ -513,6 +513,19 @@ final class TreeBuilder {
             putIf(spec, "comment", c.comment());
             out.put(key, spec);
         }
+        for (dev.strata.model.AccessMethod a : schema.accessMethods()) {
+            Object key = ModelNames.key(a.name());
+            if (keys.contains(key)) {
+                drop("access method", null, a.name(), "a table or enum takes its model key");
+                continue;
+            }
+            keys.add(key);
+            Map<Object, Object> spec = map(TYPE, ModelNames.kw("access-method"));
+            spec.put(ModelNames.kw("kind"), ModelNames.kw(a.type().toLowerCase(java.util.Locale.ROOT)));
+            spec.put(ModelNames.kw("handler"), AggregateForms.function(a.handler()));
+            putIf(spec, "comment", a.comment());
+            out.put(key, spec);
+        }
         for (dev.strata.model.TextSearch t : schema.textSearch()) {
             Map<Object, Object> spec = AggregateForms.of(t);
             if (spec == null) {
@@ -868,6 +881,9 @@ final class TreeBuilder {
         }
         if (table.clusterOn() != null) {
             spec.put(ModelNames.kw("cluster-on"), ModelNames.key(table.clusterOn()));
+        }
+        if (table.accessMethod() != null) {
+            spec.put(ModelNames.kw("access-method"), ModelNames.key(table.accessMethod()));
         }
         if (lineageProblem == null) {
             LineageForms.put(spec, table.lineage());

@@ -24,7 +24,7 @@ import us.bpsm.edn.Keyword;
 final class ModelParser {
     static final Set<String> TABLE_OPTIONS = union(Set.of("fields", "table-name", "indexes", "constraints",
             "primary-key", "unique", "foreign-keys", "comment", "types", "renamed-from", "triggers", "unlogged", "with",
-            "accept-data-loss", "replica-identity", "cluster-on",
+            "accept-data-loss", "replica-identity", "cluster-on", "access-method",
             "force-row-level-security"), LineageParser.OPTIONS);
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -61,6 +61,7 @@ final class ModelParser {
     final List<NamespaceDraft> namespaces = new ArrayList<>();
     final List<dev.strata.model.Collation> collations = new ArrayList<>();
     final List<dev.strata.model.Operator> operators = new ArrayList<>();
+    final List<dev.strata.model.AccessMethod> accessMethods = new ArrayList<>();
     final List<dev.strata.model.TextSearch> textSearch = new ArrayList<>();
     /** The comment on the target schema, or {@code null}. */
     String targetComment;
@@ -118,6 +119,9 @@ final class ModelParser {
                     textSearch.add(object);
                 }
                 processed.put(key, value);
+            } else if (FieldParser.kw("access-method").equals(type)) {
+                accessMethod(key, m, where, "access method " + EdnPrinter.flat(key));
+                processed.put(key, value);
             } else if (FieldParser.kw("operator").equals(type)) {
                 dev.strata.model.Operator operator = OperatorParser.parse(key, m, where,
                         "operator " + EdnPrinter.flat(key), problems);
@@ -133,7 +137,7 @@ final class ModelParser {
                 processed.put(key, value);
             } else {
                 problems.add(where, subject, "unknown model kind :type " + EdnPrinter.flat(type),
-                        "a top-level :type is :enum, :domain, :composite, :extension, :sequence, :collation, :operator,"
+                        "a top-level :type is :enum, :domain, :composite, :extension, :sequence, :collation, :operator, :access-method,"
                                 + " :text-search-parser, -template, -dictionary or -configuration, :schema or"
                                 + " :target-schema;"
                                 + " tables have :fields");
@@ -271,6 +275,33 @@ final class ModelParser {
         }
         collations.add(new dev.strata.model.Collation(new dev.strata.model.QualifiedName(Names.schemaOf(key), name),
                 provider, locale, lcCollate, lcCtype, deterministic, rules, comment));
+    }
+
+    /** {@code {:type :access-method :kind :table :handler :my-handler}}: a CREATE ACCESS METHOD. */
+    private void accessMethod(Object key, Map<?, ?> m, Location where, String subject) {
+        int before = problems.size();
+        for (Object k : m.keySet()) {
+            if (!(k instanceof Keyword kw) || !Set.of("type", "kind", "handler", "comment").contains(kw.getName())) {
+                problems.add(where, subject, "unknown access method option " + EdnPrinter.flat(k),
+                        "use :kind (:table or :index), :handler and :comment");
+            }
+        }
+        if (Names.schemaOf(key) != null) {
+            problems.add(where, subject, "an access method belongs to the database, not to a schema",
+                    "write its key without a schema");
+        }
+        Object kind = m.get(FieldParser.kw("kind"));
+        String type = FieldParser.kw("table").equals(kind) ? "TABLE" : FieldParser.kw("index").equals(kind) ? "INDEX" : null;
+        if (type == null) {
+            problems.add(where, subject, kind == null ? "access method has no :kind" : "bad :kind " + EdnPrinter.flat(kind),
+                    "write :kind :table or :kind :index");
+        }
+        String handler = AggregateParser.forEntry("access method", problems, where, subject).function(m, "handler", true);
+        String comment = comment(m, where, subject);
+        if (problems.size() > before) {
+            return;
+        }
+        accessMethods.add(new dev.strata.model.AccessMethod(Names.identifier(key), type, handler, comment));
     }
 
     private String collationText(Map<?, ?> m, String option, Location where, String subject) {
@@ -875,7 +906,7 @@ final class ModelParser {
         }
         processed.put(key, normal.build());
         TableSettingsParser.Settings settings = new TableSettingsParser(where, subject, problems)
-                .parse(opt(options, "replica-identity"), opt(options, "cluster-on"));
+                .parse(opt(options, "replica-identity"), opt(options, "cluster-on"), opt(options, "access-method"));
         tables.add(new TableDraft(key, table, fields, pkColumns, constraints, foreignKeys, indexes, (String) comment,
                 renamedFrom, where, subject, normal.build(), unlogged, storage, forceRls, lineage, settings));
     }

@@ -17,8 +17,8 @@ import us.bpsm.edn.Keyword;
  */
 final class TableSettingsParser {
     /** What the options say: replica identity FULL, NOTHING, INDEX or null, its index, the CLUSTER ON index. */
-    record Settings(String replicaIdentity, String replicaIdentityIndex, String clusterOn) {
-        static final Settings NONE = new Settings(null, null, null);
+    record Settings(String replicaIdentity, String replicaIdentityIndex, String clusterOn, String accessMethod) {
+        static final Settings NONE = new Settings(null, null, null, null);
     }
 
     private final Location where;
@@ -31,7 +31,7 @@ final class TableSettingsParser {
         this.problems = problems;
     }
 
-    Settings parse(Object replicaIdentity, Object clusterOn) {
+    Settings parse(Object replicaIdentity, Object clusterOn, Object accessMethod) {
         String identity = null;
         String identityIndex = null;
         if (replicaIdentity instanceof Keyword k && !FieldParser.hasPrefix(k)
@@ -52,7 +52,17 @@ final class TableSettingsParser {
                         "write :cluster-on :index-name, naming an index or a primary key or unique constraint");
             }
         }
-        return new Settings(identity, identityIndex, cluster);
+        String method = null;
+        if (accessMethod != null) {
+            method = name(accessMethod);
+            if (method == null) {
+                problems.add(where, subject, "bad :access-method " + EdnPrinter.flat(accessMethod),
+                        "write :access-method :columnar (a table access method: heap, or one of an extension)");
+            } else if (method.equals("heap")) {
+                method = null;
+            }
+        }
+        return new Settings(identity, identityIndex, cluster, method);
     }
 
     /** Problems when the indexes named are not the table's. */

@@ -26,9 +26,12 @@ public record Schema(
         String targetComment,
         List<Collation> collations,
         List<Operator> operators,
-        List<TextSearch> textSearch) {
+        List<TextSearch> textSearch,
+        List<AccessMethod> accessMethods) {
 
     public Schema {
+        accessMethods = accessMethods == null ? List.of()
+                : accessMethods.stream().sorted(java.util.Comparator.comparing(AccessMethod::name)).toList();
         textSearch = textSearch == null ? List.of() : textSearch.stream().sorted().toList();
         operators = operators == null ? List.of() : operators.stream().sorted().toList();
         collations = collations == null ? List.of()
@@ -46,6 +49,22 @@ public record Schema(
         compositeTypes = List.copyOf(compositeTypes);
     }
 
+    /** A schema without access methods. */
+    public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
+                  List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies,
+                  List<Domain> domains, List<CompositeType> compositeTypes, List<Namespace> namespaces,
+                  String targetComment, List<Collation> collations, List<Operator> operators,
+                  List<TextSearch> textSearch) {
+        this(extensions, enums, sequences, tables, views, functions, triggers, policies, domains, compositeTypes,
+                namespaces, targetComment, collations, operators, textSearch, List.of());
+    }
+
+    /** This schema with other access methods. */
+    public Schema withAccessMethods(List<AccessMethod> newAccessMethods) {
+        return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
+                compositeTypes, namespaces, targetComment, collations, operators, textSearch, newAccessMethods);
+    }
+
     /** A schema without text search objects. */
     public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
                   List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies,
@@ -58,7 +77,7 @@ public record Schema(
     /** This schema with other text search objects. */
     public Schema withTextSearch(List<TextSearch> newTextSearch) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, collations, operators, newTextSearch);
+                compositeTypes, namespaces, targetComment, collations, operators, newTextSearch, accessMethods);
     }
 
     /** A schema without operators. */
@@ -73,7 +92,7 @@ public record Schema(
     /** This schema with other operators. */
     public Schema withOperators(List<Operator> newOperators) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, collations, newOperators, textSearch);
+                compositeTypes, namespaces, targetComment, collations, newOperators, textSearch, accessMethods);
     }
 
     /** A schema without collations. */
@@ -88,7 +107,7 @@ public record Schema(
     /** This schema with other collations. */
     public Schema withCollations(List<Collation> newCollations) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, newCollations, operators, textSearch);
+                compositeTypes, namespaces, targetComment, newCollations, operators, textSearch, accessMethods);
     }
 
     /** A schema without a comment on the target schema. */
@@ -102,7 +121,7 @@ public record Schema(
     /** This schema with another comment on the target schema. */
     public Schema withTargetComment(String newTargetComment) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, newTargetComment, collations, operators, textSearch);
+                compositeTypes, namespaces, newTargetComment, collations, operators, textSearch, accessMethods);
     }
 
     /** A schema of the target schema alone (no other namespaces). */
@@ -116,7 +135,7 @@ public record Schema(
     /** This schema with other namespaces (the schemas besides the target one it manages). */
     public Schema withNamespaces(List<Namespace> newNamespaces) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, newNamespaces, targetComment, collations, operators, textSearch);
+                compositeTypes, newNamespaces, targetComment, collations, operators, textSearch, accessMethods);
     }
 
     /** The names of the namespaces, sorted. */
@@ -133,7 +152,7 @@ public record Schema(
     /** This schema with other domains and composite types. */
     public Schema withTypes(List<Domain> newDomains, List<CompositeType> newCompositeTypes) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, newDomains,
-                newCompositeTypes, namespaces, targetComment, collations, operators, textSearch);
+                newCompositeTypes, namespaces, targetComment, collations, operators, textSearch, accessMethods);
     }
 
     public static Schema empty() {

@@ -36,7 +36,8 @@ public record Table(
         String replicaIdentity,
         String replicaIdentityIndex,
         String clusterOn,
-        TableLineage lineage) {
+        TableLineage lineage,
+        String accessMethod) {
 
     public Table {
         lineage = lineage == null ? TableLineage.NONE : lineage;
@@ -45,6 +46,21 @@ public record Table(
         constraints = List.copyOf(constraints);
         indexes = List.copyOf(indexes);
         storage = StorageParameters.copyOf(storage);
+    }
+
+    /** A table of the default access method (heap). */
+    public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
+                 boolean rowLevelSecurity, String comment, boolean unlogged, SortedMap<String, String> storage,
+                 boolean forceRowLevelSecurity, String replicaIdentity, String replicaIdentityIndex, String clusterOn,
+                 TableLineage lineage) {
+        this(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage, forceRowLevelSecurity,
+                replicaIdentity, replicaIdentityIndex, clusterOn, lineage, null);
+    }
+
+    /** This table with another table access method ({@code null} for heap, the default). */
+    public Table withAccessMethod(String newAccessMethod) {
+        return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage,
+                forceRowLevelSecurity, replicaIdentity, replicaIdentityIndex, clusterOn, lineage, newAccessMethod);
     }
 
     /** A table without partitioning, partition bound, inheritance or type (see {@link TableLineage#NONE}). */
@@ -80,20 +96,20 @@ public record Table(
     /** This table with another replica identity and CLUSTER ON index, the rest kept. */
     public Table withIndexSettings(String newReplicaIdentity, String newReplicaIdentityIndex, String newClusterOn) {
         return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage,
-                forceRowLevelSecurity, newReplicaIdentity, newReplicaIdentityIndex, newClusterOn, lineage);
+                forceRowLevelSecurity, newReplicaIdentity, newReplicaIdentityIndex, newClusterOn, lineage, accessMethod);
     }
 
     /** This table with another lineage. */
     public Table withLineage(TableLineage newLineage) {
         return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage,
-                forceRowLevelSecurity, replicaIdentity, replicaIdentityIndex, clusterOn, newLineage);
+                forceRowLevelSecurity, replicaIdentity, replicaIdentityIndex, clusterOn, newLineage, accessMethod);
     }
 
     /** This table with other table options. */
     public Table withOptions(boolean newUnlogged, Map<String, String> newStorage, boolean newForceRowLevelSecurity) {
         return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, newUnlogged,
                 StorageParameters.copyOf(newStorage), newForceRowLevelSecurity, replicaIdentity, replicaIdentityIndex,
-                clusterOn, lineage);
+                clusterOn, lineage, accessMethod);
     }
 
     public Optional<Column> column(String columnName) {

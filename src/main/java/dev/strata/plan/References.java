@@ -141,6 +141,12 @@ final class References {
             f.requires.add("ts:" + c.to().identity());
             textSearchNeeds(c.to(), f.requires);
             textSearchNeeds(c.from(), f.releases);
+        } else if (change instanceof Change.CreateAccessMethod c) {
+            f.provides.add("am:" + c.accessMethod().name());
+            f.requires.add("fn:" + sqlName(null, c.accessMethod().handler()));
+        } else if (change instanceof Change.DropAccessMethod c) {
+            f.removes.add("am:" + c.accessMethod().name());
+            f.releases.add("fn:" + sqlName(null, c.accessMethod().handler()));
         } else if (change instanceof Change.CreateOperator c) {
             f.provides.add("op:" + c.operator().identity());
             operatorNeeds(c.operator(), f.requires);
@@ -211,6 +217,9 @@ final class References {
                 f.releases.add(column(oldOwner.table(), oldOwner.column()));
             }
         } else if (change instanceof CreateTable c) {
+            if (c.table().accessMethod() != null) {
+                f.softRequires.add("am:" + c.table().accessMethod());
+            }
             relation(f.provides, c.table().name());
             f.provides.add("key:" + c.table().name());
             for (Column column : c.table().columns()) {
@@ -225,6 +234,9 @@ final class References {
             }
             lineageNeeds(c.table(), f.requires);
         } else if (change instanceof DropTable c) {
+            if (c.table().accessMethod() != null) {
+                f.softReleases.add("am:" + c.table().accessMethod());
+            }
             relation(f.removes, c.table().name());
             f.removes.add("key:" + c.table().name());
             for (Column column : c.table().columns()) {
@@ -246,6 +258,12 @@ final class References {
         } else if (change instanceof CommentOnTable c) {
             f.requires.add("rel:" + c.table());
         } else if (change instanceof AlterTable c) {
+            if (c.to().accessMethod() != null) {
+                f.softRequires.add("am:" + c.to().accessMethod());
+            }
+            if (c.from().accessMethod() != null) {
+                f.softReleases.add("am:" + c.from().accessMethod());
+            }
             if (leavesFixedColumns(c)) {
                 // Columns of a partition or typed table cannot change: it is detached (NOT OF) first.
                 f.requires.add("rel:" + c.to().name());
@@ -532,6 +550,7 @@ final class References {
             case CONSTRAINT, TRIGGER, RULE, POLICY -> keys.add("rel:" + target.table());
             case VIEW, MATERIALIZED_VIEW -> keys.add("rel:" + target.name());
             case COLLATION -> keys.add("coll:" + target.name());
+            case ACCESS_METHOD -> keys.add("am:" + target.name().name());
             case TEXT_SEARCH_PARSER, TEXT_SEARCH_TEMPLATE, TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION ->
                     keys.add("ts:" + new QualifiedName(target.name().schema(), target.kind().name().substring(12)
                             .toLowerCase(java.util.Locale.ROOT) + " " + target.name().name()));

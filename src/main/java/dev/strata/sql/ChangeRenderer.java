@@ -140,6 +140,12 @@ public final class ChangeRenderer {
             return of(List.of(Ddl.dropTextSearch(c.textSearch())), createTextSearch(c.textSearch()));
         } else if (change instanceof Change.AlterTextSearchMappings c) {
             return of(alterMappings(c.from(), c.to()), alterMappings(c.to(), c.from()));
+        } else if (change instanceof Change.CreateAccessMethod c) {
+            return of(createAccessMethod(c.accessMethod()),
+                    List.of("DROP ACCESS METHOD " + Identifiers.quote(c.accessMethod().name())));
+        } else if (change instanceof Change.DropAccessMethod c) {
+            return of(List.of("DROP ACCESS METHOD " + Identifiers.quote(c.accessMethod().name())),
+                    createAccessMethod(c.accessMethod()));
         } else if (change instanceof Change.CreateOperator c) {
             return of(createOperator(c.operator()), List.of(Ddl.dropOperator(c.operator())));
         } else if (change instanceof Change.DropOperator c) {
@@ -734,6 +740,16 @@ public final class ChangeRenderer {
         return sql;
     }
 
+    /** The access method's CREATE and its comment. */
+    public static List<String> createAccessMethod(dev.strata.model.AccessMethod am) {
+        List<String> sql = new ArrayList<>(List.of(Ddl.createAccessMethod(am)));
+        if (am.comment() != null) {
+            sql.add(Comments.on(new dev.strata.diff.CommentTarget(dev.strata.diff.CommentTarget.Kind.ACCESS_METHOD,
+                    QualifiedName.of(am.name()), null, null), am.comment()));
+        }
+        return sql;
+    }
+
     /** The operator's CREATE and its comment. */
     public static List<String> createOperator(dev.strata.model.Operator operator) {
         List<String> sql = new ArrayList<>(List.of(Ddl.createOperator(operator)));
@@ -822,6 +838,10 @@ public final class ChangeRenderer {
         String name = Identifiers.quote(to.name());
         if (changes.contains(TableChange.PERSISTENCE)) {
             sql.add("ALTER TABLE " + name + (to.unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
+        }
+        if (changes.contains(TableChange.ACCESS_METHOD)) {
+            sql.add("ALTER TABLE " + name + " SET ACCESS METHOD "
+                    + Identifiers.quote(to.accessMethod() == null ? "heap" : to.accessMethod()));
         }
         if (changes.contains(TableChange.STORAGE)) {
             sql.addAll(Ddl.alterStorage("TABLE", name, from.storage(), to.storage()));

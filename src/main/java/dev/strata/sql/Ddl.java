@@ -141,6 +141,11 @@ public final class Ddl {
         return "DROP OPERATOR " + operatorName(o.name()) + " " + o.signature();
     }
 
+    /** {@code CREATE ACCESS METHOD name TYPE TABLE|INDEX HANDLER f}. */
+    public static String createAccessMethod(dev.strata.model.AccessMethod am) {
+        return "CREATE ACCESS METHOD " + Identifiers.quote(am.name()) + " TYPE " + am.type() + " HANDLER " + am.handler();
+    }
+
     /** {@code DROP COLLATION name}. */
     public static String dropCollation(dev.strata.model.Collation c) {
         return "DROP COLLATION " + Identifiers.quote(c.name());
@@ -333,8 +338,9 @@ public final class Ddl {
         String head = "CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + Identifiers.quote(table.name());
         String body = " (\n    " + String.join(",\n    ", elements) + "\n)";
         TableLineage lineage = table.lineage();
+        String using = table.accessMethod() == null ? "" : " USING " + Identifiers.quote(table.accessMethod());
         if (lineage.equals(TableLineage.NONE)) {
-            return head + body + with(table.storage());
+            return head + body + using + with(table.storage());
         }
         StringBuilder sql = new StringBuilder(head);
         if (lineage.isPartition()) {
@@ -352,7 +358,7 @@ public final class Ddl {
         if (lineage.isPartitioned()) {
             sql.append(" PARTITION BY ").append(lineage.partitionKey());
         }
-        return sql.append(with(table.storage())).toString();
+        return sql.append(using).append(with(table.storage())).toString();
     }
 
     /** {@code ALTER TABLE parent ATTACH PARTITION partition FOR VALUES ...} (or {@code DEFAULT}). */

@@ -85,6 +85,10 @@ public final class ChangeActions {
             a.put("name", c.textSearch().identity().toString()).put("sql", String.join(";\n", Ddl.createTextSearch(c.textSearch())));
         } else if (change instanceof Change.AlterTextSearchMappings c) {
             a.put("name", c.to().identity().toString());
+        } else if (change instanceof Change.CreateAccessMethod c) {
+            a.put("name", c.accessMethod().name()).put("sql", Ddl.createAccessMethod(c.accessMethod()));
+        } else if (change instanceof Change.DropAccessMethod c) {
+            a.put("name", c.accessMethod().name()).put("sql", Ddl.createAccessMethod(c.accessMethod()));
         } else if (change instanceof Change.CreateOperator c) {
             a.put("name", c.operator().identity().toString()).put("sql", Ddl.createOperator(c.operator()));
         } else if (change instanceof Change.DropOperator c) {

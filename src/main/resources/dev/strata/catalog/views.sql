@@ -7,6 +7,7 @@ SELECT c.relname AS view_name,
        c.relispopulated AS populated,
        pg_get_viewdef(c.oid, true) AS definition,
        c.reloptions AS storage,
+       (SELECT am.amname FROM pg_am am WHERE am.oid = c.relam AND am.amname <> 'heap') AS access_method,
        obj_description(c.oid, 'pg_class') AS comment
 FROM pg_class c
 WHERE c.relnamespace = ANY(:schema_oids)

@@ -68,9 +68,6 @@ WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_foreign_data_wrapper
 UNION ALL
 SELECT 'tablespace', rel.relname FROM rel WHERE rel.reltablespace <> 0
 UNION ALL
-SELECT 'table access method', rel.relname
-FROM rel JOIN pg_am am ON am.oid = rel.relam WHERE rel.relkind IN ('r', 'm') AND am.amname <> 'heap'
-UNION ALL
 SELECT 'generated virtual column', rel.relname || '.' || a.attname
 FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid
 WHERE a.attnum > 0 AND NOT a.attisdropped AND to_jsonb(a) ->> 'attgenerated' = 'v'
