@@ -150,6 +150,15 @@ public final class ConvergenceMarkdown {
                 .append(counts.get(Outcome.Status.FAIL)).append(" |\n"));
         md.append("\n### Failures by step\n\n");
         categoryTable(md, run.byCategory(Outcome.Status.FAIL));
+        md.append("\n### Unsupported by reason\n\n");
+        Map<String, Integer> reasons = new java.util.LinkedHashMap<>();
+        for (String reason : REASONS) {
+            reasons.put(reason, 0);
+        }
+        run.byCategory(Outcome.Status.UNSUPPORTED).forEach((category, results) ->
+                reasons.merge(reason(category), results.size(), Integer::sum));
+        md.append("| reason | cases |\n|---|---:|\n");
+        reasons.forEach((reason, n) -> md.append("| ").append(reason).append(" | ").append(n).append(" |\n"));
         md.append("\n### Unsupported by feature\n\n");
         categoryTable(md, run.byCategory(Outcome.Status.UNSUPPORTED));
         md.append("\n### Failing cases\n\n");
@@ -201,6 +210,29 @@ public final class ConvergenceMarkdown {
 
     private static String oneLine(String detail) {
         return detail.replaceAll("\\s+", " ").strip();
+    }
+
+    private static final List<String> REASONS = List.of(
+            "out of scope: privileges, roles and server-wide objects",
+            "the corpus script is not valid on this PostgreSQL, or needs an extension, locale or version this server lacks",
+            "refused by design: PostgreSQL cannot make the change (or its down) without losing data or state",
+            "not modelled yet");
+
+    /** Why a case is unsupported, from its category: out of scope, not runnable here, by design, or a gap. */
+    static String reason(String category) {
+        if (List.of("privilege", "role", "tablespace", "server-level statement", "subscription").contains(category)) {
+            return REASONS.get(0);
+        }
+        if (category.startsWith("script fails on PostgreSQL") || category.startsWith("not PostgreSQL")
+                || category.startsWith("needs extension") || category.startsWith("needs collation")
+                || category.equals("PostgreSQL version") || category.equals("Atlas expects the step to fail")) {
+            return REASONS.get(1);
+        }
+        if (category.equals("change refused by design") || category.startsWith("down not exact")
+                || category.equals("extension version without a downgrade path")) {
+            return REASONS.get(2);
+        }
+        return REASONS.get(3);
     }
 
     private static void categoryTable(StringBuilder md, Map<String, List<ConvergenceRun.Result>> groups) {
