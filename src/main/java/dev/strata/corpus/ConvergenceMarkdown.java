@@ -90,12 +90,19 @@ public final class ConvergenceMarkdown {
             A case ends as **PASS**, **UNSUPPORTED** (with the feature, counted under the first feature in
             name order when there are several) or **FAIL** (with the step and the PostgreSQL error or the
             remaining changes). The model covers tables (partitioned, partitions, inheritance, typed,
-            UNLOGGED, storage parameters, REPLICA IDENTITY, CLUSTER ON), columns (identity sequences,
-            statistics, storage, compression, options), primary key / unique / check / foreign key /
-            exclusion constraints with their names and options, indexes, enums, domains, composite types,
-            sequences, views, materialized views, functions, procedures, plain aggregates, triggers,
-            policies and row-level security, extensions with schema and version, several schemas, and
+            UNLOGGED, storage parameters, access method, REPLICA IDENTITY, CLUSTER ON), columns (identity
+            sequences, statistics, storage, compression, options), primary key / unique / check / foreign
+            key / exclusion constraints with their names and options, indexes, enums, domains (and comments
+            on their checks), composite types, sequences, views, materialized views, functions, procedures,
+            aggregates of every kind, operators, collations, text search parsers, templates, dictionaries
+            and configurations, access methods, triggers, rules, policies and row-level security,
+            extensions with schema and version, several schemas, the target schema's comment, and
             comments on all of those; a failure of any of those is a FAIL, never hidden as unsupported.
+            The unsupported cases are grouped by reason: out of scope (privileges, roles), not runnable
+            here (the corpus script is refused by PostgreSQL itself, or needs an extension, locale or
+            version this server lacks), refused by design (a change PostgreSQL cannot make without losing
+            data, such as removing an enum label, or whose down it cannot make exactly), and not modelled
+            yet.
 
             ## Running it
 
