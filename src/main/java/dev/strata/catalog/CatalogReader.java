@@ -162,7 +162,8 @@ public final class CatalogReader {
 
     private record TableRow(long oid, QualifiedName name, boolean rowLevelSecurity, String comment, boolean unlogged,
                             List<String> storage, boolean forceRowLevelSecurity, String replicaIdentity,
-                            String replicaIdentityIndex, String clusterOn, TableLineage lineage, String accessMethod) {
+                            String replicaIdentityIndex, String clusterOn, TableLineage lineage, String accessMethod,
+                            dev.strata.model.ForeignData.Table foreign) {
     }
 
     private record IndexRow(long tableOid, boolean onMaterializedView, Index index) {
@@ -193,7 +194,9 @@ public final class CatalogReader {
                 rs.getBoolean("unlogged"), CatalogQueries.strings(rs, "storage"),
                 rs.getBoolean("force_row_level_security"), rs.getString("replica_identity"),
                 rs.getString("replica_identity_index"), rs.getString("cluster_on"), lineage(rs),
-                rs.getString("access_method")));
+                rs.getString("access_method"), rs.getString("foreign_server") == null ? null
+                        : new dev.strata.model.ForeignData.Table(rs.getString("foreign_server"),
+                                StorageParameters.fromReloptions(CatalogQueries.strings(rs, "foreign_options")))));
         Map<Long, List<Column>> columns = group(q.query("columns", rs -> Map.entry(rs.getLong("table_oid"), column(rs))));
         Map<Long, List<Constraint>> constraints =
                 group(q.query("constraints", rs -> Map.entry(rs.getLong("table_oid"), constraint(rs))));
@@ -209,6 +212,21 @@ public final class CatalogReader {
                 rs.getString("negator"), rs.getString("restrict_function"), rs.getString("join_function"),
                 rs.getBoolean("hashes"), rs.getBoolean("merges"), rs.getString("comment")));
         List<dev.strata.model.TextSearch> textSearch = q.query("text_search", CatalogReader::textSearch);
+        List<dev.strata.model.ForeignData.Wrapper> wrappers = new ArrayList<>();
+        List<dev.strata.model.ForeignData.Server> servers = new ArrayList<>();
+        q.query("foreign_data", rs -> {
+            java.util.SortedMap<String, String> options = StorageParameters.fromReloptions(
+                    CatalogQueries.strings(rs, "options"));
+            if (rs.getString("kind").equals("W")) {
+                wrappers.add(new dev.strata.model.ForeignData.Wrapper(rs.getString("object_name"), rs.getString("handler"),
+                        rs.getString("validator"), options, rs.getString("comment")));
+            } else {
+                servers.add(new dev.strata.model.ForeignData.Server(rs.getString("object_name"),
+                        rs.getString("server_type"), rs.getString("server_version"), rs.getString("wrapper"), options,
+                        rs.getString("comment")));
+            }
+            return rs.getString("kind");
+        });
         List<dev.strata.model.AccessMethod> accessMethods = q.query("access_methods", rs -> new dev.strata.model.AccessMethod(
                 rs.getString("access_method_name"), rs.getString("access_method_type"), rs.getString("handler"),
                 rs.getString("comment")));
@@ -252,7 +270,7 @@ public final class CatalogReader {
                     sorted(tableIndexes.getOrDefault(row.oid(), List.of()), Comparator.comparing(Index::name)),
                     row.rowLevelSecurity(), row.comment(), row.unlogged(),
                     StorageParameters.fromReloptions(row.storage()), row.forceRowLevelSecurity(), row.lineage())
-                    .withAccessMethod(row.accessMethod())
+                    .withAccessMethod(row.accessMethod()).withForeign(row.foreign())
                     .withIndexSettings(replicaIdentity(row), "INDEX".equals(replicaIdentity(row))
                             ? row.replicaIdentityIndex() : null, row.clusterOn()));
         }
@@ -282,7 +300,7 @@ public final class CatalogReader {
                 sorted(policies, Comparator.comparing(Policy::table).thenComparing(Policy::name)),
                 sorted(domains, Comparator.comparing(Domain::name)),
                 sorted(composites, Comparator.comparing(CompositeType::name)),
-                namespaces, targetComment, collations, operators, textSearch, accessMethods);
+                namespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers);
         return new Contents(schema, sorted(dependencies, Comparator.naturalOrder()));
     }
 
@@ -390,7 +408,8 @@ public final class CatalogReader {
                 rs.getString("collation"),
                 rs.getString("comment")).withSettings(identitySequence(rs),
                 (Integer) rs.getObject("statistics"), rs.getString("storage"), rs.getString("compression"),
-                StorageParameters.fromReloptions(CatalogQueries.strings(rs, "options")));
+                StorageParameters.fromReloptions(CatalogQueries.strings(rs, "options")))
+                .withFdwOptions(StorageParameters.fromReloptions(CatalogQueries.strings(rs, "fdw_options")));
     }
 
     private static IdentitySequence identitySequence(ResultSet rs) throws SQLException {

@@ -119,8 +119,11 @@ public final class DdlCompiler {
         functions.forEach(f -> tiers.put(f, tier(f, schema)));
         functions.stream().filter(f -> tiers.get(f) == FunctionTier.BEFORE_TABLES)
                 .forEach(f -> out.add(definition(f.definition())));
-        // Access methods need their handler functions, and tables their access method.
+        // Access methods need their handler functions, and tables their access method; foreign
+        // tables need their server, a server its wrapper, a wrapper its functions.
         schema.accessMethods().forEach(a -> out.addAll(dev.strata.sql.ChangeRenderer.createAccessMethod(a)));
+        schema.wrappers().forEach(w -> out.addAll(dev.strata.sql.ChangeRenderer.createWrapper(w)));
+        schema.servers().forEach(s -> out.addAll(dev.strata.sql.ChangeRenderer.createServer(s)));
 
         List<Table> tables = parentsFirst(sorted(schema.tables(), Comparator.comparing(Table::name)));
         // Column defaults read sequences (nextval('s'::regclass) is resolved when the table is
@@ -173,7 +176,7 @@ public final class DdlCompiler {
         }
         for (Table table : tables) {
             if (table.comment() != null) {
-                out.add(Ddl.commentOnTable(table.name(), table.comment()));
+                out.add(Ddl.commentOnTable(table.name(), table.comment(), table.isForeign()));
             }
             for (Column column : table.columns()) {
                 if (column.comment() != null) {

@@ -227,7 +227,8 @@ public final class ConvergenceMarkdown {
 
     /** Why a case is unsupported, from its category: out of scope, not runnable here, by design, or a gap. */
     static String reason(String category) {
-        if (List.of("privilege", "role", "tablespace", "server-level statement", "subscription").contains(category)) {
+        if (List.of("privilege", "role", "user mapping", "tablespace", "server-level statement", "subscription")
+                .contains(category)) {
             return REASONS.get(0);
         }
         if (category.startsWith("script fails on PostgreSQL") || category.startsWith("not PostgreSQL")

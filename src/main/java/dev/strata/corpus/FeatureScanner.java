@@ -21,7 +21,7 @@ final class FeatureScanner {
     static {
         STATEMENT_FEATURES.put(Pattern.compile("^(GRANT|REVOKE)\\b"), "privilege");
         STATEMENT_FEATURES.put(Pattern.compile("^ALTER DEFAULT PRIVILEGES\\b"), "privilege");
-        STATEMENT_FEATURES.put(Pattern.compile("^(CREATE|ALTER|DROP) USER MAPPING\\b"), "foreign data wrapper");
+        STATEMENT_FEATURES.put(Pattern.compile("^(CREATE|ALTER|DROP) USER MAPPING\\b"), "user mapping");
         STATEMENT_FEATURES.put(Pattern.compile("^(CREATE|ALTER|DROP) (ROLE|USER|GROUP)\\b"), "role");
         STATEMENT_FEATURES.put(Pattern.compile("^(CREATE|ALTER|DROP) TABLESPACE\\b"), "tablespace");
         STATEMENT_FEATURES.put(Pattern.compile("^((CREATE|ALTER|DROP) DATABASE|ALTER SYSTEM)\\b"), "server-level statement");

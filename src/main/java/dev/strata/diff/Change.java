@@ -42,7 +42,7 @@ public sealed interface Change
                 Change.CreateTrigger, Change.DropTrigger,
                 Change.CreatePolicy, Change.DropPolicy,
                 Change.EnableRowLevelSecurity, Change.DisableRowLevelSecurity,
-                Change.CreateSchema, Change.DropSchema, Change.CreateCollation, Change.DropCollation, Change.CreateOperator, Change.DropOperator, Change.CreateAccessMethod, Change.DropAccessMethod, Change.CreateTextSearch, Change.DropTextSearch, Change.AlterTextSearchMappings, Change.CommentOnSchema, Change.CommentOnTargetSchema, Change.AlterExtension,
+                Change.CreateSchema, Change.DropSchema, Change.CreateCollation, Change.DropCollation, Change.CreateOperator, Change.DropOperator, Change.CreateAccessMethod, Change.DropAccessMethod, Change.CreateWrapper, Change.DropWrapper, Change.AlterWrapper, Change.CreateServer, Change.DropServer, Change.AlterServer, Change.CreateTextSearch, Change.DropTextSearch, Change.AlterTextSearchMappings, Change.CommentOnSchema, Change.CommentOnTargetSchema, Change.AlterExtension,
                 Change.CommentOn {
 
     /** Where this change runs when its dependencies leave the order open. */
@@ -417,6 +417,98 @@ public sealed interface Change
         }
     }
 
+    /** {@code CREATE FOREIGN DATA WRAPPER} with its comment. */
+    record CreateWrapper(dev.strata.model.ForeignData.Wrapper wrapper) implements Change {
+        public CreateWrapper {
+            Objects.requireNonNull(wrapper, "wrapper");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_COLLATION;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of(wrapper.name());
+        }
+    }
+
+    /** {@code DROP FOREIGN DATA WRAPPER}; the wrapper as it was. */
+    record DropWrapper(dev.strata.model.ForeignData.Wrapper wrapper) implements Change {
+        public DropWrapper {
+            Objects.requireNonNull(wrapper, "wrapper");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_COLLATION;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of(wrapper.name());
+        }
+    }
+
+    /** {@code CREATE SERVER} with its comment. */
+    record CreateServer(dev.strata.model.ForeignData.Server server) implements Change {
+        public CreateServer {
+            Objects.requireNonNull(server, "server");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_COLLATION;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of(server.name());
+        }
+    }
+
+    /** {@code DROP SERVER}; the server as it was. */
+    record DropServer(dev.strata.model.ForeignData.Server server) implements Change {
+        public DropServer {
+            Objects.requireNonNull(server, "server");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_COLLATION;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of(server.name());
+        }
+    }
+
+    /** {@code ALTER FOREIGN DATA WRAPPER}: handler, validator, options. */
+    record AlterWrapper(dev.strata.model.ForeignData.Wrapper from, dev.strata.model.ForeignData.Wrapper to) implements Change {
+        public AlterWrapper {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_COLLATION;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of(to.name());
+        }
+    }
+
+    /** {@code ALTER SERVER}: version, options. */
+    record AlterServer(dev.strata.model.ForeignData.Server from, dev.strata.model.ForeignData.Server to) implements Change {
+        public AlterServer {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_COLLATION;
+        }
+
+        public QualifiedName object() {
+            return QualifiedName.of(to.name());
+        }
+    }
+
     /** {@code CREATE ACCESS METHOD} with its comment. */
     record CreateAccessMethod(dev.strata.model.AccessMethod accessMethod) implements Change {
         public CreateAccessMethod {
@@ -726,9 +818,14 @@ public sealed interface Change
     }
 
     /** {@code COMMENT ON TABLE}; {@code null} means no comment. */
-    record CommentOnTable(QualifiedName table, String from, String to) implements Change {
+    record CommentOnTable(QualifiedName table, String from, String to, boolean foreign) implements Change {
         public CommentOnTable {
             Objects.requireNonNull(table, "table");
+        }
+
+        /** The comment of an ordinary or partitioned table. */
+        public CommentOnTable(QualifiedName table, String from, String to) {
+            this(table, from, to, false);
         }
 
         public Phase phase() {

@@ -15,5 +15,6 @@ public enum ColumnChange {
     STORAGE,
     COMPRESSION,
     /** attribute options: {@code SET (n_distinct=...)} */
-    OPTIONS
+    OPTIONS,
+    FDW_OPTIONS
 }

@@ -35,6 +35,9 @@ final class ColumnSettings {
         if (!from.options().equals(to.options())) {
             changes.add(ColumnChange.OPTIONS);
         }
+        if (!from.fdwOptions().equals(to.fdwOptions())) {
+            changes.add(ColumnChange.FDW_OPTIONS);
+        }
         return changes;
     }
 

@@ -153,6 +153,7 @@ public final class Differ {
         NamespaceDiffer.alterExtensions(current, desired, out);
         CollationDiffer.diff(current, desired, out);
         CollationDiffer.accessMethods(current, desired, out);
+        ForeignDataDiffer.diff(current, desired, out);
         TextSearchDiffer.diff(current, desired, out);
         enums();
         UserTypeDiffer.diff(current, desired, out);
@@ -355,9 +356,14 @@ public final class Differ {
                 for (Constraint.ForeignKey fk : d.constraints(Constraint.ForeignKey.class)) {
                     out.add(new AddConstraint(d.name(), fk));
                 }
-            } else if (from == null && TableLineageDiffer.keyChanges(c, d)) {
-                // PostgreSQL cannot alter a partition key: the table is rebuilt when that is safe.
-                TableLineageDiffer.checkRebuild(c, d, current);
+            } else if (from == null && (TableLineageDiffer.keyChanges(c, d) || TableLineageDiffer.foreignRebuild(c, d))) {
+                // PostgreSQL cannot alter a partition key, or make a table foreign or move it to
+                // another server: the table is rebuilt when that is safe.
+                if (TableLineageDiffer.foreignRebuild(c, d)) {
+                    TableLineageDiffer.checkForeignRebuild(c, d, current);
+                } else {
+                    TableLineageDiffer.checkRebuild(c, d, current);
+                }
                 matched.add(c.name());
                 for (Constraint.ForeignKey fk : c.constraints(Constraint.ForeignKey.class)) {
                     out.add(new DropConstraint(c.name(), fk));
@@ -446,7 +452,7 @@ public final class Differ {
             out.add(new EnableRowLevelSecurity(d.name()));
         }
         if (!Objects.equals(c.comment(), d.comment())) {
-            out.add(new CommentOnTable(d.name(), c.comment(), d.comment()));
+            out.add(new CommentOnTable(d.name(), c.comment(), d.comment(), d.isForeign()));
         }
         EnumSet<TableChange> options = EnumSet.noneOf(TableChange.class);
         if (c.unlogged() != d.unlogged()) {
@@ -454,6 +460,9 @@ public final class Differ {
         }
         if (!c.storage().equals(d.storage())) {
             options.add(TableChange.STORAGE);
+        }
+        if (c.isForeign() && d.isForeign() && !c.foreign().options().equals(d.foreign().options())) {
+            options.add(TableChange.FOREIGN_OPTIONS);
         }
         if (!Objects.equals(c.accessMethod(), d.accessMethod())) {
             if (serverMajor < 15) {
@@ -474,7 +483,7 @@ public final class Differ {
         if (!options.isEmpty()) {
             Table from = new Table(d.name(), c.columns(), c.constraints(), c.indexes(), c.rowLevelSecurity(),
                     c.comment(), c.unlogged(), c.storage(), c.forceRowLevelSecurity(), c.replicaIdentity(),
-                    c.replicaIdentityIndex(), c.clusterOn(), c.lineage(), c.accessMethod());
+                    c.replicaIdentityIndex(), c.clusterOn(), c.lineage(), c.accessMethod(), c.foreign());
             if (options.contains(TableChange.PARTITION) && c.lineage().isPartition() && d.lineage().isPartition()) {
                 // A moved bound is a DETACH and an ATTACH in two changes: every partition that moves is
                 // detached before any is attached again, so neighbours never overlap on the way.
@@ -789,7 +798,7 @@ public final class Differ {
         return new Table(t.name(), t.columns(),
                 t.constraints().stream().filter(c -> !(c instanceof Constraint.ForeignKey)).toList(),
                 t.indexes(), t.rowLevelSecurity(), t.comment(), t.unlogged(), t.storage(), t.forceRowLevelSecurity(),
-                t.replicaIdentity(), t.replicaIdentityIndex(), t.clusterOn(), t.lineage(), t.accessMethod());
+                t.replicaIdentity(), t.replicaIdentityIndex(), t.clusterOn(), t.lineage(), t.accessMethod(), t.foreign());
     }
 
     // ---------------------------------------------------------------- sequences

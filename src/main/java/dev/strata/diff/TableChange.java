@@ -5,6 +5,7 @@ public enum TableChange {
     /** {@code ALTER TABLE ... SET LOGGED} / {@code SET UNLOGGED}. */
     PERSISTENCE,
     ACCESS_METHOD,
+    FOREIGN_OPTIONS,
     /** Storage parameters: {@code ALTER TABLE ... SET (...)} / {@code RESET (...)}. */
     STORAGE,
     /** {@code ALTER TABLE ... FORCE} / {@code NO FORCE ROW LEVEL SECURITY}. */

@@ -90,7 +90,7 @@ final class TableLineageDiffer {
         return new Table(table.name(), List.copyOf(columns.values()), constraints, table.indexes(),
                 table.rowLevelSecurity(), table.comment(), table.unlogged(), table.storage(),
                 table.forceRowLevelSecurity(), table.replicaIdentity(), table.replicaIdentityIndex(), table.clusterOn(),
-                table.lineage(), table.accessMethod());
+                table.lineage(), table.accessMethod(), table.foreign());
     }
 
     /** Adds the columns and checks {@code parent} has, its own and its ancestors'. */
@@ -161,6 +161,43 @@ final class TableLineageDiffer {
                 + name.replace('_', '-') + ") that creates the new partitioned table under another name with its"
                 + " partitions, copies the rows (INSERT INTO new SELECT * FROM " + name + "), drops " + name
                 + " and renames the new table; then the model matches.");
+    }
+
+    /**
+     * Whether the table must be dropped and created again because it becomes or stops being a
+     * foreign table, or moves to another server (no ALTER does either).
+     */
+    static boolean foreignRebuild(Table c, Table d) {
+        return c.isForeign() != d.isForeign()
+                || c.isForeign() && !c.foreign().server().equals(d.foreign().server());
+    }
+
+    /**
+     * Refuses a foreign-table rebuild that would lose rows (an ordinary table becoming a foreign
+     * one) or break what reads the table (views, foreign keys). A foreign table holds no rows.
+     */
+    static void checkForeignRebuild(Table c, Table d, Schema current) {
+        List<String> blockers = new ArrayList<>();
+        if (!c.isForeign()) {
+            blockers.add("it is an ordinary table now, and its rows would be lost");
+        }
+        List<String> views = current.views().stream().filter(v -> v.dependsOn().contains(c.name()))
+                .map(View::name).map(QualifiedName::name).toList();
+        if (!views.isEmpty()) {
+            blockers.add("views " + String.join(", ", views) + " read it");
+        }
+        if (blockers.isEmpty()) {
+            return;
+        }
+        String name = c.name().name();
+        throw new StrataException(ErrorCode.REFUSED_CHANGE, "Refusing to change table " + name + " from "
+                + (c.isForeign() ? "a foreign table of server " + c.foreign().server() : "an ordinary table") + " to "
+                + (d.isForeign() ? "a foreign table of server " + d.foreign().server() : "an ordinary table") + ".\n"
+                + "PostgreSQL can do this only by dropping and creating the table again, which is not safe: "
+                + String.join("; ", blockers) + ". Either:\n"
+                + "  (1) keep the table as it is in the model, or\n"
+                + "  (2) create the new table under another name, move what uses " + name + " to it, and drop "
+                + name + " in a later migration.");
     }
 
     private static String describe(TableLineage lineage) {

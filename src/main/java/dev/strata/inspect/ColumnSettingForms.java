@@ -70,5 +70,16 @@ final class ColumnSettingForms {
             TreeBuilder.storage(column.options()).forEach((k, v) -> options.put(k, v));
             spec.put(ModelNames.kw("options"), options);
         }
+        if (!column.fdwOptions().isEmpty()) {
+            spec.put(ModelNames.kw("fdw-options"), sqlMedOptions(column.fdwOptions()));
+        }
+    }
+
+    /** SQL/MED options as a models.edn map: a plain snake_case name as a keyword, any other as a string. */
+    static Map<Object, Object> sqlMedOptions(Map<String, String> options) {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        options.forEach((k, v) -> out.put(k.matches("[a-z][a-z0-9_]*") && !k.contains("__") && !k.endsWith("_")
+                ? ModelNames.key(k) : k, v));
+        return out;
     }
 }

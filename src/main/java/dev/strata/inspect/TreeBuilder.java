@@ -513,6 +513,39 @@ final class TreeBuilder {
             putIf(spec, "comment", c.comment());
             out.put(key, spec);
         }
+        for (dev.strata.model.ForeignData.Wrapper w : schema.wrappers()) {
+            Object key = ModelNames.key(w.name());
+            if (keys.contains(key)) {
+                drop("foreign-data wrapper", null, w.name(), "a table or enum takes its model key");
+                continue;
+            }
+            keys.add(key);
+            Map<Object, Object> spec = map(TYPE, ModelNames.kw("foreign-data-wrapper"));
+            AggregateForms.putFunction(spec, "handler", w.handler());
+            AggregateForms.putFunction(spec, "validator", w.validator());
+            if (!w.options().isEmpty()) {
+                spec.put(ModelNames.kw("options"), ColumnSettingForms.sqlMedOptions(w.options()));
+            }
+            putIf(spec, "comment", w.comment());
+            out.put(key, spec);
+        }
+        for (dev.strata.model.ForeignData.Server s : schema.servers()) {
+            Object key = ModelNames.key(s.name());
+            if (keys.contains(key)) {
+                drop("server", null, s.name(), "a table or enum takes its model key");
+                continue;
+            }
+            keys.add(key);
+            Map<Object, Object> spec = map(TYPE, ModelNames.kw("server"));
+            spec.put(ModelNames.kw("wrapper"), ModelNames.key(s.wrapper()));
+            putIf(spec, "server-type", s.type());
+            putIf(spec, "version", s.version());
+            if (!s.options().isEmpty()) {
+                spec.put(ModelNames.kw("options"), ColumnSettingForms.sqlMedOptions(s.options()));
+            }
+            putIf(spec, "comment", s.comment());
+            out.put(key, spec);
+        }
         for (dev.strata.model.AccessMethod a : schema.accessMethods()) {
             Object key = ModelNames.key(a.name());
             if (keys.contains(key)) {
@@ -884,6 +917,13 @@ final class TreeBuilder {
         }
         if (table.accessMethod() != null) {
             spec.put(ModelNames.kw("access-method"), ModelNames.key(table.accessMethod()));
+        }
+        if (table.isForeign()) {
+            Map<Object, Object> foreign = map(ModelNames.kw("server"), ModelNames.key(table.foreign().server()));
+            if (!table.foreign().options().isEmpty()) {
+                foreign.put(ModelNames.kw("options"), ColumnSettingForms.sqlMedOptions(table.foreign().options()));
+            }
+            spec.put(ModelNames.kw("foreign"), foreign);
         }
         if (lineageProblem == null) {
             LineageForms.put(spec, table.lineage());

@@ -26,7 +26,7 @@ public final class FieldParser {
     static final Set<String> OPTIONS = Set.of("type", "null", "primary-key", "unique", "default", "foreign-key",
             "on-delete", "on-update", "check", "array", "comment", "collate", "identity", "generated", "using",
             "renamed-from", "length", "precision", "scale", "constraint-name", "constraint-comment", "statistics",
-            "storage", "compression", "options");
+            "storage", "compression", "options", "fdw-options");
 
     private FieldParser() {
     }
@@ -297,7 +297,8 @@ public final class FieldParser {
                     ? settings.identitySequence(im, table, column, type == null ? null : type.type())
                     : dev.strata.model.IdentitySequence.defaults(Names.objectName(table, column, "seq"), col.type());
             col = col.withSettings(sequence, settings.statistics(opt("statistics")), settings.storage(opt("storage")),
-                    settings.compression(opt("compression")), settings.options(opt("options")));
+                    settings.compression(opt("compression")), settings.options(opt("options")))
+                    .withFdwOptions(SqlMedParser.options(opt("fdw-options"), ":fdw-options", where, subject, problems));
             return new Draft(fieldName, col, type, primaryKey, unique, constraints, fk, hasCheck, renamedFrom,
                     using, where, subject, normalForm(), primaryKey ? named : null, primaryKey ? remark : null);
         }

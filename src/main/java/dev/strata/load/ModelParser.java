@@ -24,7 +24,7 @@ import us.bpsm.edn.Keyword;
 final class ModelParser {
     static final Set<String> TABLE_OPTIONS = union(Set.of("fields", "table-name", "indexes", "constraints",
             "primary-key", "unique", "foreign-keys", "comment", "types", "renamed-from", "triggers", "unlogged", "with",
-            "accept-data-loss", "replica-identity", "cluster-on", "access-method",
+            "accept-data-loss", "replica-identity", "cluster-on", "access-method", "foreign",
             "force-row-level-security"), LineageParser.OPTIONS);
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -62,6 +62,8 @@ final class ModelParser {
     final List<dev.strata.model.Collation> collations = new ArrayList<>();
     final List<dev.strata.model.Operator> operators = new ArrayList<>();
     final List<dev.strata.model.AccessMethod> accessMethods = new ArrayList<>();
+    final List<dev.strata.model.ForeignData.Wrapper> wrappers = new ArrayList<>();
+    final List<dev.strata.model.ForeignData.Server> servers = new ArrayList<>();
     final List<dev.strata.model.TextSearch> textSearch = new ArrayList<>();
     /** The comment on the target schema, or {@code null}. */
     String targetComment;
@@ -119,6 +121,20 @@ final class ModelParser {
                     textSearch.add(object);
                 }
                 processed.put(key, value);
+            } else if (FieldParser.kw("foreign-data-wrapper").equals(type)) {
+                dev.strata.model.ForeignData.Wrapper w = SqlMedParser.wrapper(key, m, where,
+                        "foreign-data wrapper " + EdnPrinter.flat(key), problems);
+                if (w != null) {
+                    wrappers.add(w);
+                }
+                processed.put(key, value);
+            } else if (FieldParser.kw("server").equals(type)) {
+                dev.strata.model.ForeignData.Server s = SqlMedParser.server(key, m, where,
+                        "server " + EdnPrinter.flat(key), problems);
+                if (s != null) {
+                    servers.add(s);
+                }
+                processed.put(key, value);
             } else if (FieldParser.kw("access-method").equals(type)) {
                 accessMethod(key, m, where, "access method " + EdnPrinter.flat(key));
                 processed.put(key, value);
@@ -138,6 +154,7 @@ final class ModelParser {
             } else {
                 problems.add(where, subject, "unknown model kind :type " + EdnPrinter.flat(type),
                         "a top-level :type is :enum, :domain, :composite, :extension, :sequence, :collation, :operator, :access-method,"
+                                + " :foreign-data-wrapper, :server,"
                                 + " :text-search-parser, -template, -dictionary or -configuration, :schema or"
                                 + " :target-schema;"
                                 + " tables have :fields");
@@ -906,7 +923,8 @@ final class ModelParser {
         }
         processed.put(key, normal.build());
         TableSettingsParser.Settings settings = new TableSettingsParser(where, subject, problems)
-                .parse(opt(options, "replica-identity"), opt(options, "cluster-on"), opt(options, "access-method"));
+                .parse(opt(options, "replica-identity"), opt(options, "cluster-on"), opt(options, "access-method"))
+                .withForeign(SqlMedParser.foreignTable(opt(options, "foreign"), where, subject, problems));
         tables.add(new TableDraft(key, table, fields, pkColumns, constraints, foreignKeys, indexes, (String) comment,
                 renamedFrom, where, subject, normal.build(), unlogged, storage, forceRls, lineage, settings));
     }

@@ -88,7 +88,8 @@ final class SchemaAssembler {
                     rlsTables.contains(t.name().toString()), t.comment(), t.unlogged(),
                     StorageParameters.copyOf(t.storage()), t.forceRowLevelSecurity(), lineage(t))
                     .withIndexSettings(t.settings().replicaIdentity(), t.settings().replicaIdentityIndex(),
-                            t.settings().clusterOn()).withAccessMethod(t.settings().accessMethod()));
+                            t.settings().clusterOn()).withAccessMethod(t.settings().accessMethod())
+                    .withForeign(t.settings().foreign()));
             TableSettingsParser.check(tables.get(tables.size() - 1), t.where(), t.subject(), problems);
         }
         List<View> views = new ArrayList<>();
@@ -113,7 +114,8 @@ final class SchemaAssembler {
                 domains(), composites());
         schema = schema.withCollations(models.collations.stream()
                 .sorted(Comparator.comparing(dev.strata.model.Collation::name)).toList()).withOperators(models.operators)
-                .withTextSearch(models.textSearch).withAccessMethods(models.accessMethods);
+                .withTextSearch(models.textSearch).withAccessMethods(models.accessMethods)
+                .withForeignData(models.wrappers, models.servers);
         return new Result(schema.withNamespaces(namespaces(schema)).withTargetComment(models.targetComment), hints());
     }
 

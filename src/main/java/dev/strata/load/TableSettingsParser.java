@@ -17,8 +17,13 @@ import us.bpsm.edn.Keyword;
  */
 final class TableSettingsParser {
     /** What the options say: replica identity FULL, NOTHING, INDEX or null, its index, the CLUSTER ON index. */
-    record Settings(String replicaIdentity, String replicaIdentityIndex, String clusterOn, String accessMethod) {
-        static final Settings NONE = new Settings(null, null, null, null);
+    record Settings(String replicaIdentity, String replicaIdentityIndex, String clusterOn, String accessMethod,
+                    dev.strata.model.ForeignData.Table foreign) {
+        static final Settings NONE = new Settings(null, null, null, null, null);
+
+        Settings withForeign(dev.strata.model.ForeignData.Table newForeign) {
+            return new Settings(replicaIdentity, replicaIdentityIndex, clusterOn, accessMethod, newForeign);
+        }
     }
 
     private final Location where;
@@ -62,7 +67,7 @@ final class TableSettingsParser {
                 method = null;
             }
         }
-        return new Settings(identity, identityIndex, cluster, method);
+        return new Settings(identity, identityIndex, cluster, method, null);
     }
 
     /** Problems when the indexes named are not the table's. */

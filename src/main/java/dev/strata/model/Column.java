@@ -24,6 +24,8 @@ import java.util.SortedMap;
  * @param compression   {@code pglz} or {@code lz4} ({@code SET COMPRESSION}, PostgreSQL 14+), or {@code null}
  * @param options       attribute options ({@code SET (n_distinct=...)}), name to value as stored,
  *                      sorted by name; empty when none
+ * @param fdwOptions    a foreign table column's options for its wrapper ({@code OPTIONS (column_name
+ *                      'x')}), name to value, sorted by name; empty when none
  */
 public record Column(
         String name,
@@ -38,15 +40,31 @@ public record Column(
         Integer statistics,
         String storage,
         String compression,
-        SortedMap<String, String> options) {
+        SortedMap<String, String> options,
+        SortedMap<String, String> fdwOptions) {
 
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         options = StorageParameters.copyOf(options);
+        fdwOptions = StorageParameters.copyOf(fdwOptions);
         if (identity == null) {
             identitySequence = null;
         }
+    }
+
+    /** A column without wrapper options (not of a foreign table). */
+    public Column(String name, ColumnType type, boolean notNull, String defaultExpr, Identity identity,
+                  String generatedExpr, String collation, String comment, IdentitySequence identitySequence,
+                  Integer statistics, String storage, String compression, SortedMap<String, String> options) {
+        this(name, type, notNull, defaultExpr, identity, generatedExpr, collation, comment, identitySequence,
+                statistics, storage, compression, options, null);
+    }
+
+    /** This column with other wrapper options. */
+    public Column withFdwOptions(Map<String, String> newFdwOptions) {
+        return new Column(name, type, notNull, defaultExpr, identity, generatedExpr, collation, comment,
+                identitySequence, statistics, storage, compression, options, StorageParameters.copyOf(newFdwOptions));
     }
 
     /** A column without identity sequence options, statistics target, storage, compression or options. */
@@ -60,12 +78,14 @@ public record Column(
     public Column withSettings(IdentitySequence newIdentitySequence, Integer newStatistics, String newStorage,
                                String newCompression, Map<String, String> newOptions) {
         return new Column(name, type, notNull, defaultExpr, identity, generatedExpr, collation, comment,
-                newIdentitySequence, newStatistics, newStorage, newCompression, StorageParameters.copyOf(newOptions));
+                newIdentitySequence, newStatistics, newStorage, newCompression, StorageParameters.copyOf(newOptions),
+                fdwOptions);
     }
 
-    /** This column with the per-column settings of {@code other}. */
+    /** This column with the per-column settings of {@code other} (its wrapper options too). */
     public Column withSettingsOf(Column other) {
-        return withSettings(other.identitySequence, other.statistics, other.storage, other.compression, other.options);
+        return withSettings(other.identitySequence, other.statistics, other.storage, other.compression, other.options)
+                .withFdwOptions(other.fdwOptions);
     }
 
     /** The identity sequence, its defaults filled in for a column of table {@code table} when not given. */

@@ -27,9 +27,15 @@ public record Schema(
         List<Collation> collations,
         List<Operator> operators,
         List<TextSearch> textSearch,
-        List<AccessMethod> accessMethods) {
+        List<AccessMethod> accessMethods,
+        List<ForeignData.Wrapper> wrappers,
+        List<ForeignData.Server> servers) {
 
     public Schema {
+        wrappers = wrappers == null ? List.of()
+                : wrappers.stream().sorted(java.util.Comparator.comparing(ForeignData.Wrapper::name)).toList();
+        servers = servers == null ? List.of()
+                : servers.stream().sorted(java.util.Comparator.comparing(ForeignData.Server::name)).toList();
         accessMethods = accessMethods == null ? List.of()
                 : accessMethods.stream().sorted(java.util.Comparator.comparing(AccessMethod::name)).toList();
         textSearch = textSearch == null ? List.of() : textSearch.stream().sorted().toList();
@@ -49,6 +55,23 @@ public record Schema(
         compositeTypes = List.copyOf(compositeTypes);
     }
 
+    /** A schema without foreign-data wrappers and servers. */
+    public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
+                  List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies,
+                  List<Domain> domains, List<CompositeType> compositeTypes, List<Namespace> namespaces,
+                  String targetComment, List<Collation> collations, List<Operator> operators,
+                  List<TextSearch> textSearch, List<AccessMethod> accessMethods) {
+        this(extensions, enums, sequences, tables, views, functions, triggers, policies, domains, compositeTypes,
+                namespaces, targetComment, collations, operators, textSearch, accessMethods, List.of(), List.of());
+    }
+
+    /** This schema with other foreign-data wrappers and servers. */
+    public Schema withForeignData(List<ForeignData.Wrapper> newWrappers, List<ForeignData.Server> newServers) {
+        return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
+                compositeTypes, namespaces, targetComment, collations, operators, textSearch, accessMethods,
+                newWrappers, newServers);
+    }
+
     /** A schema without access methods. */
     public Schema(List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences, List<Table> tables,
                   List<View> views, List<Function> functions, List<Trigger> triggers, List<Policy> policies,
@@ -62,7 +85,7 @@ public record Schema(
     /** This schema with other access methods. */
     public Schema withAccessMethods(List<AccessMethod> newAccessMethods) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, collations, operators, textSearch, newAccessMethods);
+                compositeTypes, namespaces, targetComment, collations, operators, textSearch, newAccessMethods, wrappers, servers);
     }
 
     /** A schema without text search objects. */
@@ -77,7 +100,7 @@ public record Schema(
     /** This schema with other text search objects. */
     public Schema withTextSearch(List<TextSearch> newTextSearch) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, collations, operators, newTextSearch, accessMethods);
+                compositeTypes, namespaces, targetComment, collations, operators, newTextSearch, accessMethods, wrappers, servers);
     }
 
     /** A schema without operators. */
@@ -92,7 +115,7 @@ public record Schema(
     /** This schema with other operators. */
     public Schema withOperators(List<Operator> newOperators) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, collations, newOperators, textSearch, accessMethods);
+                compositeTypes, namespaces, targetComment, collations, newOperators, textSearch, accessMethods, wrappers, servers);
     }
 
     /** A schema without collations. */
@@ -107,7 +130,7 @@ public record Schema(
     /** This schema with other collations. */
     public Schema withCollations(List<Collation> newCollations) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, newCollations, operators, textSearch, accessMethods);
+                compositeTypes, namespaces, targetComment, newCollations, operators, textSearch, accessMethods, wrappers, servers);
     }
 
     /** A schema without a comment on the target schema. */
@@ -121,7 +144,7 @@ public record Schema(
     /** This schema with another comment on the target schema. */
     public Schema withTargetComment(String newTargetComment) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, newTargetComment, collations, operators, textSearch, accessMethods);
+                compositeTypes, namespaces, newTargetComment, collations, operators, textSearch, accessMethods, wrappers, servers);
     }
 
     /** A schema of the target schema alone (no other namespaces). */
@@ -135,7 +158,7 @@ public record Schema(
     /** This schema with other namespaces (the schemas besides the target one it manages). */
     public Schema withNamespaces(List<Namespace> newNamespaces) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, newNamespaces, targetComment, collations, operators, textSearch, accessMethods);
+                compositeTypes, newNamespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers);
     }
 
     /** The names of the namespaces, sorted. */
@@ -152,7 +175,7 @@ public record Schema(
     /** This schema with other domains and composite types. */
     public Schema withTypes(List<Domain> newDomains, List<CompositeType> newCompositeTypes) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, newDomains,
-                newCompositeTypes, namespaces, targetComment, collations, operators, textSearch, accessMethods);
+                newCompositeTypes, namespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers);
     }
 
     public static Schema empty() {

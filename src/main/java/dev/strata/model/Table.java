@@ -37,7 +37,8 @@ public record Table(
         String replicaIdentityIndex,
         String clusterOn,
         TableLineage lineage,
-        String accessMethod) {
+        String accessMethod,
+        ForeignData.Table foreign) {
 
     public Table {
         lineage = lineage == null ? TableLineage.NONE : lineage;
@@ -54,13 +55,35 @@ public record Table(
                  boolean forceRowLevelSecurity, String replicaIdentity, String replicaIdentityIndex, String clusterOn,
                  TableLineage lineage) {
         this(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage, forceRowLevelSecurity,
-                replicaIdentity, replicaIdentityIndex, clusterOn, lineage, null);
+                replicaIdentity, replicaIdentityIndex, clusterOn, lineage, null, null);
+    }
+
+    /** An ordinary table (not a foreign table). */
+    public Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
+                 boolean rowLevelSecurity, String comment, boolean unlogged, SortedMap<String, String> storage,
+                 boolean forceRowLevelSecurity, String replicaIdentity, String replicaIdentityIndex, String clusterOn,
+                 TableLineage lineage, String accessMethod) {
+        this(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage, forceRowLevelSecurity,
+                replicaIdentity, replicaIdentityIndex, clusterOn, lineage, accessMethod, null);
     }
 
     /** This table with another table access method ({@code null} for heap, the default). */
     public Table withAccessMethod(String newAccessMethod) {
         return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage,
-                forceRowLevelSecurity, replicaIdentity, replicaIdentityIndex, clusterOn, lineage, newAccessMethod);
+                forceRowLevelSecurity, replicaIdentity, replicaIdentityIndex, clusterOn, lineage, newAccessMethod,
+                foreign);
+    }
+
+    /** This table as a foreign table of a server ({@code null}: an ordinary table). */
+    public Table withForeign(ForeignData.Table newForeign) {
+        return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage,
+                forceRowLevelSecurity, replicaIdentity, replicaIdentityIndex, clusterOn, lineage, accessMethod,
+                newForeign);
+    }
+
+    /** Whether this is a foreign table ({@code CREATE FOREIGN TABLE ... SERVER s}). */
+    public boolean isForeign() {
+        return foreign != null;
     }
 
     /** A table without partitioning, partition bound, inheritance or type (see {@link TableLineage#NONE}). */
@@ -96,20 +119,20 @@ public record Table(
     /** This table with another replica identity and CLUSTER ON index, the rest kept. */
     public Table withIndexSettings(String newReplicaIdentity, String newReplicaIdentityIndex, String newClusterOn) {
         return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage,
-                forceRowLevelSecurity, newReplicaIdentity, newReplicaIdentityIndex, newClusterOn, lineage, accessMethod);
+                forceRowLevelSecurity, newReplicaIdentity, newReplicaIdentityIndex, newClusterOn, lineage, accessMethod, foreign);
     }
 
     /** This table with another lineage. */
     public Table withLineage(TableLineage newLineage) {
         return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, unlogged, storage,
-                forceRowLevelSecurity, replicaIdentity, replicaIdentityIndex, clusterOn, newLineage, accessMethod);
+                forceRowLevelSecurity, replicaIdentity, replicaIdentityIndex, clusterOn, newLineage, accessMethod, foreign);
     }
 
     /** This table with other table options. */
     public Table withOptions(boolean newUnlogged, Map<String, String> newStorage, boolean newForceRowLevelSecurity) {
         return new Table(name, columns, constraints, indexes, rowLevelSecurity, comment, newUnlogged,
                 StorageParameters.copyOf(newStorage), newForceRowLevelSecurity, replicaIdentity, replicaIdentityIndex,
-                clusterOn, lineage, accessMethod);
+                clusterOn, lineage, accessMethod, foreign);
     }
 
     public Optional<Column> column(String columnName) {

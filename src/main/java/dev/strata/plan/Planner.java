@@ -138,6 +138,7 @@ public final class Planner {
                 || drop instanceof Change.DropCollation && create instanceof Change.CreateCollation
                 || drop instanceof Change.DropOperator && create instanceof Change.CreateOperator
                 || drop instanceof Change.DropAccessMethod && create instanceof Change.CreateAccessMethod
+                || drop instanceof Change.DropServer && create instanceof Change.CreateServer
                 || drop instanceof Change.DropTextSearch && create instanceof Change.CreateTextSearch;
     }
 

@@ -141,6 +141,24 @@ final class References {
             f.requires.add("ts:" + c.to().identity());
             textSearchNeeds(c.to(), f.requires);
             textSearchNeeds(c.from(), f.releases);
+        } else if (change instanceof Change.CreateWrapper c) {
+            f.provides.add("fdw:" + c.wrapper().name());
+            wrapperNeeds(c.wrapper(), f.requires);
+        } else if (change instanceof Change.DropWrapper c) {
+            f.removes.add("fdw:" + c.wrapper().name());
+            wrapperNeeds(c.wrapper(), f.releases);
+        } else if (change instanceof Change.AlterWrapper c) {
+            f.requires.add("fdw:" + c.to().name());
+            wrapperNeeds(c.to(), f.requires);
+            wrapperNeeds(c.from(), f.releases);
+        } else if (change instanceof Change.CreateServer c) {
+            f.provides.add("srv:" + c.server().name());
+            f.requires.add("fdw:" + c.server().wrapper());
+        } else if (change instanceof Change.DropServer c) {
+            f.removes.add("srv:" + c.server().name());
+            f.releases.add("fdw:" + c.server().wrapper());
+        } else if (change instanceof Change.AlterServer c) {
+            f.requires.add("srv:" + c.to().name());
         } else if (change instanceof Change.CreateAccessMethod c) {
             f.provides.add("am:" + c.accessMethod().name());
             f.requires.add("fn:" + sqlName(null, c.accessMethod().handler()));
@@ -217,6 +235,9 @@ final class References {
                 f.releases.add(column(oldOwner.table(), oldOwner.column()));
             }
         } else if (change instanceof CreateTable c) {
+            if (c.table().isForeign()) {
+                f.softRequires.add("srv:" + c.table().foreign().server());
+            }
             if (c.table().accessMethod() != null) {
                 f.softRequires.add("am:" + c.table().accessMethod());
             }
@@ -234,6 +255,9 @@ final class References {
             }
             lineageNeeds(c.table(), f.requires);
         } else if (change instanceof DropTable c) {
+            if (c.table().isForeign()) {
+                f.softReleases.add("srv:" + c.table().foreign().server());
+            }
             if (c.table().accessMethod() != null) {
                 f.softReleases.add("am:" + c.table().accessMethod());
             }
@@ -551,6 +575,8 @@ final class References {
             case VIEW, MATERIALIZED_VIEW -> keys.add("rel:" + target.name());
             case COLLATION -> keys.add("coll:" + target.name());
             case ACCESS_METHOD -> keys.add("am:" + target.name().name());
+            case FOREIGN_DATA_WRAPPER -> keys.add("fdw:" + target.name().name());
+            case SERVER -> keys.add("srv:" + target.name().name());
             case TEXT_SEARCH_PARSER, TEXT_SEARCH_TEMPLATE, TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION ->
                     keys.add("ts:" + new QualifiedName(target.name().schema(), target.kind().name().substring(12)
                             .toLowerCase(java.util.Locale.ROOT) + " " + target.name().name()));
@@ -617,6 +643,15 @@ final class References {
         List<String> parts = Identifiers.split(sql);
         return parts.size() > 1 ? new QualifiedName(parts.get(parts.size() - 2), parts.get(parts.size() - 1))
                 : new QualifiedName(schema, parts.get(0));
+    }
+
+    /** A wrapper's handler and validator ({@code fn:} keys; those of pg_catalog are met by nothing). */
+    private static void wrapperNeeds(dev.strata.model.ForeignData.Wrapper w, Set<String> keys) {
+        for (String f : new String[] {w.handler(), w.validator()}) {
+            if (f != null) {
+                keys.add("fn:" + sqlName(null, f));
+            }
+        }
     }
 
     /** The functions an operator is built from ({@code fn:} keys, as a trigger names its function). */

@@ -140,6 +140,20 @@ public final class ChangeRenderer {
             return of(List.of(Ddl.dropTextSearch(c.textSearch())), createTextSearch(c.textSearch()));
         } else if (change instanceof Change.AlterTextSearchMappings c) {
             return of(alterMappings(c.from(), c.to()), alterMappings(c.to(), c.from()));
+        } else if (change instanceof Change.CreateWrapper c) {
+            return of(createWrapper(c.wrapper()),
+                    List.of("DROP FOREIGN DATA WRAPPER " + Identifiers.quote(c.wrapper().name())));
+        } else if (change instanceof Change.DropWrapper c) {
+            return of(List.of("DROP FOREIGN DATA WRAPPER " + Identifiers.quote(c.wrapper().name())),
+                    createWrapper(c.wrapper()));
+        } else if (change instanceof Change.AlterWrapper c) {
+            return of(Ddl.alterWrapper(c.from(), c.to()), Ddl.alterWrapper(c.to(), c.from()));
+        } else if (change instanceof Change.CreateServer c) {
+            return of(createServer(c.server()), List.of("DROP SERVER " + Identifiers.quote(c.server().name())));
+        } else if (change instanceof Change.DropServer c) {
+            return of(List.of("DROP SERVER " + Identifiers.quote(c.server().name())), createServer(c.server()));
+        } else if (change instanceof Change.AlterServer c) {
+            return of(Ddl.alterServer(c.from(), c.to()), Ddl.alterServer(c.to(), c.from()));
         } else if (change instanceof Change.CreateAccessMethod c) {
             return of(createAccessMethod(c.accessMethod()),
                     List.of("DROP ACCESS METHOD " + Identifiers.quote(c.accessMethod().name())));
@@ -213,13 +227,14 @@ public final class ChangeRenderer {
         } else if (change instanceof AlterSequence c) {
             return of(alterSequence(c.from(), c.to(), c.changes()), alterSequence(c.to(), c.from(), c.changes()));
         } else if (change instanceof CreateTable c) {
-            return of(createTable(c.table()), List.of(dropTable(c.table().name())));
+            return of(createTable(c.table()), List.of(dropTable(c.table())));
         } else if (change instanceof DropTable c) {
-            return of(List.of(dropTable(c.table().name())), createTable(c.table()));
+            return of(List.of(dropTable(c.table())), createTable(c.table()));
         } else if (change instanceof RenameTable c) {
             return of(List.of(renameTable(c.from(), c.to())), List.of(renameTable(c.to(), c.from())));
         } else if (change instanceof CommentOnTable c) {
-            return of(List.of(Ddl.commentOnTable(c.table(), c.to())), List.of(Ddl.commentOnTable(c.table(), c.from())));
+            return of(List.of(Ddl.commentOnTable(c.table(), c.to(), c.foreign())),
+                    List.of(Ddl.commentOnTable(c.table(), c.from(), c.foreign())));
         } else if (change instanceof AddColumn c) {
             return of(addColumn(c.table(), c.column()), List.of(dropColumn(c.table(), c.column())));
         } else if (change instanceof DropColumn c && c.only()) {
@@ -584,7 +599,7 @@ public final class ChangeRenderer {
         }
         sql.addAll(SettingsDdl.tableSettings(table));
         if (table.comment() != null) {
-            sql.add(Ddl.commentOnTable(table.name(), table.comment()));
+            sql.add(Ddl.commentOnTable(table.name(), table.comment(), table.isForeign()));
         }
         for (Column column : table.columns()) {
             if (column.comment() != null) {
@@ -600,8 +615,8 @@ public final class ChangeRenderer {
         return sql;
     }
 
-    private static String dropTable(QualifiedName table) {
-        return "DROP TABLE " + Identifiers.quote(table);
+    private static String dropTable(Table table) {
+        return "DROP " + (table.isForeign() ? "FOREIGN " : "") + "TABLE " + Identifiers.quote(table.name());
     }
 
     private static String renameTable(QualifiedName from, QualifiedName to) {
@@ -740,6 +755,26 @@ public final class ChangeRenderer {
         return sql;
     }
 
+    /** The wrapper's CREATE and its comment. */
+    public static List<String> createWrapper(dev.strata.model.ForeignData.Wrapper w) {
+        List<String> sql = new ArrayList<>(List.of(Ddl.createWrapper(w)));
+        if (w.comment() != null) {
+            sql.add(Comments.on(new dev.strata.diff.CommentTarget(dev.strata.diff.CommentTarget.Kind.FOREIGN_DATA_WRAPPER,
+                    QualifiedName.of(w.name()), null, null), w.comment()));
+        }
+        return sql;
+    }
+
+    /** The server's CREATE and its comment. */
+    public static List<String> createServer(dev.strata.model.ForeignData.Server s) {
+        List<String> sql = new ArrayList<>(List.of(Ddl.createServer(s)));
+        if (s.comment() != null) {
+            sql.add(Comments.on(new dev.strata.diff.CommentTarget(dev.strata.diff.CommentTarget.Kind.SERVER,
+                    QualifiedName.of(s.name()), null, null), s.comment()));
+        }
+        return sql;
+    }
+
     /** The access method's CREATE and its comment. */
     public static List<String> createAccessMethod(dev.strata.model.AccessMethod am) {
         List<String> sql = new ArrayList<>(List.of(Ddl.createAccessMethod(am)));
@@ -838,6 +873,12 @@ public final class ChangeRenderer {
         String name = Identifiers.quote(to.name());
         if (changes.contains(TableChange.PERSISTENCE)) {
             sql.add("ALTER TABLE " + name + (to.unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
+        }
+        if (changes.contains(TableChange.FOREIGN_OPTIONS)) {
+            String options = Ddl.fdwOptions(from.foreign().options(), to.foreign().options());
+            if (options != null) {
+                sql.add("ALTER FOREIGN TABLE " + name + " " + options);
+            }
         }
         if (changes.contains(TableChange.ACCESS_METHOD)) {
             sql.add("ALTER TABLE " + name + " SET ACCESS METHOD "

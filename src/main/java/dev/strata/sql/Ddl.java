@@ -97,6 +97,33 @@ public final class Ddl {
         return "DROP TEXT SEARCH " + t.kind().sql() + " " + Identifiers.quote(t.name());
     }
 
+    /**
+     * {@code OPTIONS (ADD a 'x', SET b 'y', DROP c)}: what turns SQL/MED options {@code from} into
+     * {@code to}, or {@code null} when they are the same.
+     */
+    public static String fdwOptions(Map<String, String> from, Map<String, String> to) {
+        List<String> parts = new ArrayList<>();
+        from.keySet().stream().filter(k -> !to.containsKey(k)).forEach(k -> parts.add("DROP " + Identifiers.quote(k)));
+        to.forEach((k, v) -> {
+            if (!from.containsKey(k)) {
+                parts.add("ADD " + Identifiers.quote(k) + " " + Identifiers.literal(v));
+            } else if (!from.get(k).equals(v)) {
+                parts.add("SET " + Identifiers.quote(k) + " " + Identifiers.literal(v));
+            }
+        });
+        return parts.isEmpty() ? null : "OPTIONS (" + String.join(", ", parts) + ")";
+    }
+
+    /** {@code OPTIONS (a 'x', b 'y')} for a CREATE, or {@code ""} when there are none. */
+    public static String fdwOptions(Map<String, String> options) {
+        if (options.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        options.forEach((k, v) -> parts.add(Identifiers.quote(k) + " " + Identifiers.literal(v)));
+        return " OPTIONS (" + String.join(", ", parts) + ")";
+    }
+
     /** An operator's name: its symbol, {@code schema.symbol} outside the target schema (never quoted). */
     public static String operatorName(QualifiedName name) {
         return name.schema() == null ? name.name() : Identifiers.quote(name.schema()) + "." + name.name();
@@ -139,6 +166,54 @@ public final class Ddl {
     /** {@code DROP OPERATOR sym (left, right)}. */
     public static String dropOperator(dev.strata.model.Operator o) {
         return "DROP OPERATOR " + operatorName(o.name()) + " " + o.signature();
+    }
+
+    /** {@code CREATE FOREIGN DATA WRAPPER w [HANDLER f] [VALIDATOR f] [OPTIONS (...)]}. */
+    public static String createWrapper(dev.strata.model.ForeignData.Wrapper w) {
+        return "CREATE FOREIGN DATA WRAPPER " + Identifiers.quote(w.name())
+                + (w.handler() == null ? "" : " HANDLER " + w.handler())
+                + (w.validator() == null ? "" : " VALIDATOR " + w.validator()) + fdwOptions(w.options());
+    }
+
+    /** {@code ALTER FOREIGN DATA WRAPPER w ...} from {@code from} to {@code to}, or none. */
+    public static List<String> alterWrapper(dev.strata.model.ForeignData.Wrapper from,
+                                            dev.strata.model.ForeignData.Wrapper to) {
+        List<String> parts = new ArrayList<>();
+        if (!java.util.Objects.equals(from.handler(), to.handler())) {
+            parts.add(to.handler() == null ? "NO HANDLER" : "HANDLER " + to.handler());
+        }
+        if (!java.util.Objects.equals(from.validator(), to.validator())) {
+            parts.add(to.validator() == null ? "NO VALIDATOR" : "VALIDATOR " + to.validator());
+        }
+        String options = fdwOptions(from.options(), to.options());
+        if (options != null) {
+            parts.add(options);
+        }
+        return parts.isEmpty() ? List.of()
+                : List.of("ALTER FOREIGN DATA WRAPPER " + Identifiers.quote(to.name()) + " " + String.join(" ", parts));
+    }
+
+    /** {@code CREATE SERVER s [TYPE 't'] [VERSION 'v'] FOREIGN DATA WRAPPER w [OPTIONS (...)]}. */
+    public static String createServer(dev.strata.model.ForeignData.Server s) {
+        return "CREATE SERVER " + Identifiers.quote(s.name())
+                + (s.type() == null ? "" : " TYPE " + Identifiers.literal(s.type()))
+                + (s.version() == null ? "" : " VERSION " + Identifiers.literal(s.version()))
+                + " FOREIGN DATA WRAPPER " + Identifiers.quote(s.wrapper()) + fdwOptions(s.options());
+    }
+
+    /** {@code ALTER SERVER s [VERSION 'v'] [OPTIONS (...)]} from {@code from} to {@code to}, or none. */
+    public static List<String> alterServer(dev.strata.model.ForeignData.Server from,
+                                           dev.strata.model.ForeignData.Server to) {
+        List<String> parts = new ArrayList<>();
+        if (!java.util.Objects.equals(from.version(), to.version())) {
+            parts.add("VERSION " + (to.version() == null ? "NULL" : Identifiers.literal(to.version())));
+        }
+        String options = fdwOptions(from.options(), to.options());
+        if (options != null) {
+            parts.add(options);
+        }
+        return parts.isEmpty() ? List.of()
+                : List.of("ALTER SERVER " + Identifiers.quote(to.name()) + " " + String.join(" ", parts));
     }
 
     /** {@code CREATE ACCESS METHOD name TYPE TABLE|INDEX HANDLER f}. */
@@ -335,12 +410,15 @@ public final class Ddl {
                 elements.add(namedConstraint(constraint));
             }
         }
-        String head = "CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + Identifiers.quote(table.name());
+        String head = "CREATE " + (table.unlogged() ? "UNLOGGED " : "") + (table.isForeign() ? "FOREIGN " : "") + "TABLE "
+                + Identifiers.quote(table.name());
+        String server = table.isForeign()
+                ? "\nSERVER " + Identifiers.quote(table.foreign().server()) + fdwOptions(table.foreign().options()) : "";
         String body = " (\n    " + String.join(",\n    ", elements) + "\n)";
         TableLineage lineage = table.lineage();
         String using = table.accessMethod() == null ? "" : " USING " + Identifiers.quote(table.accessMethod());
         if (lineage.equals(TableLineage.NONE)) {
-            return head + body + using + with(table.storage());
+            return head + body + using + server + with(table.storage());
         }
         StringBuilder sql = new StringBuilder(head);
         if (lineage.isPartition()) {
@@ -358,7 +436,7 @@ public final class Ddl {
         if (lineage.isPartitioned()) {
             sql.append(" PARTITION BY ").append(lineage.partitionKey());
         }
-        return sql.append(using).append(with(table.storage())).toString();
+        return sql.append(using).append(server).append(with(table.storage())).toString();
     }
 
     /** {@code ALTER TABLE parent ATTACH PARTITION partition FOR VALUES ...} (or {@code DEFAULT}). */
@@ -561,7 +639,13 @@ public final class Ddl {
 
     /** {@code COMMENT ON TABLE t IS '...'}; a {@code null} comment removes it ({@code IS NULL}). */
     public static String commentOnTable(QualifiedName table, String comment) {
-        return "COMMENT ON TABLE " + Identifiers.quote(table) + " IS " + commentLiteral(comment);
+        return commentOnTable(table, comment, false);
+    }
+
+    /** {@code COMMENT ON [FOREIGN] TABLE t IS '...'}. */
+    public static String commentOnTable(QualifiedName table, String comment, boolean foreign) {
+        return "COMMENT ON " + (foreign ? "FOREIGN " : "") + "TABLE " + Identifiers.quote(table) + " IS "
+                + commentLiteral(comment);
     }
 
     /** {@code COMMENT ON COLUMN t.c IS '...'}; a {@code null} comment removes it ({@code IS NULL}). */

@@ -70,7 +70,8 @@ public final class SettingsDdl {
         Column plain = new Column(column.name(), column.type(), column.notNull(), column.defaultExpr(),
                 column.identity(), column.generatedExpr(), column.collation(), column.comment())
                 .withSettings(column.identitySequence(), null, null, column.compression(), null);
-        return alter(table, plain, column, Set.of(ColumnChange.STATISTICS, ColumnChange.STORAGE, ColumnChange.OPTIONS));
+        return alter(table, plain, column, Set.of(ColumnChange.STATISTICS, ColumnChange.STORAGE, ColumnChange.OPTIONS,
+                ColumnChange.FDW_OPTIONS));
     }
 
     /** The statements that change the settings in {@code changes} from {@code from} to {@code to}. */
@@ -145,6 +146,11 @@ public final class SettingsDdl {
             if (!set.isEmpty()) {
                 sql.add(alter + "SET (" + Ddl.storageList(set) + ")");
             }
+        }
+        String fdw = changes.contains(ColumnChange.FDW_OPTIONS) ? Ddl.fdwOptions(from.fdwOptions(), to.fdwOptions()) : null;
+        if (fdw != null) {
+            sql.add("ALTER FOREIGN TABLE " + Identifiers.quote(table) + " ALTER COLUMN " + Identifiers.quote(to.name())
+                    + " " + fdw);
         }
         return sql;
     }

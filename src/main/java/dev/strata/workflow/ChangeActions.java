@@ -85,6 +85,18 @@ public final class ChangeActions {
             a.put("name", c.textSearch().identity().toString()).put("sql", String.join(";\n", Ddl.createTextSearch(c.textSearch())));
         } else if (change instanceof Change.AlterTextSearchMappings c) {
             a.put("name", c.to().identity().toString());
+        } else if (change instanceof Change.CreateWrapper c) {
+            a.put("name", c.wrapper().name()).put("sql", Ddl.createWrapper(c.wrapper()));
+        } else if (change instanceof Change.DropWrapper c) {
+            a.put("name", c.wrapper().name()).put("sql", Ddl.createWrapper(c.wrapper()));
+        } else if (change instanceof Change.AlterWrapper c) {
+            a.put("name", c.to().name()).put("sql", String.join(";\n", Ddl.alterWrapper(c.from(), c.to())));
+        } else if (change instanceof Change.CreateServer c) {
+            a.put("name", c.server().name()).put("sql", Ddl.createServer(c.server()));
+        } else if (change instanceof Change.DropServer c) {
+            a.put("name", c.server().name()).put("sql", Ddl.createServer(c.server()));
+        } else if (change instanceof Change.AlterServer c) {
+            a.put("name", c.to().name()).put("sql", String.join(";\n", Ddl.alterServer(c.from(), c.to())));
         } else if (change instanceof Change.CreateAccessMethod c) {
             a.put("name", c.accessMethod().name()).put("sql", Ddl.createAccessMethod(c.accessMethod()));
         } else if (change instanceof Change.DropAccessMethod c) {

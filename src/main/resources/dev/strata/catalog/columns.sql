@@ -34,7 +34,8 @@ SELECT a.attrelid AS table_oid,
             CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END
        END AS storage,
        CASE to_jsonb(a) ->> 'attcompression' WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
-       a.attoptions AS options
+       a.attoptions AS options,
+       a.attfdwoptions AS fdw_options
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_type t ON t.oid = a.atttypid
@@ -53,7 +54,7 @@ LEFT JOIN LATERAL (
     LIMIT 1
 ) seq ON a.attidentity <> ''
 WHERE c.relnamespace = ANY(:schema_oids)
-  AND c.relkind IN ('r', 'p')
+  AND c.relkind IN ('r', 'p', 'f')
   AND (a.attinhcount = 0 OR (a.attislocal AND NOT c.relispartition))
   AND c.reloftype = 0
   AND NOT EXISTS (SELECT 1 FROM pg_depend e

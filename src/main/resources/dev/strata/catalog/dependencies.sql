@@ -8,7 +8,7 @@
 -- arguments to 63 bytes.
 WITH relkinds(relkind, kind) AS (
     VALUES ('r'::"char", 'TABLE'), ('p', 'TABLE'), ('v', 'VIEW'), ('m', 'MATERIALIZED_VIEW'),
-           ('S', 'SEQUENCE'), ('f', 'FOREIGN_TABLE'), ('c', 'TYPE')
+           ('S', 'SEQUENCE'), ('f', 'TABLE'), ('c', 'TYPE')
 ),
 edges AS (
     SELECT DISTINCT d.classid, d.objid, d.objsubid, d.refclassid, d.refobjid

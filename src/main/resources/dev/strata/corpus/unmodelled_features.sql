@@ -59,12 +59,7 @@ SELECT 'parent in another schema', rel.relname
 FROM rel JOIN pg_inherits i ON i.inhrelid = rel.oid JOIN pg_class p ON p.oid = i.inhparent
 WHERE p.relnamespace <> rel.relnamespace AND rel.relkind IN ('r', 'p')
 UNION ALL
-SELECT 'foreign table', rel.relname FROM rel WHERE rel.relkind = 'f'
-UNION ALL
-SELECT 'foreign data wrapper', s.srvname FROM pg_foreign_server s
-UNION ALL
-SELECT 'foreign data wrapper', w.fdwname FROM pg_foreign_data_wrapper w
-WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_foreign_data_wrapper'::regclass AND ext.objid = w.oid)
+SELECT 'user mapping', um.srvname || ' for ' || um.usename FROM pg_user_mappings um
 UNION ALL
 SELECT 'tablespace', rel.relname FROM rel WHERE rel.reltablespace <> 0
 UNION ALL

@@ -85,9 +85,6 @@ CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conreli
 WHERE c.relkind IN ('r', 'p') AND a.attinhcount = 0
   AND (a.attnotnull AND NOT pk.in_key OR ad.adbin IS NOT NULL OR col_description(c.oid, a.attnum) IS NOT NULL)
 UNION ALL
-SELECT 'foreign table', NULL, c.relname, 'foreign tables have no model syntax', 'FOREIGN_TABLE', c.relname, NULL, c.nsp_label AS object_schema
-FROM rel c WHERE c.relkind = 'f'
-UNION ALL
 SELECT 'comment', NULL, 'identity sequence ' || c.relname,
        'comments on this kind of object are not in the model', NULL, NULL, NULL, c.nsp_label AS object_schema
 FROM rel c

@@ -13,7 +13,7 @@ class FeatureScannerTest {
         assertEquals("privilege", FeatureScanner.scan("ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO x").category());
         assertEquals("role", FeatureScanner.scan("CREATE ROLE app_user").category());
         assertEquals("role", FeatureScanner.scan("-- x\nALTER USER app SET search_path = a").category());
-        assertEquals("foreign data wrapper", FeatureScanner.scan("CREATE USER MAPPING FOR x SERVER s").category());
+        assertEquals("user mapping", FeatureScanner.scan("CREATE USER MAPPING FOR x SERVER s").category());
         assertEquals("tablespace", FeatureScanner.scan("CREATE TABLESPACE fast LOCATION '/x'").category());
     }
 
