@@ -141,11 +141,7 @@ final class TableLineageDiffer {
         if (!referrers.isEmpty()) {
             blockers.add("foreign keys of " + String.join(", ", referrers) + " refer to it");
         }
-        List<String> views = current.views().stream().filter(v -> v.dependsOn().contains(c.name()))
-                .map(View::name).map(QualifiedName::name).toList();
-        if (!views.isEmpty()) {
-            blockers.add("views " + String.join(", ", views) + " read it");
-        }
+        viewsReading(c, current, blockers);
         if (blockers.isEmpty()) {
             return;
         }
@@ -181,11 +177,7 @@ final class TableLineageDiffer {
         if (!c.isForeign()) {
             blockers.add("it is an ordinary table now, and its rows would be lost");
         }
-        List<String> views = current.views().stream().filter(v -> v.dependsOn().contains(c.name()))
-                .map(View::name).map(QualifiedName::name).toList();
-        if (!views.isEmpty()) {
-            blockers.add("views " + String.join(", ", views) + " read it");
-        }
+        viewsReading(c, current, blockers);
         if (blockers.isEmpty()) {
             return;
         }
@@ -198,6 +190,15 @@ final class TableLineageDiffer {
                 + "  (1) keep the table as it is in the model, or\n"
                 + "  (2) create the new table under another name, move what uses " + name + " to it, and drop "
                 + name + " in a later migration.");
+    }
+
+    /** Adds "views v, w read it" to the blockers of a rebuild when views of {@code current} read the table. */
+    private static void viewsReading(Table c, Schema current, List<String> blockers) {
+        List<String> views = current.views().stream().filter(v -> v.dependsOn().contains(c.name()))
+                .map(View::name).map(QualifiedName::name).toList();
+        if (!views.isEmpty()) {
+            blockers.add("views " + String.join(", ", views) + " read it");
+        }
     }
 
     private static String describe(TableLineage lineage) {

@@ -3,21 +3,13 @@ package dev.strata.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.strata.catalog.CatalogReader;
-import dev.strata.compile.DdlCompiler;
 import dev.strata.inspect.Inspection;
-import dev.strata.inspect.Inspector;
-import dev.strata.load.ModelLoader;
 import dev.strata.model.AccessMethod;
 import dev.strata.model.Schema;
 import dev.strata.model.Table;
 import dev.strata.pg.DevServer;
-import dev.strata.pg.ScratchDatabase;
 import dev.strata.testing.WithPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,22 +38,17 @@ class AccessMethodPostgresTest {
 
     @Test
     void modelSaysItAndInspectWritesIt(DevServer server, @TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("functions.edn"), "{:my-heap {:sql \"CREATE FUNCTION my_heap(internal)"
+        ModelApply.write(root, "functions.edn", "{:my-heap {:sql \"CREATE FUNCTION my_heap(internal)"
                 + " RETURNS table_am_handler LANGUAGE internal AS 'heap_tableam_handler'\"}}\n");
-        Files.writeString(shared.resolve("models.edn"), "{:my-heap-am {:type :access-method :kind :table :handler :my-heap}\n"
+        ModelApply.write(root, "models.edn", "{:my-heap-am {:type :access-method :kind :table :handler :my-heap}\n"
                 + " :events {:fields {:id {:type :integer}} :access-method :my-heap-am}}\n");
-        Schema model = ModelLoader.load(root).schema();
-        try (ScratchDatabase db = server.createScratch("am_m"); Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (String sql : DdlCompiler.compile(model)) {
-                st.execute(sql);
-            }
-            Schema read = CatalogReader.read(c, "public");
-            assertEquals("my_heap_am", read.tables().get(0).accessMethod());
-            Inspection inspection = Inspector.inspect(c, "public");
-            assertEquals(List.of(), inspection.unsupported());
-            String models = inspection.files().get("shared/models.edn");
-            assertTrue(models.contains(":access-method :my-heap-am") && models.contains(":type :access-method"), models);
-        }
+        ModelApply.Result r = ModelApply.run(server, "am_m", root);
+        Schema model = r.model();
+        Schema read = r.read();
+        assertEquals("my_heap_am", read.tables().get(0).accessMethod());
+        Inspection inspection = r.inspection();
+        assertEquals(List.of(), inspection.unsupported());
+        String models = inspection.files().get("shared/models.edn");
+        assertTrue(models.contains(":access-method :my-heap-am") && models.contains(":type :access-method"), models);
     }
 }

@@ -4,21 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.StrataException;
-import dev.strata.catalog.CatalogReader;
-import dev.strata.compile.DdlCompiler;
 import dev.strata.inspect.Inspection;
-import dev.strata.inspect.Inspector;
 import dev.strata.load.ModelLoader;
 import dev.strata.model.Aggregate;
 import dev.strata.model.Function;
 import dev.strata.model.Schema;
 import dev.strata.pg.DevServer;
-import dev.strata.pg.ScratchDatabase;
 import dev.strata.testing.WithPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,8 +58,7 @@ class AggregateKindsPostgresTest {
 
     @Test
     void modelSaysItAndInspectWritesIt(DevServer server, @TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("functions.edn"), """
+        ModelApply.write(root, "functions.edn", """
                 {:pct-step {:sql "CREATE FUNCTION pct_step(internal, double precision) RETURNS internal LANGUAGE internal IMMUTABLE AS 'ordered_set_transition'"}
                  :pct-final {:sql "CREATE FUNCTION pct_final(internal, double precision) RETURNS double precision LANGUAGE internal IMMUTABLE AS 'percentile_disc_final'"}
                  :my-median {:type :aggregate :args [:double-precision] :order-by [:double-precision]
@@ -74,26 +66,21 @@ class AggregateKindsPostgresTest {
                  :running {:type :aggregate :args [:integer] :sfunc :int4pl :stype :integer
                            :msfunc :int4pl :minvfunc :int4mi :mstype :integer :minitcond "0"}}
                 """);
-        Schema model = ModelLoader.load(root).schema();
-        try (ScratchDatabase db = server.createScratch("aggk_m"); Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (String sql : DdlCompiler.compile(model)) {
-                st.execute(sql);
-            }
-            Schema read = CatalogReader.read(c, "public");
-            assertEquals(List.of("my_median", "pct_final", "pct_step", "running"),
-                    read.functions().stream().map(f -> f.name().name()).toList());
-            Inspection inspection = Inspector.inspect(c, "public");
-            assertEquals(List.of(), inspection.unsupported(), "aggregates are carried, not reported");
-            String functions = inspection.files().get("shared/functions.edn");
-            assertTrue(functions.contains(":order-by [\"double precision\"]") && functions.contains(":minvfunc :int4mi")
-                    && functions.contains(":finalfunc-modify :read-only"), functions);
-        }
+        ModelApply.Result r = ModelApply.run(server, "aggk_m", root);
+        Schema model = r.model();
+        Schema read = r.read();
+        assertEquals(List.of("my_median", "pct_final", "pct_step", "running"),
+                read.functions().stream().map(f -> f.name().name()).toList());
+        Inspection inspection = r.inspection();
+        assertEquals(List.of(), inspection.unsupported(), "aggregates are carried, not reported");
+        String functions = inspection.files().get("shared/functions.edn");
+        assertTrue(functions.contains(":order-by [\"double precision\"]") && functions.contains(":minvfunc :int4mi")
+                && functions.contains(":finalfunc-modify :read-only"), functions);
     }
 
     @Test
     void partialMovingModeAndLoneHypotheticalAreInvalid(@TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("functions.edn"),
+        ModelApply.write(root, "functions.edn",
                 "{:a {:type :aggregate :args [:integer] :sfunc :int4pl :stype :integer :msfunc :int4pl}\n"
                         + " :b {:type :aggregate :args [:integer] :sfunc :int4pl :stype :integer :hypothetical true}}\n");
         StrataException e = org.junit.jupiter.api.Assertions.assertThrows(StrataException.class, () -> ModelLoader.load(root));

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
 import dev.strata.catalog.CatalogReader;
-import dev.strata.compile.DdlCompiler;
 import dev.strata.inspect.Inspection;
-import dev.strata.inspect.Inspector;
 import dev.strata.load.ModelLoader;
 import dev.strata.model.Collation;
 import dev.strata.model.Hints;
@@ -17,7 +15,6 @@ import dev.strata.model.Schema;
 import dev.strata.pg.DevServer;
 import dev.strata.pg.ScratchDatabase;
 import dev.strata.testing.WithPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -62,29 +59,23 @@ class CollationPostgresTest {
 
     @Test
     void modelSaysItAndInspectWritesIt(DevServer server, @TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("models.edn"), """
+        ModelApply.write(root, "models.edn", """
                 {:ci {:type :collation :provider :icu :locale "und-u-ks-level2" :deterministic false :comment "ci"}
                  :users {:fields {:email {:type :text :collate "ci"}}}}
                 """);
-        Schema model = ModelLoader.load(root).schema();
-        try (ScratchDatabase db = server.createScratch("coll_m"); Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (String sql : DdlCompiler.compile(model)) {
-                st.execute(sql);
-            }
-            Schema read = CatalogReader.read(c, "public");
-            assertEquals(model.collations(), read.collations());
-            Inspection inspection = Inspector.inspect(c, "public");
-            assertEquals(List.of(), inspection.unsupported());
-            String models = inspection.files().get("shared/models.edn");
-            assertTrue(models.contains(":type :collation") && models.contains(":deterministic false"), models);
-        }
+        ModelApply.Result r = ModelApply.run(server, "coll_m", root);
+        Schema model = r.model();
+        Schema read = r.read();
+        assertEquals(model.collations(), read.collations());
+        Inspection inspection = r.inspection();
+        assertEquals(List.of(), inspection.unsupported());
+        String models = inspection.files().get("shared/models.edn");
+        assertTrue(models.contains(":type :collation") && models.contains(":deterministic false"), models);
     }
 
     @Test
     void badCollationsAreInvalidModels(@TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("models.edn"), """
+        ModelApply.write(root, "models.edn", """
                 {:a {:type :collation :provider :libc :locale "C" :deterministic false}
                  :b {:type :collation :provider :oracle :locale "x"}
                  :c {:type :collation :provider :icu}}

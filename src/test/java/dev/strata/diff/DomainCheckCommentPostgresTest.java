@@ -3,18 +3,10 @@ package dev.strata.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.strata.catalog.CatalogReader;
-import dev.strata.compile.DdlCompiler;
-import dev.strata.inspect.Inspector;
-import dev.strata.load.ModelLoader;
 import dev.strata.model.Schema;
 import dev.strata.pg.DevServer;
-import dev.strata.pg.ScratchDatabase;
 import dev.strata.testing.WithPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,18 +32,13 @@ class DomainCheckCommentPostgresTest {
 
     @Test
     void modelSaysItAndInspectWritesIt(DevServer server, @TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("models.edn"),
+        ModelApply.write(root, "models.edn",
                 "{:pos {:type :domain :base :integer :checks [{:name \"pos_check\" :check [:raw \"VALUE > 0\"]"
                         + " :comment \"positive\"}]}}\n");
-        Schema model = ModelLoader.load(root).schema();
-        try (ScratchDatabase db = server.createScratch("dcc_m"); Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (String sql : DdlCompiler.compile(model)) {
-                st.execute(sql);
-            }
-            assertEquals("positive", CatalogReader.read(c, "public").domains().get(0).checks().get(0).comment());
-            String models = Inspector.inspect(c, "public").files().get("shared/models.edn");
-            assertTrue(models.contains(":comment \"positive\""), models);
-        }
+        ModelApply.Result r = ModelApply.run(server, "dcc_m", root);
+        Schema model = r.model();
+        assertEquals("positive", r.read().domains().get(0).checks().get(0).comment());
+        String models = r.inspection().files().get("shared/models.edn");
+        assertTrue(models.contains(":comment \"positive\""), models);
     }
 }

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
 import dev.strata.catalog.CatalogReader;
-import dev.strata.compile.DdlCompiler;
 import dev.strata.inspect.Inspection;
-import dev.strata.inspect.Inspector;
 import dev.strata.load.ModelLoader;
 import dev.strata.model.Hints;
 import dev.strata.model.Schema;
@@ -17,7 +15,6 @@ import dev.strata.model.Table;
 import dev.strata.pg.DevServer;
 import dev.strata.pg.ScratchDatabase;
 import dev.strata.testing.WithPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -76,8 +73,7 @@ class ForeignDataPostgresTest {
 
     @Test
     void modelSaysItAndInspectWritesIt(DevServer server, @TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("models.edn"), """
+        ModelApply.write(root, "models.edn", """
                 {:dummy {:type :foreign-data-wrapper}
                  :films {:type :server :wrapper :dummy :options {:host "db" :port 5432} :comment "films"}
                  :film {:fields {:code {:type [:char 5] :null false :fdw-options {:column-name "number"}}
@@ -85,28 +81,23 @@ class ForeignDataPostgresTest {
                         :foreign {:server :films :options {:table-name "films"}}
                         :comment "remote"}}
                 """);
-        Schema model = ModelLoader.load(root).schema();
-        try (ScratchDatabase db = server.createScratch("fdw_m"); Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (String sql : DdlCompiler.compile(model)) {
-                st.execute(sql);
-            }
-            Schema read = CatalogReader.read(c, "public");
-            Table film = read.tables().get(0);
-            assertEquals("remote", film.comment());
-            assertEquals(Map.of("column_name", "number"), film.columns().get(0).fdwOptions());
-            assertEquals(Map.of("host", "db", "port", "5432"), read.servers().get(0).options());
-            Inspection inspection = Inspector.inspect(c, "public");
-            assertEquals(List.of(), inspection.unsupported());
-            String models = inspection.files().get("shared/models.edn");
-            assertTrue(models.contains(":foreign {:server :films") && models.contains(":fdw-options {:column-name \"number\"}")
-                    && models.contains(":type :foreign-data-wrapper") && models.contains(":type :server"), models);
-        }
+        ModelApply.Result r = ModelApply.run(server, "fdw_m", root);
+        Schema model = r.model();
+        Schema read = r.read();
+        Table film = read.tables().get(0);
+        assertEquals("remote", film.comment());
+        assertEquals(Map.of("column_name", "number"), film.columns().get(0).fdwOptions());
+        assertEquals(Map.of("host", "db", "port", "5432"), read.servers().get(0).options());
+        Inspection inspection = r.inspection();
+        assertEquals(List.of(), inspection.unsupported());
+        String models = inspection.files().get("shared/models.edn");
+        assertTrue(models.contains(":foreign {:server :films") && models.contains(":fdw-options {:column-name \"number\"}")
+                && models.contains(":type :foreign-data-wrapper") && models.contains(":type :server"), models);
     }
 
     @Test
     void badEntriesAreInvalidModels(@TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("models.edn"), """
+        ModelApply.write(root, "models.edn", """
                 {:s {:type :server :options {:host "db"}}
                  :t {:fields {:a {:type :integer}} :foreign {:options {:x "y"}}}}
                 """);

@@ -6,20 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
-import dev.strata.catalog.CatalogReader;
-import dev.strata.compile.DdlCompiler;
 import dev.strata.inspect.Inspection;
-import dev.strata.inspect.Inspector;
 import dev.strata.load.ModelLoader;
 import dev.strata.model.Operator;
 import dev.strata.model.Schema;
 import dev.strata.pg.DevServer;
-import dev.strata.pg.ScratchDatabase;
 import dev.strata.testing.WithPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,30 +44,24 @@ class OperatorPostgresTest {
 
     @Test
     void modelSaysItAndInspectWritesIt(DevServer server, @TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("functions.edn"), "{:both-set {:sql \"CREATE FUNCTION both_set(text, text)"
+        ModelApply.write(root, "functions.edn", "{:both-set {:sql \"CREATE FUNCTION both_set(text, text)"
                 + " RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT $1 IS NOT NULL AND $2 IS NOT NULL $$\"}}\n");
-        Files.writeString(shared.resolve("models.edn"), "{:both {:type :operator :name \"||++\" :left :text :right :text"
+        ModelApply.write(root, "models.edn", "{:both {:type :operator :name \"||++\" :left :text :right :text"
                 + " :function :both-set :commutator \"||++\" :restrict :eqsel :comment \"both\"}}\n");
-        Schema model = ModelLoader.load(root).schema();
-        try (ScratchDatabase db = server.createScratch("op_m"); Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (String sql : DdlCompiler.compile(model)) {
-                st.execute(sql);
-            }
-            Schema read = CatalogReader.read(c, "public");
-            assertEquals(model.operators(), read.operators());
-            Inspection inspection = Inspector.inspect(c, "public");
-            assertEquals(List.of(), inspection.unsupported());
-            String models = inspection.files().get("shared/models.edn");
-            assertTrue(models.contains(":type :operator") && models.contains(":name \"||++\"")
-                    && models.contains(":function :both-set"), models);
-        }
+        ModelApply.Result r = ModelApply.run(server, "op_m", root);
+        Schema model = r.model();
+        Schema read = r.read();
+        assertEquals(model.operators(), read.operators());
+        Inspection inspection = r.inspection();
+        assertEquals(List.of(), inspection.unsupported());
+        String models = inspection.files().get("shared/models.edn");
+        assertTrue(models.contains(":type :operator") && models.contains(":name \"||++\"")
+                && models.contains(":function :both-set"), models);
     }
 
     @Test
     void badOperatorsAreInvalidModels(@TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("models.edn"), "{:a {:type :operator :name \"plus\" :right :integer :function :f}\n"
+        ModelApply.write(root, "models.edn", "{:a {:type :operator :name \"plus\" :right :integer :function :f}\n"
                 + " :b {:type :operator :name \"+++\" :right :integer :commutator 5}}\n");
         StrataException e = assertThrows(StrataException.class, () -> ModelLoader.load(root));
         assertEquals(ErrorCode.INVALID_MODEL, e.code());

@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.StrataException;
-import dev.strata.catalog.CatalogReader;
-import dev.strata.compile.DdlCompiler;
 import dev.strata.inspect.Inspection;
-import dev.strata.inspect.Inspector;
 import dev.strata.load.ModelLoader;
 import dev.strata.model.Schema;
 import dev.strata.model.Trigger;
 import dev.strata.pg.DevServer;
-import dev.strata.pg.ScratchDatabase;
 import dev.strata.testing.WithPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,34 +56,28 @@ class RulePostgresTest {
 
     @Test
     void modelSaysItAndInspectWritesIt(DevServer server, @TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("models.edn"), "{:t {:fields {:id {:type :integer :primary-key true}}}}\n");
-        Files.writeString(shared.resolve("triggers.edn"),
+        ModelApply.write(root, "models.edn", "{:t {:fields {:id {:type :integer :primary-key true}}}}\n");
+        ModelApply.write(root, "triggers.edn",
                 "{:quiet {:sql \"CREATE RULE quiet AS ON DELETE TO t DO INSTEAD NOTHING\" :enabled false"
                         + " :comment \"never delete\"}}\n");
-        Schema model = ModelLoader.load(root).schema();
-        try (ScratchDatabase db = server.createScratch("rule_m"); Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (String sql : DdlCompiler.compile(model)) {
-                st.execute(sql);
-            }
-            Schema read = CatalogReader.read(c, "public");
-            assertEquals(1, read.triggers().size());
-            Trigger rule = read.triggers().get(0);
-            assertTrue(rule.isRule(), rule.definition());
-            assertEquals(Trigger.Enablement.DISABLED, rule.enablement());
-            assertEquals("never delete", rule.comment());
-            Inspection inspection = Inspector.inspect(c, "public");
-            assertEquals(List.of(), inspection.unsupported(), "rules are carried, not reported");
-            String triggers = inspection.files().get("shared/triggers.edn");
-            assertTrue(triggers.contains("CREATE RULE quiet AS") && triggers.contains(":enabled false"), triggers);
-        }
+        ModelApply.Result r = ModelApply.run(server, "rule_m", root);
+        Schema model = r.model();
+        Schema read = r.read();
+        assertEquals(1, read.triggers().size());
+        Trigger rule = read.triggers().get(0);
+        assertTrue(rule.isRule(), rule.definition());
+        assertEquals(Trigger.Enablement.DISABLED, rule.enablement());
+        assertEquals("never delete", rule.comment());
+        Inspection inspection = r.inspection();
+        assertEquals(List.of(), inspection.unsupported(), "rules are carried, not reported");
+        String triggers = inspection.files().get("shared/triggers.edn");
+        assertTrue(triggers.contains("CREATE RULE quiet AS") && triggers.contains(":enabled false"), triggers);
     }
 
     @Test
     void aRuleWithoutItsTableIsAnInvalidModel(@TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("models.edn"), "{:t {:fields {:id {:type :integer}}}}\n");
-        Files.writeString(shared.resolve("triggers.edn"), "{:r {:sql \"CREATE RULE r AS DELETE FROM t\"}}\n");
+        ModelApply.write(root, "models.edn", "{:t {:fields {:id {:type :integer}}}}\n");
+        ModelApply.write(root, "triggers.edn", "{:r {:sql \"CREATE RULE r AS DELETE FROM t\"}}\n");
         StrataException e = org.junit.jupiter.api.Assertions.assertThrows(StrataException.class, () -> ModelLoader.load(root));
         assertEquals(dev.strata.ErrorCode.INVALID_MODEL, e.code());
         String problems = String.join("\n", e.problems());

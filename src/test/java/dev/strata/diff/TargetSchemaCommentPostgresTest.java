@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.StrataException;
 import dev.strata.catalog.CatalogReader;
-import dev.strata.compile.DdlCompiler;
 import dev.strata.inspect.Inspection;
-import dev.strata.inspect.Inspector;
 import dev.strata.load.ModelLoader;
 import dev.strata.model.Schema;
 import dev.strata.pg.DevServer;
 import dev.strata.pg.ScratchDatabase;
 import dev.strata.testing.WithPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -54,26 +51,20 @@ class TargetSchemaCommentPostgresTest {
 
     @Test
     void modelSaysItAndInspectWritesIt(DevServer server, @TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("models.edn"), "{:t {:fields {:id {:type :integer}}}\n"
+        ModelApply.write(root, "models.edn", "{:t {:fields {:id {:type :integer}}}\n"
                 + " :target-schema {:type :target-schema :comment \"orders and stock\"}}\n");
-        Schema model = ModelLoader.load(root).schema();
+        ModelApply.Result r = ModelApply.run(server, "tsc_m", root);
+        Schema model = r.model();
         assertEquals("orders and stock", model.targetComment());
-        try (ScratchDatabase db = server.createScratch("tsc_m"); Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (String sql : DdlCompiler.compile(model)) {
-                st.execute(sql);
-            }
-            assertEquals("orders and stock", CatalogReader.read(c, "public").targetComment());
-            Inspection inspection = Inspector.inspect(c, "public");
-            String models = inspection.files().get("shared/models.edn");
-            assertTrue(models.contains(":type :target-schema") && models.contains("orders and stock"), models);
-        }
+        assertEquals("orders and stock", r.read().targetComment());
+        Inspection inspection = r.inspection();
+        String models = inspection.files().get("shared/models.edn");
+        assertTrue(models.contains(":type :target-schema") && models.contains("orders and stock"), models);
     }
 
     @Test
     void twoEntriesAreAnInvalidModel(@TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("models.edn"), "{:a {:type :target-schema :comment \"x\"}\n"
+        ModelApply.write(root, "models.edn", "{:a {:type :target-schema :comment \"x\"}\n"
                 + " :b {:type :target-schema :comment \"y\" :owner :me}}\n");
         StrataException e = org.junit.jupiter.api.Assertions.assertThrows(StrataException.class, () -> ModelLoader.load(root));
         String problems = String.join("\n", e.problems());

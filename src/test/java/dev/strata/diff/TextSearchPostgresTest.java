@@ -6,20 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
-import dev.strata.catalog.CatalogReader;
-import dev.strata.compile.DdlCompiler;
 import dev.strata.inspect.Inspection;
-import dev.strata.inspect.Inspector;
 import dev.strata.load.ModelLoader;
 import dev.strata.model.Schema;
 import dev.strata.model.TextSearch;
 import dev.strata.pg.DevServer;
-import dev.strata.pg.ScratchDatabase;
 import dev.strata.testing.WithPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,37 +52,31 @@ class TextSearchPostgresTest {
 
     @Test
     void modelSaysItAndInspectWritesIt(DevServer server, @TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("models.edn"), """
+        ModelApply.write(root, "models.edn", """
                 {:my-stem {:type :text-search-dictionary :template :snowball :options {:language "english"}}
                  :my-english {:type :text-search-configuration :copy :english
                               :mappings {:asciiword [:my-stem :simple] :email []} :comment "mine"}}
                 """);
-        Schema model = ModelLoader.load(root).schema();
-        try (ScratchDatabase db = server.createScratch("ts_m"); Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (String sql : DdlCompiler.compile(model)) {
-                st.execute(sql);
-            }
-            Schema read = CatalogReader.read(c, "public");
-            TextSearch cfg = read.textSearch().stream().filter(t -> t.kind() == TextSearch.Kind.CONFIGURATION)
-                    .findFirst().orElseThrow();
-            assertEquals(List.of("my_stem", "simple"), cfg.mappings().get("asciiword"));
-            assertTrue(!cfg.mappings().containsKey("email") && cfg.mappings().containsKey("hword"), cfg.mappings().toString());
-            Inspection inspection = Inspector.inspect(c, "public");
-            assertEquals(List.of(), inspection.unsupported());
-            String models = inspection.files().get("shared/models.edn");
-            assertTrue(models.contains(":type :text-search-configuration") && models.contains(":parser :default")
-                    && models.contains(":options {:language \"english\"}"), models);
-            Schema back = ModelLoader.load(writeTree(root.resolve("back"), inspection)).schema();
-            assertEquals(read.textSearch().stream().map(TextSearch::definitionOnly).toList(),
-                    back.textSearch().stream().map(TextSearch::definitionOnly).toList());
-        }
+        ModelApply.Result r = ModelApply.run(server, "ts_m", root);
+        Schema model = r.model();
+        Schema read = r.read();
+        TextSearch cfg = read.textSearch().stream().filter(t -> t.kind() == TextSearch.Kind.CONFIGURATION)
+                .findFirst().orElseThrow();
+        assertEquals(List.of("my_stem", "simple"), cfg.mappings().get("asciiword"));
+        assertTrue(!cfg.mappings().containsKey("email") && cfg.mappings().containsKey("hword"), cfg.mappings().toString());
+        Inspection inspection = r.inspection();
+        assertEquals(List.of(), inspection.unsupported());
+        String models = inspection.files().get("shared/models.edn");
+        assertTrue(models.contains(":type :text-search-configuration") && models.contains(":parser :default")
+                && models.contains(":options {:language \"english\"}"), models);
+        Schema back = ModelLoader.load(writeTree(root.resolve("back"), inspection)).schema();
+        assertEquals(read.textSearch().stream().map(TextSearch::definitionOnly).toList(),
+                back.textSearch().stream().map(TextSearch::definitionOnly).toList());
     }
 
     @Test
     void badEntriesAreInvalidModels(@TempDir Path root) throws Exception {
-        Path shared = Files.createDirectories(root.resolve("shared"));
-        Files.writeString(shared.resolve("models.edn"), """
+        ModelApply.write(root, "models.edn", """
                 {:a {:type :text-search-configuration :mappings {:word [:simple]}}
                  :b {:type :text-search-dictionary :options {:language "english"}}
                  :c {:type :text-search-parser :start :prsd-start}}
