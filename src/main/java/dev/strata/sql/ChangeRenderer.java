@@ -874,13 +874,13 @@ public final class ChangeRenderer {
         if (changes.contains(TableChange.PERSISTENCE)) {
             sql.add("ALTER TABLE " + name + (to.unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
         }
-        if (changes.contains(TableChange.FOREIGN_OPTIONS)) {
+        if (changes.contains(TableChange.FOREIGN_OPTIONS) && from.isForeign() && to.isForeign()) {
             String options = Ddl.fdwOptions(from.foreign().options(), to.foreign().options());
             if (options != null) {
                 sql.add("ALTER FOREIGN TABLE " + name + " " + options);
             }
         }
-        if (changes.contains(TableChange.ACCESS_METHOD)) {
+        if (changes.contains(TableChange.ACCESS_METHOD) && !java.util.Objects.equals(from.accessMethod(), to.accessMethod())) {
             sql.add("ALTER TABLE " + name + " SET ACCESS METHOD "
                     + Identifiers.quote(to.accessMethod() == null ? "heap" : to.accessMethod()));
         }

@@ -29,9 +29,11 @@ class InspectUnsupportedTest {
         List<String> report = inspection.unsupported().stream()
                 .map(u -> (u.leftOut() ? "- " : "~ ") + u.kind() + " " + u.object())
                 .toList();
+        // The range type's constructors (and, from 14 on, its multirange's) go with it.
+        assertEquals(true, report.contains("- function floatrange(double precision, double precision)"), report.toString());
         assertEquals(List.of(
-                "- aggregate concat_all(text)",
-                "- view item_labels"), report.stream().sorted(InspectUnsupportedTest::byKindThenName).toList());
+                "- range type floatrange",
+                "- view item_ranges"), report.stream().filter(r -> !r.startsWith("- function float")).stream().sorted(InspectUnsupportedTest::byKindThenName).toList());
 
         inspection.writeTo(out, false);
         Schema back = RoundTrip.applyAndRead(server, out, "odd");

@@ -1,6 +1,7 @@
 -- Objects the model cannot carry, next to ones it can. Executed with search_path set to the target schema.
 CREATE DOMAIN positive_int AS integer CHECK (VALUE > 0);
--- A moving-aggregate mode (MSFUNC, MINVFUNC) has no model syntax; plain aggregates do.
+-- A range type has no model syntax; aggregates of every kind (a moving-aggregate mode here) do.
+CREATE TYPE floatrange AS RANGE (subtype = float8);
 CREATE AGGREGATE concat_all(text) (SFUNC = textcat, STYPE = text, INITCOND = '',
                                    MSFUNC = textcat, MINVFUNC = textcat, MSTYPE = text);
 CREATE SEQUENCE ticket_seq START 100;
@@ -24,6 +25,7 @@ CREATE INDEX items_label_desc_idx ON items (label DESC);
 CREATE INDEX items_label_idx ON items (label);
 
 CREATE VIEW item_labels AS SELECT concat_all(label) AS labels FROM items;
+CREATE VIEW item_ranges AS SELECT floatrange(qty, qty + 1) AS r FROM items;
 CREATE VIEW item_quantities AS SELECT id, qty FROM items;
 CREATE VIEW item_names AS SELECT id, label FROM items;
 COMMENT ON VIEW item_names IS 'labels by id';
