@@ -33,7 +33,8 @@ class InspectUnsupportedTest {
         assertEquals(true, report.contains("- function floatrange(double precision, double precision)"), report.toString());
         assertEquals(List.of(
                 "- range type floatrange",
-                "- view item_ranges"), report.stream().filter(r -> !r.startsWith("- function float")).stream().sorted(InspectUnsupportedTest::byKindThenName).toList());
+                "- view item_ranges"), report.stream().filter(r -> !r.startsWith("- function float"))
+                .sorted(InspectUnsupportedTest::byKindThenName).toList());
 
         inspection.writeTo(out, false);
         Schema back = RoundTrip.applyAndRead(server, out, "odd");
