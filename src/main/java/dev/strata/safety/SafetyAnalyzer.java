@@ -57,7 +57,9 @@ public final class SafetyAnalyzer {
         Map<String, Map.Entry<String, String>> conditions = new LinkedHashMap<>();
         boolean exclusive = false;
         for (Change c : changes) {
-            if (c instanceof Change.DropTable d) {
+            if (c instanceof Change.DropTable d && d.table().isForeign()) {
+                exclusive = true; // a foreign table holds no rows here: dropping it loses nothing, and reading it would query the remote server
+            } else if (c instanceof Change.DropTable d) {
                 exclusive = true;
                 String t = d.table().name().name();
                 drafts.add(new Draft(Rule.DROP_TABLE, "table " + t, t, null, null, null, accepted.contains("table " + t)));
