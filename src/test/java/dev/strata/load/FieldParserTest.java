@@ -150,7 +150,7 @@ class FieldParserTest {
         assertEquals(ErrorCode.INVALID_MODEL, e.code());
         assertEquals(List.of(
                 "table accounts, field :c: unknown field option :nul. Use one of :array :check :collate :comment "
-                        + ":compression :constraint-comment :constraint-name :default :foreign-key :generated :identity :length :null "
+                        + ":compression :constraint-comment :constraint-name :default :fdw-options :foreign-key :generated :identity :length :null "
                         + ":on-delete :on-update :options :precision :primary-key :renamed-from :scale :statistics :storage :type "
                         + ":unique :using, or add the key to the strip list if it is application metadata.",
                 "table accounts, field :c: type parameter \"x\" of :varchar is not a non-negative integer. "
