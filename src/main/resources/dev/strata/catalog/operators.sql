@@ -2,25 +2,24 @@
 -- NEGATOR that names an operator not defined yet, and made again the same way) and without the
 -- operators of extensions. Types, functions and the commutator and negator print unqualified in
 -- the schema read and in pg_catalog, qualified elsewhere, so the text is the same in any schema.
+WITH fn AS (
+    SELECT f.oid, CASE WHEN f.pronamespace IN (:schema_oid, 'pg_catalog'::regnamespace) THEN quote_ident(f.proname)
+                       ELSE quote_ident(n.nspname) || '.' || quote_ident(f.proname) END AS sql
+    FROM pg_proc f JOIN pg_namespace n ON n.oid = f.pronamespace
+), op AS (
+    SELECT c.oid, CASE WHEN c.oprnamespace IN (:schema_oid, 'pg_catalog'::regnamespace) THEN c.oprname
+                       ELSE 'OPERATOR(' || quote_ident(n.nspname) || '.' || c.oprname || ')' END AS sql
+    FROM pg_operator c JOIN pg_namespace n ON n.oid = c.oprnamespace
+)
 SELECT o.oprname AS operator_name,
        CASE WHEN o.oprnamespace = :schema_oid THEN '' ELSE n.nspname END AS object_schema,
        CASE WHEN o.oprleft <> 0 THEN format_type(o.oprleft, NULL) END AS left_type,
        format_type(o.oprright, NULL) AS right_type,
-       (SELECT CASE WHEN f.pronamespace IN (:schema_oid, 'pg_catalog'::regnamespace) THEN quote_ident(f.proname)
-                    ELSE quote_ident(fn.nspname) || '.' || quote_ident(f.proname) END
-        FROM pg_proc f JOIN pg_namespace fn ON fn.oid = f.pronamespace WHERE f.oid = o.oprcode) AS function,
-       (SELECT CASE WHEN c.oprnamespace IN (:schema_oid, 'pg_catalog'::regnamespace) THEN c.oprname
-                    ELSE 'OPERATOR(' || quote_ident(cn.nspname) || '.' || c.oprname || ')' END
-        FROM pg_operator c JOIN pg_namespace cn ON cn.oid = c.oprnamespace WHERE c.oid = o.oprcom) AS commutator,
-       (SELECT CASE WHEN c.oprnamespace IN (:schema_oid, 'pg_catalog'::regnamespace) THEN c.oprname
-                    ELSE 'OPERATOR(' || quote_ident(cn.nspname) || '.' || c.oprname || ')' END
-        FROM pg_operator c JOIN pg_namespace cn ON cn.oid = c.oprnamespace WHERE c.oid = o.oprnegate) AS negator,
-       (SELECT CASE WHEN f.pronamespace IN (:schema_oid, 'pg_catalog'::regnamespace) THEN quote_ident(f.proname)
-                    ELSE quote_ident(fn.nspname) || '.' || quote_ident(f.proname) END
-        FROM pg_proc f JOIN pg_namespace fn ON fn.oid = f.pronamespace WHERE f.oid = o.oprrest) AS restrict_function,
-       (SELECT CASE WHEN f.pronamespace IN (:schema_oid, 'pg_catalog'::regnamespace) THEN quote_ident(f.proname)
-                    ELSE quote_ident(fn.nspname) || '.' || quote_ident(f.proname) END
-        FROM pg_proc f JOIN pg_namespace fn ON fn.oid = f.pronamespace WHERE f.oid = o.oprjoin) AS join_function,
+       (SELECT sql FROM fn WHERE fn.oid = o.oprcode) AS function,
+       (SELECT sql FROM op WHERE op.oid = o.oprcom) AS commutator,
+       (SELECT sql FROM op WHERE op.oid = o.oprnegate) AS negator,
+       (SELECT sql FROM fn WHERE fn.oid = o.oprrest) AS restrict_function,
+       (SELECT sql FROM fn WHERE fn.oid = o.oprjoin) AS join_function,
        o.oprcanhash AS hashes,
        o.oprcanmerge AS merges,
        obj_description(o.oid, 'pg_operator') AS comment
