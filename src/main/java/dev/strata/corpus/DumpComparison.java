@@ -83,19 +83,20 @@ public final class DumpComparison {
         objects.put(k, optionsInNameOrder(columnsInNameOrder(body.strip())));
     }
 
-    private static final Pattern WITH_OPTIONS = Pattern.compile("WITH \\(([^()]*)\\)");
+    private static final Pattern WITH_OPTIONS = Pattern.compile("(WITH|SET) \\(([^()]*)\\)");
 
     /**
-     * {@code WITH (b='1', a='2')} with its items sorted: PostgreSQL keeps storage parameters and
-     * view options in the order they were given, which says nothing about the object.
+     * {@code WITH (b='1', a='2')} and {@code ALTER COLUMN c SET (b=1, a=2)} with their items sorted:
+     * PostgreSQL keeps storage parameters, view options and attribute options in the order they
+     * were given, which says nothing about the object.
      */
     static String optionsInNameOrder(String body) {
         Matcher m = WITH_OPTIONS.matcher(body);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            List<String> items = new ArrayList<>(List.of(m.group(1).split(",\\s*")));
+            List<String> items = new ArrayList<>(List.of(m.group(2).split(",\\s*")));
             items.sort(null);
-            m.appendReplacement(out, Matcher.quoteReplacement("WITH (" + String.join(", ", items) + ")"));
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + " (" + String.join(", ", items) + ")"));
         }
         m.appendTail(out);
         return out.toString();

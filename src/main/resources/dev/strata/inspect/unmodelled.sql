@@ -85,6 +85,18 @@ CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conreli
 WHERE c.relkind IN ('r', 'p') AND a.attinhcount = 0
   AND (a.attnotnull AND NOT pk.in_key OR ad.adbin IS NOT NULL OR col_description(c.oid, a.attnum) IS NOT NULL)
 UNION ALL
+-- An identity sequence is written with its column; one whose persistence (LOGGED / UNLOGGED,
+-- PostgreSQL 15+) differs from its table's is written as the table's.
+SELECT 'identity sequence persistence', c.relname, a.attname,
+       'the identity sequence is ' || CASE s.relpersistence WHEN 'u' THEN 'UNLOGGED' ELSE 'LOGGED' END
+           || ' and its table is not: the model gives it the table''s persistence', NULL, NULL, NULL,
+       c.nsp_label AS object_schema
+FROM rel c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attidentity <> ''
+JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = c.oid AND d.refobjsubid = a.attnum
+                AND d.classid = 'pg_class'::regclass AND d.deptype = 'i'
+JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+WHERE s.relpersistence <> c.relpersistence
+UNION ALL
 SELECT 'comment', NULL, 'identity sequence ' || c.relname,
        'comments on this kind of object are not in the model', NULL, NULL, NULL, c.nsp_label AS object_schema
 FROM rel c
