@@ -212,21 +212,13 @@ public final class CatalogReader {
                 rs.getString("negator"), rs.getString("restrict_function"), rs.getString("join_function"),
                 rs.getBoolean("hashes"), rs.getBoolean("merges"), rs.getString("comment")));
         List<dev.strata.model.TextSearch> textSearch = q.query("text_search", CatalogReader::textSearch);
-        List<dev.strata.model.ForeignData.Wrapper> wrappers = new ArrayList<>();
-        List<dev.strata.model.ForeignData.Server> servers = new ArrayList<>();
-        q.query("foreign_data", rs -> {
-            java.util.SortedMap<String, String> options = StorageParameters.fromReloptions(
-                    CatalogQueries.strings(rs, "options"));
-            if (rs.getString("kind").equals("W")) {
-                wrappers.add(new dev.strata.model.ForeignData.Wrapper(rs.getString("object_name"), rs.getString("handler"),
-                        rs.getString("validator"), options, rs.getString("comment")));
-            } else {
-                servers.add(new dev.strata.model.ForeignData.Server(rs.getString("object_name"),
-                        rs.getString("server_type"), rs.getString("server_version"), rs.getString("wrapper"), options,
-                        rs.getString("comment")));
-            }
-            return rs.getString("kind");
-        });
+        List<Object> foreignData = q.query("foreign_data", CatalogReader::foreignData);
+        List<dev.strata.model.ForeignData.Wrapper> wrappers = foreignData.stream()
+                .filter(dev.strata.model.ForeignData.Wrapper.class::isInstance)
+                .map(dev.strata.model.ForeignData.Wrapper.class::cast).toList();
+        List<dev.strata.model.ForeignData.Server> servers = foreignData.stream()
+                .filter(dev.strata.model.ForeignData.Server.class::isInstance)
+                .map(dev.strata.model.ForeignData.Server.class::cast).toList();
         List<dev.strata.model.AccessMethod> accessMethods = q.query("access_methods", rs -> new dev.strata.model.AccessMethod(
                 rs.getString("access_method_name"), rs.getString("access_method_type"), rs.getString("handler"),
                 rs.getString("comment")));
@@ -546,6 +538,17 @@ public final class CatalogReader {
         QualifiedName name = name(rs.getString("object_schema"), rs.getString("function_name"));
         return new Function(name, rs.getString("arguments"), false,
                 dev.strata.sql.Comments.createAggregate(name, aggregate), null, rs.getString("comment"), aggregate);
+    }
+
+    /** One row of foreign_data.sql: a wrapper (kind W) or a server (kind S). */
+    private static Object foreignData(ResultSet rs) throws SQLException {
+        java.util.SortedMap<String, String> options = StorageParameters.fromReloptions(CatalogQueries.strings(rs, "options"));
+        if (rs.getString("kind").equals("W")) {
+            return new dev.strata.model.ForeignData.Wrapper(rs.getString("object_name"), rs.getString("handler"),
+                    rs.getString("validator"), options, rs.getString("comment"));
+        }
+        return new dev.strata.model.ForeignData.Server(rs.getString("object_name"), rs.getString("server_type"),
+                rs.getString("server_version"), rs.getString("wrapper"), options, rs.getString("comment"));
     }
 
     /** One row of text_search.sql: {@code name=value} option lines, {@code token=dict,dict} mapping lines. */

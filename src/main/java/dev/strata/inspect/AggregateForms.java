@@ -162,8 +162,9 @@ final class AggregateForms {
     /** A plain lower-case name as a keyword ({@code :concat-step}), anything else as the SQL string. */
     static Object function(String sql) {
         // A keyword is quoted again as needed when read ("default" is a reserved word).
-        String bare = sql.matches("\"[a-z_][a-z0-9_]*\"") ? sql.substring(1, sql.length() - 1) : sql;
-        return bare.matches("[a-z_][a-z0-9_]*") && (bare != sql || !dev.strata.sql.Identifiers.needsQuoting(bare))
+        boolean quoted = sql.matches("\"[a-z_][a-z0-9_]*\"");
+        String bare = quoted ? sql.substring(1, sql.length() - 1) : sql;
+        return bare.matches("[a-z_][a-z0-9_]*") && (quoted || !dev.strata.sql.Identifiers.needsQuoting(bare))
                 ? ModelNames.key(bare) : sql;
     }
 

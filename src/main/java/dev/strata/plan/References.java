@@ -658,9 +658,7 @@ final class References {
     private static void operatorNeeds(dev.strata.model.Operator operator, Set<String> keys) {
         for (String f : new String[] {operator.function(), operator.restrict(), operator.join()}) {
             if (f != null) {
-                List<String> parts = Identifiers.split(f);
-                keys.add("fn:" + (parts.size() > 1 ? new QualifiedName(parts.get(parts.size() - 2), parts.get(parts.size() - 1))
-                        : new QualifiedName(operator.name().schema(), parts.get(0))));
+                keys.add("fn:" + sqlName(operator.name().schema(), f));
             }
         }
     }
@@ -673,9 +671,7 @@ final class References {
         if (collation == null) {
             return;
         }
-        List<String> parts = Identifiers.split(collation);
-        soft.add("coll:" + (parts.size() > 1 ? new QualifiedName(parts.get(parts.size() - 2), parts.get(parts.size() - 1))
-                : QualifiedName.of(parts.get(0))));
+        soft.add("coll:" + sqlName(null, collation));
     }
 
     /**
