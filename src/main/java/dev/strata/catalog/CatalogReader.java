@@ -197,7 +197,19 @@ public final class CatalogReader {
                 rs.getString("access_method"), rs.getString("foreign_server") == null ? null
                         : new dev.strata.model.ForeignData.Table(rs.getString("foreign_server"),
                                 StorageParameters.fromReloptions(CatalogQueries.strings(rs, "foreign_options")))));
-        Map<Long, List<Column>> columns = group(q.query("columns", rs -> Map.entry(rs.getLong("table_oid"), column(rs))));
+        Map<Long, List<Column>> columns = new HashMap<>();
+        Map<Long, java.util.SortedMap<String, dev.strata.model.DerivedColumn>> derived = new HashMap<>();
+        for (Map.Entry<Long, Object> e : q.query("columns", rs -> Map.<Long, Object>entry(rs.getLong("table_oid"),
+                rs.getBoolean("derived") ? Map.entry(rs.getString("column_name"), derivedColumn(rs)) : column(rs)))) {
+            if (e.getValue() instanceof Column c) {
+                columns.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(c);
+            } else {
+                @SuppressWarnings("unchecked")
+                Map.Entry<String, dev.strata.model.DerivedColumn> d =
+                        (Map.Entry<String, dev.strata.model.DerivedColumn>) e.getValue();
+                derived.computeIfAbsent(e.getKey(), k -> new java.util.TreeMap<>()).put(d.getKey(), d.getValue());
+            }
+        }
         Map<Long, List<Constraint>> constraints =
                 group(q.query("constraints", rs -> Map.entry(rs.getLong("table_oid"), constraint(rs))));
         List<IndexRow> indexRows = q.query("indexes", rs -> new IndexRow(rs.getLong("table_oid"),
@@ -261,7 +273,8 @@ public final class CatalogReader {
                     sorted(constraints.getOrDefault(row.oid(), List.of()), Comparator.comparing(Constraint::name)),
                     sorted(tableIndexes.getOrDefault(row.oid(), List.of()), Comparator.comparing(Index::name)),
                     row.rowLevelSecurity(), row.comment(), row.unlogged(),
-                    StorageParameters.fromReloptions(row.storage()), row.forceRowLevelSecurity(), row.lineage())
+                    StorageParameters.fromReloptions(row.storage()), row.forceRowLevelSecurity(),
+                    row.lineage().withColumnOptions(derived.get(row.oid())))
                     .withAccessMethod(row.accessMethod()).withForeign(row.foreign())
                     .withIndexSettings(replicaIdentity(row), "INDEX".equals(replicaIdentity(row))
                             ? row.replicaIdentityIndex() : null, row.clusterOn()));
@@ -402,6 +415,20 @@ public final class CatalogReader {
                 (Integer) rs.getObject("statistics"), rs.getString("storage"), rs.getString("compression"),
                 StorageParameters.fromReloptions(CatalogQueries.strings(rs, "options")))
                 .withFdwOptions(StorageParameters.fromReloptions(CatalogQueries.strings(rs, "fdw_options")));
+    }
+
+    /**
+     * What a derived column of a partition, inheritance child or typed table has of its own: NOT
+     * NULL that no parent has and the table's primary key does not imply, a default unlike the
+     * first parent's, and its comment.
+     */
+    private static dev.strata.model.DerivedColumn derivedColumn(ResultSet rs) throws SQLException {
+        boolean notNull = rs.getBoolean("not_null") && !rs.getBoolean("parent_not_null") && !rs.getBoolean("in_key");
+        String own = ExpressionForms.canonical(rs.getString("default_expr"));
+        String parent = ExpressionForms.canonical(rs.getString("parent_default"));
+        boolean sameDefault = java.util.Objects.equals(own, parent);
+        return new dev.strata.model.DerivedColumn(notNull, sameDefault ? null : own, !sameDefault && own == null,
+                rs.getString("comment"));
     }
 
     private static IdentitySequence identitySequence(ResultSet rs) throws SQLException {

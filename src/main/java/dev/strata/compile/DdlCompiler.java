@@ -132,7 +132,10 @@ public final class DdlCompiler {
                 .filter(s -> !ownedBySerial(s, tables))
                 .toList();
         sequences.forEach(s -> out.add(Ddl.createSequence(s, false)));
-        tables.forEach(t -> out.add(Ddl.createTable(t, false)));
+        for (Table t : tables) {
+            out.add(Ddl.createTable(t, false));
+            out.addAll(Ddl.derivedColumnOptions(t));
+        }
         // Indexes before foreign keys: a foreign key may reference the columns of a unique index.
         for (Table table : tables) {
             table.indexes().forEach(i -> out.add(Ddl.createIndex(i, false)));

@@ -34,7 +34,7 @@ public sealed interface Change
                 Change.AlterAttribute,
                 Change.CreateSequence, Change.DropSequence, Change.AlterSequence,
                 Change.CreateTable, Change.DropTable, Change.RenameTable, Change.CommentOnTable, Change.AlterTable,
-                Change.AddColumn, Change.DropColumn, Change.RenameColumn, Change.AlterColumn,
+                Change.AddColumn, Change.DropColumn, Change.RenameColumn, Change.AlterColumn, Change.AlterDerivedColumn,
                 Change.AddConstraint, Change.DropConstraint, Change.RenameConstraint, Change.AlterConstraint,
                 Change.CreateIndex, Change.DropIndex, Change.AlterIndex,
                 Change.CreateView, Change.DropView,
@@ -629,11 +629,21 @@ public sealed interface Change
         }
     }
 
-    /** {@code ALTER TYPE t ADD ATTRIBUTE a type}; PostgreSQL appends it after the others. */
-    record AddAttribute(QualifiedName type, CompositeType.Attribute attribute) implements Change {
+    /**
+     * {@code ALTER TYPE t ADD ATTRIBUTE a type}; PostgreSQL appends it after the others. With
+     * {@code typedTables} (the tables {@code CREATE TABLE ... OF t}) the statement is {@code CASCADE},
+     * which changes those tables' columns too; so for the other attribute changes.
+     */
+    record AddAttribute(QualifiedName type, CompositeType.Attribute attribute,
+                          List<QualifiedName> typedTables) implements Change {
         public AddAttribute {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(attribute, "attribute");
+            typedTables = typedTables == null ? List.of() : List.copyOf(typedTables);
+        }
+
+        public AddAttribute(QualifiedName type, CompositeType.Attribute attribute) {
+            this(type, attribute, List.of());
         }
 
         public Phase phase() {
@@ -649,10 +659,18 @@ public sealed interface Change
      * {@code ALTER TYPE t DROP ATTRIBUTE a}. The differ drops only trailing attributes this way, so
      * that the reverse, which appends the attribute again, restores the exact order.
      */
-    record DropAttribute(QualifiedName type, CompositeType.Attribute attribute) implements Change {
+    record DropAttribute(QualifiedName type, CompositeType.Attribute attribute,
+                          List<QualifiedName> typedTables,
+                          java.util.Map<QualifiedName, dev.strata.model.DerivedColumn> typedOptions) implements Change {
         public DropAttribute {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(attribute, "attribute");
+            typedTables = typedTables == null ? List.of() : List.copyOf(typedTables);
+            typedOptions = typedOptions == null ? java.util.Map.of() : java.util.Map.copyOf(typedOptions);
+        }
+
+        public DropAttribute(QualifiedName type, CompositeType.Attribute attribute) {
+            this(type, attribute, List.of(), java.util.Map.of());
         }
 
         public Phase phase() {
@@ -665,12 +683,18 @@ public sealed interface Change
     }
 
     /** {@code ALTER TYPE t ALTER ATTRIBUTE a TYPE new COLLATE c}. */
-    record AlterAttribute(QualifiedName type, CompositeType.Attribute from, CompositeType.Attribute to)
+    record AlterAttribute(QualifiedName type, CompositeType.Attribute from, CompositeType.Attribute to,
+                          List<QualifiedName> typedTables)
             implements Change {
         public AlterAttribute {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
+            typedTables = typedTables == null ? List.of() : List.copyOf(typedTables);
+        }
+
+        public AlterAttribute(QualifiedName type, CompositeType.Attribute from, CompositeType.Attribute to) {
+            this(type, from, to, List.of());
         }
 
         public Phase phase() {
@@ -899,17 +923,39 @@ public sealed interface Change
      *
      * @param using the USING expression of a type change, or {@code null} for {@code col::newtype}
      */
-    record AlterColumn(QualifiedName table, Column from, Column to, EnumSet<ColumnChange> changes, String using)
+    record AlterColumn(QualifiedName table, Column from, Column to, EnumSet<ColumnChange> changes, String using,
+                       List<DescendantFix> descendants)
             implements Change {
         public AlterColumn {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             changes = EnumSet.copyOf(changes);
+            descendants = descendants == null ? List.of() : List.copyOf(descendants);
+        }
+
+        public AlterColumn(QualifiedName table, Column from, Column to, EnumSet<ColumnChange> changes, String using) {
+            this(table, from, to, changes, using, List.of());
         }
 
         public AlterColumn(QualifiedName table, Column from, Column to, EnumSet<ColumnChange> changes) {
-            this(table, from, to, changes, null);
+            this(table, from, to, changes, null, List.of());
+        }
+
+        /** This change, also restating the column on the tables that derive it (see {@link DescendantFix}). */
+        public AlterColumn withDescendants(List<DescendantFix> fixes) {
+            return new AlterColumn(table, from, to, changes, using, fixes);
+        }
+
+        /** Whether the statements touch the column's default on the descendants (they recurse). */
+        public boolean recursesDefault() {
+            return changes.contains(ColumnChange.DEFAULT) || changes.contains(ColumnChange.TYPE)
+                    || changes.contains(ColumnChange.IDENTITY) || changes.contains(ColumnChange.GENERATED);
+        }
+
+        /** Whether the statements touch the column's NOT NULL on the descendants. */
+        public boolean recursesNotNull() {
+            return changes.contains(ColumnChange.NOT_NULL) || changes.contains(ColumnChange.IDENTITY);
         }
 
         @Override
@@ -923,6 +969,54 @@ public sealed interface Change
 
         public QualifiedName object() {
             return member(table, to.name());
+        }
+    }
+
+    /**
+     * One table that derives a column (a partition, an inheritance child) from a table whose
+     * statement on that column recurses into it: {@code ALTER TABLE parent ALTER COLUMN c SET
+     * DEFAULT} and {@code SET/DROP NOT NULL} overwrite what every descendant had of its own. The
+     * change restates the descendant's settings after its own statement, in both directions, so a
+     * descendant's own default or NOT NULL survives the parent's change and its reverse.
+     *
+     * @param table    the descendant, as named while the change runs
+     * @param from     its settings before, {@code null} when it does not exist before
+     * @param to       its settings after, {@code null} when it does not exist after
+     * @param defaults whether the default is restated
+     * @param notNulls whether NOT NULL is restated
+     */
+    record DescendantFix(QualifiedName table, String column, dev.strata.model.DerivedColumn.Effective from,
+                         dev.strata.model.DerivedColumn.Effective to, boolean defaults, boolean notNulls) {
+        public DescendantFix {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(column, "column");
+        }
+    }
+
+    /**
+     * The own NOT NULL, default or comment of a column that a partition, inheritance child or typed
+     * table derives from its parent or type ({@code ALTER TABLE ONLY t ALTER COLUMN c SET DEFAULT},
+     * {@code SET/DROP NOT NULL}, {@code COMMENT ON COLUMN}); {@code from} and {@code to} are the
+     * column's effective settings on the table.
+     */
+    record AlterDerivedColumn(QualifiedName table, String column, dev.strata.model.DerivedColumn.Effective from,
+                              dev.strata.model.DerivedColumn.Effective to, List<QualifiedName> ancestors,
+                              List<DescendantFix> descendants) implements Change {
+        public AlterDerivedColumn {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(column, "column");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            ancestors = ancestors == null ? List.of() : List.copyOf(ancestors);
+            descendants = descendants == null ? List.of() : List.copyOf(descendants);
+        }
+
+        public Phase phase() {
+            return Phase.ALTER_COLUMN;
+        }
+
+        public QualifiedName object() {
+            return member(table, column);
         }
     }
 

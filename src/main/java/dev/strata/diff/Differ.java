@@ -396,6 +396,7 @@ public final class Differ {
                 out.add(new DropTable(withoutForeignKeys(c)));
             }
         }
+        DerivedColumnDiffer.diff(current, desired, renamedFrom, out);
     }
 
     private void findColumnRenames(Table c, Table d) {

@@ -69,7 +69,7 @@ final class TableLineageDiffer {
         }
         QualifiedName type = table.lineage().ofType();
         if (type != null && !type.equals(other.lineage().ofType())) {
-            // A primary key makes its columns NOT NULL; nothing else can (column options are not read).
+            // A primary key makes its columns NOT NULL; the table's own options are put in below.
             List<String> key = table.primaryKey().map(Constraint.PrimaryKey::columns).orElse(List.of());
             for (CompositeType.Attribute a : schema.compositeTypes().stream().filter(t -> t.name().equals(type))
                     .findFirst().map(CompositeType::attributes).orElse(List.of())) {
@@ -81,6 +81,14 @@ final class TableLineageDiffer {
         if (!widened) {
             return table;
         }
+        // The widened columns as this table has them: its own default, NOT NULL and comment on them.
+        dev.strata.model.ColumnLineage lineage = new dev.strata.model.ColumnLineage(schema);
+        columns.replaceAll((name, col) -> {
+            dev.strata.model.DerivedColumn.Effective e = lineage.column(table.name(), name);
+            return e == null ? col : new Column(col.name(), col.type(), e.notNull(),
+                    col.identity() != null || col.generatedExpr() != null ? col.defaultExpr() : e.defaultExpr(),
+                    col.identity(), col.generatedExpr(), col.collation(), e.comment()).withSettingsOf(col);
+        });
         table.columns().forEach(col -> columns.put(col.name(), col));
         List<Constraint> constraints = new ArrayList<>(table.constraints());
         Set<String> names = new HashSet<>();

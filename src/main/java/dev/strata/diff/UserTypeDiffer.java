@@ -175,17 +175,27 @@ final class UserTypeDiffer {
     }
 
     private void alterComposite(CompositeType c, CompositeType d) {
+        // Typed tables (CREATE TABLE ... OF t) of the type in both schemas: ALTER TYPE ... CASCADE
+        // changes their columns along (without CASCADE PostgreSQL refuses).
+        List<QualifiedName> typed = current.tables().stream().filter(t -> c.name().equals(t.lineage().ofType()))
+                .map(dev.strata.model.Table::name)
+                .filter(n -> desired.tables().stream().anyMatch(t -> t.name().equals(n) && d.name().equals(t.lineage().ofType())))
+                .toList();
         for (CompositeType.Attribute a : c.attributes()) {
             if (d.attribute(a.name()).isEmpty()) {
-                out.add(new DropAttribute(c.name(), a));
+                // The down adds the attribute back: each typed table's own options on it come back too.
+                java.util.Map<QualifiedName, dev.strata.model.DerivedColumn> options = new java.util.HashMap<>();
+                current.tables().stream().filter(t -> typed.contains(t.name()))
+                        .forEach(t -> options.put(t.name(), t.lineage().columnOption(a.name())));
+                out.add(new DropAttribute(c.name(), a, typed, options));
             }
         }
         for (CompositeType.Attribute a : d.attributes()) {
             CompositeType.Attribute was = c.attribute(a.name()).orElse(null);
             if (was == null) {
-                out.add(new AddAttribute(d.name(), a));
+                out.add(new AddAttribute(d.name(), a, typed));
             } else if (!was.equals(a)) {
-                out.add(new AlterAttribute(d.name(), was, a));
+                out.add(new AlterAttribute(d.name(), was, a, typed));
             }
         }
         if (!Objects.equals(c.comment(), d.comment())) {

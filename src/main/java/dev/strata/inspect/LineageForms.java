@@ -59,6 +59,25 @@ final class LineageForms {
         if (lineage.ofType() != null) {
             spec.put(ModelNames.kw("of"), ModelNames.key(lineage.ofType()));
         }
+        if (!lineage.columnOptions().isEmpty()) {
+            Map<Object, Object> options = new java.util.LinkedHashMap<>();
+            lineage.columnOptions().forEach((column, o) -> {
+                Map<Object, Object> form = new java.util.LinkedHashMap<>();
+                if (o.notNull()) {
+                    form.put(ModelNames.kw("null"), false);
+                }
+                if (o.defaultExpr() != null) {
+                    form.put(ModelNames.kw("default"), TypeForms.raw(o.defaultExpr()));
+                } else if (o.noDefault()) {
+                    form.put(ModelNames.kw("default"), null);
+                }
+                if (o.comment() != null) {
+                    form.put(ModelNames.kw("comment"), o.comment());
+                }
+                options.put(ModelNames.key(column), form);
+            });
+            spec.put(ModelNames.kw("column-options"), options);
+        }
     }
 
     /** {@code RANGE (a, lower(b))} as {@code {:strategy :range :keys [:a "lower(b)"]}}. */

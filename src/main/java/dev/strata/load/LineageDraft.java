@@ -12,13 +12,15 @@ import java.util.List;
  * @param partitionBound {@code FOR VALUES ...} or {@code DEFAULT}, or null
  * @param inherits       the INHERITS parents' model keys or names, as written
  * @param ofType         the composite type's model key or name, or null
+ * @param columnOptions  {@code :column-options}: the table's own options on derived columns, by column name
  */
 record LineageDraft(String partitionKey, Object partitionOf, String partitionBound, List<Object> inherits,
-                    Object ofType) {
-    static final LineageDraft NONE = new LineageDraft(null, null, null, List.of(), null);
+                    Object ofType, java.util.Map<String, dev.strata.model.DerivedColumn> columnOptions) {
+    static final LineageDraft NONE = new LineageDraft(null, null, null, List.of(), null, java.util.Map.of());
 
     LineageDraft {
         inherits = List.copyOf(inherits);
+        columnOptions = java.util.Map.copyOf(columnOptions);
     }
 
     /** Whether the table takes its columns, or some of them, from elsewhere. */

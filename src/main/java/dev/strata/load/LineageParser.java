@@ -15,7 +15,9 @@ import us.bpsm.edn.Keyword;
  * {@code :of}. See docs/model-format.md, "Partitions, inheritance and typed tables".
  */
 final class LineageParser {
-    static final Set<String> OPTIONS = Set.of("partition-by", "partition-of", "for-values", "default", "inherits", "of");
+    static final Set<String> OPTIONS = Set.of("partition-by", "partition-of", "for-values", "default", "inherits", "of",
+            "column-options");
+    private static final Set<String> COLUMN_OPTIONS = Set.of("null", "default", "comment");
     private static final Set<String> STRATEGIES = Set.of("range", "list", "hash");
     private static final Set<String> PARTITION_BY_OPTIONS = Set.of("strategy", "keys");
     private static final Set<String> KEY_OPTIONS = Set.of("field", "expression", "collate", "opclass");
@@ -92,10 +94,93 @@ final class LineageParser {
             problems.add(where, subject, "a typed table takes its columns from its type " + EdnPrinter.flat(ofType)
                     + " and cannot have :fields", "remove :fields, or drop :of and list the columns");
         }
+        Object optionsForm = options.get(FieldParser.kw("column-options"));
+        Map<String, dev.strata.model.DerivedColumn> columnOptions = new java.util.LinkedHashMap<>();
+        if (optionsForm != null && parent == null && inherits.isEmpty() && ofType == null) {
+            problems.add(where, subject, ":column-options is for the columns a partition, an inheritance child or a"
+                    + " typed table takes from its parent or type", "put :null, :default and :comment on the field itself");
+        } else if (optionsForm != null) {
+            columnOptions(optionsForm, columnOptions, where, subject, problems);
+        }
         if (key == null && parent == null && inherits.isEmpty() && ofType == null) {
             return LineageDraft.NONE;
         }
-        return new LineageDraft(key, parent, bound, inherits, ofType);
+        return new LineageDraft(key, parent, bound, inherits, ofType, columnOptions);
+    }
+
+    /**
+     * {@code :column-options {:total {:null false :default 0 :comment "..."}}}: NOT NULL (only
+     * {@code :null false}: a derived column is nullable unless a parent says otherwise), a default
+     * ({@code :default nil} takes the parent's away) and a comment, per derived column.
+     */
+    private static void columnOptions(Object form, Map<String, dev.strata.model.DerivedColumn> out, Location where,
+                                      String subject, Problems problems) {
+        String example = "write :column-options {:total {:null false :default 0 :comment \"...\"}}";
+        if (!(form instanceof Map<?, ?> m) || m.isEmpty()) {
+            problems.add(where, subject, "bad :column-options " + EdnPrinter.flat(form), example);
+            return;
+        }
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (!(e.getKey() instanceof Keyword || e.getKey() instanceof String s && !s.isEmpty())) {
+                problems.add(where, subject, "bad column " + EdnPrinter.flat(e.getKey()) + " in :column-options", example);
+                continue;
+            }
+            String column = Names.identifier(e.getKey());
+            String what = ":column-options " + EdnPrinter.flat(e.getKey());
+            if (!(e.getValue() instanceof Map<?, ?> o) || o.isEmpty()) {
+                problems.add(where, subject, "bad " + what + " " + EdnPrinter.flat(e.getValue()), example);
+                continue;
+            }
+            boolean bad = false;
+            for (Object k : o.keySet()) {
+                if (!(k instanceof Keyword kw) || !COLUMN_OPTIONS.contains(kw.getName())) {
+                    problems.add(where, subject, "unknown option " + EdnPrinter.flat(k) + " in " + what,
+                            "use :null false, :default and :comment (the column's type and the rest are the parent's)");
+                    bad = true;
+                }
+            }
+            boolean notNull = false;
+            if (o.containsKey(FieldParser.kw("null"))) {
+                Object n = o.get(FieldParser.kw("null"));
+                if (Boolean.FALSE.equals(n)) {
+                    notNull = true;
+                } else {
+                    problems.add(where, subject, what + " has :null " + EdnPrinter.flat(n)
+                                    + "; only :null false (NOT NULL) can be set on a derived column",
+                            "write :null false, or remove :null (the column is nullable unless its parent says NOT NULL)");
+                    bad = true;
+                }
+            }
+            String defaultExpr = null;
+            boolean noDefault = false;
+            if (o.containsKey(FieldParser.kw("default"))) {
+                Object d = o.get(FieldParser.kw("default"));
+                if (d == null) {
+                    noDefault = true;
+                } else {
+                    try {
+                        defaultExpr = SqlExpressions.defaultExpr(d);
+                    } catch (InvalidSpec ex) {
+                        problems.add(where, subject, what + ": " + ex.what(), ex.fix());
+                        bad = true;
+                    }
+                }
+            }
+            String comment = null;
+            if (o.containsKey(FieldParser.kw("comment"))) {
+                Object c = o.get(FieldParser.kw("comment"));
+                if (c instanceof String s) {
+                    comment = s;
+                } else {
+                    problems.add(where, subject, what + " has :comment " + EdnPrinter.flat(c) + ", not a string",
+                            "write :comment \"...\"");
+                    bad = true;
+                }
+            }
+            if (!bad) {
+                out.put(column, new dev.strata.model.DerivedColumn(notNull, defaultExpr, noDefault, comment));
+            }
+        }
     }
 
     private static Object reference(Object form, String option, Location where, String subject, Problems problems) {

@@ -647,10 +647,25 @@ final class SchemaAssembler {
                 type = new QualifiedName(Names.schemaOf(l.ofType()), Names.identifier(l.ofType()));
             }
         }
-        if (parent == null && l.partitionOf() != null) {
-            return new dev.strata.model.TableLineage(l.partitionKey(), null, null, inherits, type);
+        if (!l.columnOptions().isEmpty()) {
+            Set<String> derived = new java.util.LinkedHashSet<>();
+            inheritedColumns(t, derived, new HashSet<>());
+            t.fields().forEach(f -> derived.remove(f.column().name()));
+            for (String column : new java.util.TreeSet<>(l.columnOptions().keySet())) {
+                if (!derived.contains(column)) {
+                    problems.add(t.where(), t.subject(), ":column-options names column " + column + ", which table "
+                                    + t.name().name() + " does not take from its parent or type",
+                            derived.isEmpty() ? "remove it" : "use one of " + String.join(", ", derived)
+                                    + " (options of the table's own fields go on the field)");
+                }
+            }
         }
-        return new dev.strata.model.TableLineage(l.partitionKey(), parent, bound, inherits, type);
+        if (parent == null && l.partitionOf() != null) {
+            return new dev.strata.model.TableLineage(l.partitionKey(), null, null, inherits, type)
+                    .withColumnOptions(l.columnOptions());
+        }
+        return new dev.strata.model.TableLineage(l.partitionKey(), parent, bound, inherits, type)
+                .withColumnOptions(l.columnOptions());
     }
 
     /** A place in the model and what is there. */

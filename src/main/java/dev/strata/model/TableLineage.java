@@ -17,17 +17,46 @@ import java.util.List;
  *                       set exactly for partitions
  * @param inherits       the parents of {@code INHERITS (...)} in their order; empty when none
  * @param ofType         the composite type of {@code CREATE TABLE ... OF type}, {@code null} otherwise
+ * @param columnOptions  the table's own options on columns it gets from its parent or type, by
+ *                       column name, sorted; only columns with something of their own
  */
 public record TableLineage(String partitionKey, QualifiedName partitionOf, String partitionBound,
-                           List<QualifiedName> inherits, QualifiedName ofType) {
+                           List<QualifiedName> inherits, QualifiedName ofType,
+                           java.util.SortedMap<String, DerivedColumn> columnOptions) {
     /** A table with none of these: its columns are all its own. */
     public static final TableLineage NONE = new TableLineage(null, null, null, List.of(), null);
 
     public TableLineage {
         inherits = inherits == null ? List.of() : List.copyOf(inherits);
+        java.util.TreeMap<String, DerivedColumn> options = new java.util.TreeMap<>();
+        if (columnOptions != null) {
+            columnOptions.forEach((k, v) -> {
+                if (v != null && !v.isEmpty()) {
+                    options.put(k, v);
+                }
+            });
+        }
+        columnOptions = java.util.Collections.unmodifiableSortedMap(options);
         if ((partitionOf == null) != (partitionBound == null)) {
             throw new IllegalArgumentException("a partition needs both its parent and its bound");
         }
+    }
+
+    /** A lineage without column options. */
+    public TableLineage(String partitionKey, QualifiedName partitionOf, String partitionBound,
+                        List<QualifiedName> inherits, QualifiedName ofType) {
+        this(partitionKey, partitionOf, partitionBound, inherits, ofType, null);
+    }
+
+    /** This lineage with other column options. */
+    public TableLineage withColumnOptions(java.util.Map<String, DerivedColumn> options) {
+        return new TableLineage(partitionKey, partitionOf, partitionBound, inherits, ofType,
+                options == null ? null : new java.util.TreeMap<>(options));
+    }
+
+    /** The table's own options on derived column {@code column}; {@link DerivedColumn#NONE} when none. */
+    public DerivedColumn columnOption(String column) {
+        return columnOptions.getOrDefault(column, DerivedColumn.NONE);
     }
 
     public boolean isPartitioned() {

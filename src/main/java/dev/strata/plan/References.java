@@ -209,9 +209,14 @@ final class References {
             c.type().attributes().forEach(a -> typeNeeds(a.type(), f.releases));
         } else if (change instanceof AddAttribute c) {
             f.requires.add("type:" + c.type());
+            f.provides.add(column(c.type(), c.attribute().name()));
             typeNeeds(c.attribute().type(), f.requires);
         } else if (change instanceof DropAttribute c) {
             f.requires.add("type:" + c.type());
+            f.removes.add(column(c.type(), c.attribute().name()));
+            for (QualifiedName t : c.typedTables()) {
+                f.removes.add(column(t, c.attribute().name()));
+            }
             typeNeeds(c.attribute().type(), f.releases);
         } else if (change instanceof AlterAttribute c) {
             f.requires.add("type:" + c.type());
@@ -346,7 +351,14 @@ final class References {
             f.provides.add("cols:" + c.table());
             f.removes.add(column(c.table(), c.from()));
             f.provides.add(column(c.table(), c.to()));
+        } else if (change instanceof Change.AlterDerivedColumn c) {
+            f.requires.add("rel:" + c.table());
+            for (QualifiedName ancestor : c.ancestors()) {
+                f.requires.add(column(ancestor, c.column()));
+            }
+            descendants(c.descendants(), f);
         } else if (change instanceof AlterColumn c) {
+            descendants(c.descendants(), f);
             f.requires.add("rel:" + c.table());
             f.requires.add("free:" + c.table());
             f.removes.add("inherit:" + c.table());
@@ -549,6 +561,17 @@ final class References {
     private static void relation(Set<String> keys, QualifiedName name) {
         keys.add("rel:" + name);
         keys.add("cols:" + name);
+    }
+
+    /** A change that restates descendants' columns needs those that exist after it, and goes before the others' drop. */
+    private static void descendants(List<Change.DescendantFix> fixes, Facts f) {
+        for (Change.DescendantFix fix : fixes) {
+            if (fix.to() != null) {
+                f.requires.add("rel:" + fix.table());
+            } else {
+                f.releases.add("rel:" + fix.table());
+            }
+        }
     }
 
     private static String column(QualifiedName table, String column) {

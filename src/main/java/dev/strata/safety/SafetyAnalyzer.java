@@ -63,6 +63,16 @@ public final class SafetyAnalyzer {
                 exclusive = true;
                 String t = d.table().name().name();
                 drafts.add(new Draft(Rule.DROP_TABLE, "table " + t, t, null, null, null, accepted.contains("table " + t)));
+            } else if (c instanceof Change.DropAttribute d && !d.typedTables().isEmpty()) {
+                // ALTER TYPE ... DROP ATTRIBUTE ... CASCADE drops the column of every typed table of the type.
+                exclusive = true;
+                for (QualifiedName table : d.typedTables()) {
+                    String t = table.name();
+                    String key = "nonnull:" + t + "." + d.attribute().name();
+                    conditions.put(key, Map.entry(t, Identifiers.quote(d.attribute().name()) + " IS NOT NULL"));
+                    drafts.add(new Draft(Rule.DROP_COLUMN, "column " + t + "." + d.attribute().name(), t, key,
+                            "non-null values", null, accepted.contains("column " + t + "." + d.attribute().name())));
+                }
             } else if (c instanceof Change.DropColumn d && d.column().generatedExpr() != null) {
                 exclusive = true; // a generated column's values are computed again from the others: nothing is lost
             } else if (c instanceof Change.DropColumn d) {

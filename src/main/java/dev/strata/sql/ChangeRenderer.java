@@ -215,11 +215,21 @@ public final class ChangeRenderer {
         } else if (change instanceof DropCompositeType c) {
             return of(List.of(dropType(c.type().name())), createCompositeType(c.type()));
         } else if (change instanceof AddAttribute c) {
-            return of(List.of(addAttribute(c.type(), c.attribute())), List.of(dropAttribute(c.type(), c.attribute())));
+            boolean cascade = !c.typedTables().isEmpty();
+            return of(List.of(addAttribute(c.type(), c.attribute(), cascade)),
+                    List.of(dropAttribute(c.type(), c.attribute(), cascade)));
         } else if (change instanceof DropAttribute c) {
-            return of(List.of(dropAttribute(c.type(), c.attribute())), List.of(addAttribute(c.type(), c.attribute())));
+            boolean cascade = !c.typedTables().isEmpty();
+            List<String> down = new ArrayList<>(List.of(addAttribute(c.type(), c.attribute(), cascade)));
+            for (QualifiedName t : c.typedTables()) {
+                dev.strata.model.DerivedColumn o = c.typedOptions().getOrDefault(t, dev.strata.model.DerivedColumn.NONE);
+                down.addAll(Ddl.derivedColumnSettings(t, c.attribute().name(), dev.strata.model.DerivedColumn.Effective.NONE,
+                        o.over(dev.strata.model.DerivedColumn.Effective.NONE, false), true, true, true));
+            }
+            return of(List.of(dropAttribute(c.type(), c.attribute(), cascade)), down);
         } else if (change instanceof AlterAttribute c) {
-            return of(List.of(alterAttribute(c.type(), c.to())), List.of(alterAttribute(c.type(), c.from())));
+            boolean cascade = !c.typedTables().isEmpty();
+            return of(List.of(alterAttribute(c.type(), c.to(), cascade)), List.of(alterAttribute(c.type(), c.from(), cascade)));
         } else if (change instanceof CreateSequence c) {
             return of(createSequence(c.sequence()), List.of(dropSequence(c.sequence())));
         } else if (change instanceof DropSequence c) {
@@ -249,8 +259,23 @@ public final class ChangeRenderer {
             return of(List.of(renameColumn(c.table(), c.from(), c.to())),
                     List.of(renameColumn(c.table(), c.to(), c.from())));
         } else if (change instanceof AlterColumn c) {
-            return of(alterColumn(c.table(), c.from(), c.to(), c.changes(), c.using()),
-                    alterColumn(c.table(), c.to(), c.from(), c.changes(), null));
+            List<String> up = new ArrayList<>(alterColumn(c.table(), c.from(), c.to(), c.changes(), c.using()));
+            List<String> down = new ArrayList<>(alterColumn(c.table(), c.to(), c.from(), c.changes(), null));
+            for (Change.DescendantFix f : c.descendants()) {
+                up.addAll(fix(f, f.to()));
+                down.addAll(fix(f, f.from()));
+            }
+            return of(up, down);
+        } else if (change instanceof Change.AlterDerivedColumn c) {
+            List<String> up = new ArrayList<>(Ddl.derivedColumnSettings(c.table(), c.column(), c.from(), c.to(),
+                    true, true, true));
+            List<String> down = new ArrayList<>(Ddl.derivedColumnSettings(c.table(), c.column(), c.to(), c.from(),
+                    true, true, true));
+            for (Change.DescendantFix f : c.descendants()) {
+                up.addAll(fix(f, f.to()));
+                down.addAll(fix(f, f.from()));
+            }
+            return of(up, down);
         } else if (change instanceof AddConstraint c) {
             return of(addConstraint(c.table(), c.constraint()), List.of(dropConstraint(c.table(), c.constraint().name())));
         } else if (change instanceof DropConstraint c) {
@@ -408,18 +433,20 @@ public final class ChangeRenderer {
         return sql;
     }
 
-    private static String addAttribute(QualifiedName type, CompositeType.Attribute attribute) {
-        return "ALTER TYPE " + Identifiers.quote(type) + " ADD ATTRIBUTE " + Ddl.attributeDefinition(attribute);
+    private static String addAttribute(QualifiedName type, CompositeType.Attribute attribute, boolean cascade) {
+        return "ALTER TYPE " + Identifiers.quote(type) + " ADD ATTRIBUTE " + Ddl.attributeDefinition(attribute)
+                + (cascade ? " CASCADE" : "");
     }
 
-    private static String dropAttribute(QualifiedName type, CompositeType.Attribute attribute) {
-        return "ALTER TYPE " + Identifiers.quote(type) + " DROP ATTRIBUTE " + Identifiers.quote(attribute.name());
+    private static String dropAttribute(QualifiedName type, CompositeType.Attribute attribute, boolean cascade) {
+        return "ALTER TYPE " + Identifiers.quote(type) + " DROP ATTRIBUTE " + Identifiers.quote(attribute.name())
+                + (cascade ? " CASCADE" : "");
     }
 
-    private static String alterAttribute(QualifiedName type, CompositeType.Attribute attribute) {
+    private static String alterAttribute(QualifiedName type, CompositeType.Attribute attribute, boolean cascade) {
         return "ALTER TYPE " + Identifiers.quote(type) + " ALTER ATTRIBUTE " + Identifiers.quote(attribute.name())
                 + " TYPE " + attribute.type().sql()
-                + (attribute.collation() == null ? "" : " COLLATE " + attribute.collation());
+                + (attribute.collation() == null ? "" : " COLLATE " + attribute.collation()) + (cascade ? " CASCADE" : "");
     }
 
     private static String dropType(QualifiedName type) {
@@ -590,6 +617,7 @@ public final class ChangeRenderer {
     private static List<String> createTable(Table table) {
         List<String> sql = new ArrayList<>();
         sql.add(Ddl.createTable(table, true));
+        sql.addAll(Ddl.derivedColumnOptions(table));
         table.constraints().stream().filter(Ddl::addedAfterCreate)
                 .forEach(c -> sql.add(Ddl.addConstraint(table.name(), c)));
         table.constraints().stream().filter(c -> c.comment() != null)
@@ -613,6 +641,11 @@ public final class ChangeRenderer {
             sql.add(Ddl.forceRowLevelSecurity(table.name(), true));
         }
         return sql;
+    }
+
+    /** A descendant's default and NOT NULL restated after its parent's statement recursed into it. */
+    private static List<String> fix(Change.DescendantFix f, dev.strata.model.DerivedColumn.Effective settings) {
+        return Ddl.derivedColumnSettings(f.table(), f.column(), null, settings, f.defaults(), f.notNulls(), false);
     }
 
     private static String dropTable(Table table) {

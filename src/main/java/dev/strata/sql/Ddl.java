@@ -654,6 +654,60 @@ public final class Ddl {
                 + " IS " + commentLiteral(comment);
     }
 
+    /**
+     * The statements that give a just-created partition, inheritance child or typed table its own
+     * options on the columns it derives: {@code ALTER TABLE ONLY t ALTER COLUMN c SET DEFAULT ...}
+     * (or {@code DROP DEFAULT} where the parent has one), {@code SET NOT NULL}, {@code COMMENT ON
+     * COLUMN}. CREATE TABLE has copied the parent's default and NOT NULL already.
+     */
+    public static List<String> derivedColumnOptions(Table table) {
+        List<String> sql = new ArrayList<>();
+        table.lineage().columnOptions().forEach((column, o) -> {
+            String alter = "ALTER TABLE ONLY " + Identifiers.quote(table.name()) + " ALTER COLUMN "
+                    + Identifiers.quote(column) + " ";
+            if (o.defaultExpr() != null) {
+                sql.add(alter + "SET DEFAULT " + o.defaultExpr());
+            } else if (o.noDefault()) {
+                sql.add(alter + "DROP DEFAULT");
+            }
+            if (o.notNull()) {
+                sql.add("ALTER TABLE " + Identifiers.quote(table.name()) + " ALTER COLUMN " + Identifiers.quote(column)
+                        + " SET NOT NULL");
+            }
+            if (o.comment() != null) {
+                sql.add(commentOnColumn(table.name(), column, o.comment()));
+            }
+        });
+        return sql;
+    }
+
+    /**
+     * The statements that set a derived column's default, NOT NULL and comment on one table to
+     * {@code to}: each part only where {@code from} differs, or always when {@code from} is
+     * {@code null} (a parent's statement has just recursed into the table).
+     */
+    public static List<String> derivedColumnSettings(QualifiedName table, String column,
+                                                     dev.strata.model.DerivedColumn.Effective from,
+                                                     dev.strata.model.DerivedColumn.Effective to,
+                                                     boolean defaults, boolean notNulls, boolean comments) {
+        List<String> sql = new ArrayList<>();
+        if (to == null) {
+            return sql;
+        }
+        String col = " ALTER COLUMN " + Identifiers.quote(column) + " ";
+        if (defaults && (from == null || !java.util.Objects.equals(from.defaultExpr(), to.defaultExpr()))) {
+            sql.add("ALTER TABLE ONLY " + Identifiers.quote(table) + col
+                    + (to.defaultExpr() == null ? "DROP DEFAULT" : "SET DEFAULT " + to.defaultExpr()));
+        }
+        if (notNulls && (from == null || from.notNull() != to.notNull())) {
+            sql.add("ALTER TABLE " + Identifiers.quote(table) + col + (to.notNull() ? "SET NOT NULL" : "DROP NOT NULL"));
+        }
+        if (comments && (from == null ? to.comment() != null : !java.util.Objects.equals(from.comment(), to.comment()))) {
+            sql.add(commentOnColumn(table, column, to.comment()));
+        }
+        return sql;
+    }
+
     /** {@code COMMENT ON TYPE t IS '...'}; a {@code null} comment removes it ({@code IS NULL}). */
     public static String commentOnType(QualifiedName type, String comment) {
         return "COMMENT ON TYPE " + Identifiers.quote(type) + " IS " + commentLiteral(comment);

@@ -180,6 +180,11 @@ public final class ChangeActions {
             a.name("table-name", c.table()).name("column-name", c.column().name()).put("column-spec", spec(c.column()));
         } else if (change instanceof RenameColumn c) {
             a.name("table-name", c.table()).name("column-name", c.from()).name("new-name", c.to());
+        } else if (change instanceof Change.AlterDerivedColumn c) {
+            a.name("table-name", c.table()).name("column-name", c.column()).put("default", c.to().defaultExpr())
+                    .put("not-null", c.to().notNull()).put("comment", c.to().comment())
+                    .put("old-default", c.from().defaultExpr()).put("old-not-null", c.from().notNull())
+                    .put("old-comment", c.from().comment());
         } else if (change instanceof AlterColumn c) {
             a.name("table-name", c.table()).name("column-name", c.to().name()).put("changes", keywords(c.changes()))
                     .put("new-spec", spec(c.to())).put("old-spec", spec(c.from())).put("using", c.using());

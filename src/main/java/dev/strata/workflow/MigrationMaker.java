@@ -150,6 +150,8 @@ public final class MigrationMaker {
             return a.table();
         } else if (c instanceof Change.AlterColumn a) {
             return a.table();
+        } else if (c instanceof Change.AlterDerivedColumn a) {
+            return a.table();
         } else if (c instanceof Change.AddColumn a) {
             return a.table();
         } else if (c instanceof Change.DropColumn d) {

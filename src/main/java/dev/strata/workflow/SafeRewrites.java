@@ -60,7 +60,7 @@ public final class SafeRewrites {
     private static PlannedChange rewrite(PlannedChange p, Schema current, Set<QualifiedName> created) {
         Change c = p.change();
         if (c instanceof Change.AlterColumn a && a.changes().equals(EnumSet.of(ColumnChange.NOT_NULL))
-                && a.to().notNull() && existing(current, a.table(), created)) {
+                && a.to().notNull() && a.descendants().isEmpty() && existing(current, a.table(), created)) {
             return notNull(p, a);
         }
         if (c instanceof Change.AddConstraint a && existing(current, a.table(), created) && !partitioned(current, a.table())) {

@@ -1,8 +1,11 @@
 -- Columns of every table read by tables.sql, in attnum order, dropped columns skipped. Columns a
 -- table has only from a parent (a partition's, an inheritance child's: attinhcount > 0) or from its
--- composite type (a typed table's) are left out: the model writes them only on the parent or type.
+-- composite type (a typed table's) are derived: the model writes them on the parent or type, and
+-- the table holds only its own NOT NULL, DEFAULT and comment on them (DerivedColumn), relative to
+-- the parent's: parent_not_null is any parent's NOT NULL, parent_default the first parent's (by
+-- inhseqno) default, in_key whether the table's own primary key implies NOT NULL.
 -- An inheritance child's column that is its own as well (attislocal: declared in its CREATE TABLE,
--- or kept after NO INHERIT) is read, as pg_dump prints it in the child's CREATE TABLE.
+-- or kept after NO INHERIT) is read as an own column, as pg_dump prints it in the child's CREATE TABLE.
 -- user_type_* name the user-defined type (or array element type) a column uses.
 -- seq_* give the sequence of an identity column. attcompression (14+) is read through to_jsonb so
 -- that one query serves every version, as is attstattarget, which is NULL for the default from 17
@@ -35,7 +38,12 @@ SELECT a.attrelid AS table_oid,
        END AS storage,
        CASE to_jsonb(a) ->> 'attcompression' WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
        a.attoptions AS options,
-       a.attfdwoptions AS fdw_options
+       a.attfdwoptions AS fdw_options,
+       NOT ((a.attinhcount = 0 OR (a.attislocal AND NOT c.relispartition)) AND c.reloftype = 0) AS derived,
+       coalesce(par.not_null, false) AS parent_not_null,
+       par.default_expr AS parent_default,
+       EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = a.attrelid AND k.contype = 'p'
+                                              AND a.attnum = ANY (k.conkey)) AS in_key
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_type t ON t.oid = a.atttypid
@@ -53,10 +61,17 @@ LEFT JOIN LATERAL (
       AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
     LIMIT 1
 ) seq ON a.attidentity <> ''
+LEFT JOIN LATERAL (
+    SELECT bool_or(pa.attnotnull) AS not_null,
+           (array_agg(CASE WHEN pa.attidentity = '' AND pa.attgenerated = '' THEN pg_get_expr(pd.adbin, pd.adrelid) END
+                      ORDER BY i.inhseqno))[1] AS default_expr
+    FROM pg_inherits i
+    JOIN pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname AND NOT pa.attisdropped
+    LEFT JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
+    WHERE i.inhrelid = a.attrelid
+) par ON a.attinhcount > 0
 WHERE c.relnamespace = ANY(:schema_oids)
   AND c.relkind IN ('r', 'p', 'f')
-  AND (a.attinhcount = 0 OR (a.attislocal AND NOT c.relispartition))
-  AND c.reloftype = 0
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
                   WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
   AND a.attnum > 0

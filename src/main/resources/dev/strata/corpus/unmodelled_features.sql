@@ -36,25 +36,6 @@ SELECT 'range type', typ.typname FROM typ WHERE typ.typtype = 'r'
 UNION ALL
 SELECT 'base type', typ.typname FROM typ WHERE typ.typtype IN ('b', 'p') AND typ.typcategory <> 'A'
 UNION ALL
-SELECT 'inherited column with its own options', rel.relname || '.' || a.attname
-FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount > 0
-WHERE rel.relkind IN ('r', 'p')
-  AND NOT (a.attislocal AND NOT rel.relispartition)
-  AND (col_description(rel.oid, a.attnum) IS NOT NULL
-       OR EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_attribute pa ON pa.attrelid = i.inhparent
-                  AND pa.attname = a.attname
-                  LEFT JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
-                  LEFT JOIN pg_attrdef ad ON ad.adrelid = rel.oid AND ad.adnum = a.attnum
-                  WHERE i.inhrelid = rel.oid
-                    AND (a.attnotnull AND NOT pa.attnotnull
-                         OR pg_get_expr(ad.adbin, ad.adrelid) IS DISTINCT FROM pg_get_expr(pd.adbin, pd.adrelid))))
-UNION ALL
-SELECT 'typed table column options', rel.relname || '.' || a.attname
-FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
-WHERE rel.reloftype <> 0 AND (a.atthasdef OR col_description(rel.oid, a.attnum) IS NOT NULL
-       OR a.attnotnull AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = rel.oid AND k.contype = 'p'
-                                       AND a.attnum = ANY (k.conkey)))
-UNION ALL
 SELECT 'parent in another schema', rel.relname
 FROM rel JOIN pg_inherits i ON i.inhrelid = rel.oid JOIN pg_class p ON p.oid = i.inhparent
 WHERE p.relnamespace <> rel.relnamespace AND rel.relkind IN ('r', 'p')
