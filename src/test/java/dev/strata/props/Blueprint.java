@@ -53,6 +53,11 @@ final class Blueprint {
     Integer partitionSplit;
     boolean defaultPartition;
     static final String PARTITIONED = "zz_measure";
+    /** The default of the partitioned table's {@code note} column, as PostgreSQL prints it; null: none. */
+    String noteDefault;
+    /** What the {@code _lo} and {@code _hi} partitions have of their own on {@code note}. */
+    dev.strata.model.DerivedColumn loNote = dev.strata.model.DerivedColumn.NONE;
+    dev.strata.model.DerivedColumn hiNote = dev.strata.model.DerivedColumn.NONE;
 
     Blueprint copy() {
         Blueprint b = new Blueprint();
@@ -68,6 +73,9 @@ final class Blueprint {
         b.objectComments.putAll(objectComments);
         b.partitionSplit = partitionSplit;
         b.defaultPartition = defaultPartition;
+        b.noteDefault = noteDefault;
+        b.loNote = loNote;
+        b.hiNote = hiNote;
         return b;
     }
 
@@ -266,22 +274,32 @@ final class Blueprint {
         List<Table> out = new ArrayList<>();
         out.add(new Table(parent, List.of(
                 new Column("id", dev.strata.model.ColumnType.builtin("integer"), true, null, null, null, null, null),
-                new Column("at", dev.strata.model.ColumnType.builtin("integer"), true, null, null, null, null, null)),
+                new Column("at", dev.strata.model.ColumnType.builtin("integer"), true, null, null, null, null, null),
+                new Column("note", dev.strata.model.ColumnType.builtin("text"), false, noteDefault, null, null, null,
+                        null)),
                 List.of(new Constraint.PrimaryKey(PARTITIONED + "_pkey", List.of("id", "at"), false, false)),
                 List.of(new Index(PARTITIONED + "_at_idx", parent, false, "btree", List.of("at"), List.of(), null)),
                 false, null).withLineage(new dev.strata.model.TableLineage("RANGE (at)", null, null, List.of(), null)));
-        out.add(partition("_lo", "FOR VALUES FROM (0) TO (" + partitionSplit + ")"));
-        out.add(partition("_hi", "FOR VALUES FROM (" + partitionSplit + ") TO (1000)"));
+        out.add(partition("_lo", "FOR VALUES FROM (0) TO (" + partitionSplit + ")", note(loNote)));
+        out.add(partition("_hi", "FOR VALUES FROM (" + partitionSplit + ") TO (1000)", note(hiNote)));
         if (defaultPartition) {
-            out.add(partition("_rest", "DEFAULT"));
+            out.add(partition("_rest", "DEFAULT", java.util.Map.of()));
         }
         return out;
     }
 
-    private static Table partition(String suffix, String bound) {
+    /** A partition's own options on note; DROP DEFAULT only means something while the parent has one. */
+    private java.util.Map<String, dev.strata.model.DerivedColumn> note(dev.strata.model.DerivedColumn o) {
+        if (o.noDefault() && noteDefault == null || o.defaultExpr() != null && o.defaultExpr().equals(noteDefault)) {
+            o = new dev.strata.model.DerivedColumn(o.notNull(), null, false, o.comment());
+        }
+        return java.util.Map.of("note", o);
+    }
+
+    private static Table partition(String suffix, String bound, java.util.Map<String, dev.strata.model.DerivedColumn> options) {
         return new Table(QualifiedName.of(PARTITIONED + suffix), List.of(), List.of(), List.of(), false, null)
                 .withLineage(new dev.strata.model.TableLineage(null, QualifiedName.of(PARTITIONED), bound, List.of(),
-                        null));
+                        null).withColumnOptions(options));
     }
 
     private Table toTable(TableSpec t) {

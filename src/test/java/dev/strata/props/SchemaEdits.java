@@ -92,15 +92,22 @@ final class SchemaEdits {
         }
         if (r.nextInt(4) == 0) {
             // The partitioned table comes or goes, a bound moves, the DEFAULT partition comes or goes.
-            int k = r.nextInt(3);
+            int k = r.nextInt(5);
             if (k == 0) {
                 bp.partitionSplit = bp.partitionSplit == null ? 100 : null;
             } else if (k == 1 && bp.partitionSplit != null) {
                 bp.partitionSplit = 50 + 50 * r.nextInt(10);
+            } else if (k == 2) {
+                // The parent's default on note moves: PostgreSQL's SET DEFAULT recurses into the partitions.
+                bp.noteDefault = SchemaGen.noteDefault(r);
+            } else if (k == 3) {
+                bp.loNote = SchemaGen.partitionNote(r);
+                bp.hiNote = r.nextBoolean() ? bp.hiNote : SchemaGen.partitionNote(r);
             } else {
                 bp.defaultPartition = !bp.defaultPartition;
             }
-            log.add("partitions split=" + bp.partitionSplit + " default=" + bp.defaultPartition);
+            log.add("partitions split=" + bp.partitionSplit + " default=" + bp.defaultPartition + " note="
+                    + bp.noteDefault + " lo=" + bp.loNote + " hi=" + bp.hiNote);
             return;
         }
         if (!t.indexes.isEmpty() && r.nextBoolean()) {

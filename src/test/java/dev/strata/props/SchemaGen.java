@@ -179,9 +179,25 @@ final class SchemaGen {
             if (bp.partitionSplit == null && r.nextInt(8) == 0) {
                 bp.partitionSplit = 100 + 100 * r.nextInt(5);
                 bp.defaultPartition = r.nextBoolean();
+                bp.noteDefault = noteDefault(r);
+                bp.loNote = partitionNote(r);
+                bp.hiNote = partitionNote(r);
             }
         }
         return t;
+    }
+
+    /** The partitioned table's default on note: none, or one of two texts. */
+    static String noteDefault(Random r) {
+        int k = r.nextInt(3);
+        return k == 0 ? null : k == 1 ? "'parent'::text" : "'other'::text";
+    }
+
+    /** A partition's own options on note: NOT NULL, a default (or none where the parent has one), a comment. */
+    static dev.strata.model.DerivedColumn partitionNote(Random r) {
+        int d = r.nextInt(4);
+        return new dev.strata.model.DerivedColumn(r.nextInt(3) == 0, d == 1 ? "'own'::text" : null, d == 2,
+                r.nextInt(3) == 0 ? "own note" : null);
     }
 
     /** UNLOGGED, a fillfactor, autovacuum off, FORCE ROW LEVEL SECURITY, each now and then. */

@@ -110,6 +110,8 @@ class SchemaGeneratorTest {
         features.put("deferrable exclusion", s -> constraints(s, Constraint.Exclusion.class).stream()
                 .anyMatch(Constraint.Exclusion::deferrable));
         features.put("partitioned table", s -> s.tables().stream().anyMatch(t -> t.lineage().isPartitioned()));
+        features.put("partition column options", s -> s.tables().stream()
+                .anyMatch(t -> !t.lineage().columnOptions().isEmpty()));
         features.put("check NO INHERIT", s -> constraints(s, Constraint.Check.class).stream()
                 .anyMatch(Constraint.Check::noInherit));
         features.put("check NOT VALID", s -> constraints(s, Constraint.Check.class).stream()
