@@ -119,6 +119,8 @@ CREATE TABLE public.message_events (
     formatted_body text,
     edited boolean DEFAULT false NOT NULL
 ) INHERITS (public.events);
+ALTER TABLE ONLY public.state_events ALTER COLUMN content SET DEFAULT '{}'::jsonb;
+COMMENT ON COLUMN public.message_events.content IS 'the message as the client sent it';
 ALTER TABLE public.state_events ADD CONSTRAINT state_events_pkey PRIMARY KEY (event_id);
 ALTER TABLE public.message_events ADD CONSTRAINT message_events_pkey PRIMARY KEY (event_id);
 CREATE INDEX state_events_room_key ON public.state_events (room_id, type, state_key);

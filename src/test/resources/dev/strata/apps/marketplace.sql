@@ -234,7 +234,7 @@ CREATE TABLE public.orders (
     shipping public.address,
     status text DEFAULT 'new' NOT NULL,
     CONSTRAINT orders_pkey PRIMARY KEY (id, placed_at),
-    CONSTRAINT orders_status CHECK (status IN ('new', 'paid', 'shipped', 'delivered', 'cancelled'))
+    CONSTRAINT orders_status CHECK (status IN ('new', 'review', 'paid', 'shipped', 'delivered', 'cancelled'))
 ) PARTITION BY RANGE (placed_at);
 CREATE SEQUENCE public.orders_id_seq AS bigint OWNED BY public.orders.id;
 ALTER TABLE public.orders ALTER COLUMN id SET DEFAULT nextval('public.orders_id_seq');
@@ -246,7 +246,11 @@ CREATE TABLE public.orders_2026_q3 PARTITION OF public.orders
     FOR VALUES FROM ('2026-07-01 00:00:00+00') TO ('2026-10-01 00:00:00+00');
 CREATE TABLE public.orders_2026_q4 PARTITION OF public.orders
     FOR VALUES FROM ('2026-10-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
-CREATE TABLE public.orders_default PARTITION OF public.orders DEFAULT;
+CREATE TABLE public.orders_default PARTITION OF public.orders (
+    status WITH OPTIONS DEFAULT 'review',
+    total WITH OPTIONS NOT NULL
+) DEFAULT;
+COMMENT ON COLUMN public.orders_default.status IS 'orders outside every quarter wait for review';
 CREATE INDEX orders_buyer ON public.orders (buyer_id, placed_at DESC);
 CREATE INDEX orders_open ON public.orders (placed_at) WHERE status IN ('new', 'paid');
 COMMENT ON TABLE public.orders IS 'Orders, one partition per quarter';
