@@ -434,7 +434,8 @@ public final class CatalogReader {
     private static IdentitySequence identitySequence(ResultSet rs) throws SQLException {
         String name = rs.getString("seq_name");
         return name == null ? null : new IdentitySequence(name, rs.getLong("seq_start"), rs.getLong("seq_increment"),
-                rs.getLong("seq_min"), rs.getLong("seq_max"), rs.getLong("seq_cache"), rs.getBoolean("seq_cycle"));
+                rs.getLong("seq_min"), rs.getLong("seq_max"), rs.getLong("seq_cache"), rs.getBoolean("seq_cycle"),
+                rs.getString("seq_persistence"));
     }
 
     private static Constraint constraint(ResultSet rs) throws SQLException {

@@ -434,6 +434,11 @@ public final class Differ {
             if (from != null) {
                 out.add(new RenameColumn(d.name(), from, dc.name()));
             }
+            if (c.unlogged() != d.unlogged() && cc.identitySequence() != null && dc.identitySequence() != null) {
+                // The table's SET LOGGED / UNLOGGED sets its identity sequences' persistence (AlterTable).
+                cc = cc.withSettings(cc.identitySequence().withPersistence(dc.identitySequence().persistence()),
+                        cc.statistics(), cc.storage(), cc.compression(), cc.options());
+            }
             alterColumn(c.name(), d.name(), withName(cc, dc.name()), dc);
         }
         for (Column cc : c.columns()) {

@@ -51,6 +51,9 @@ final class ColumnSettingForms {
         if (seq.cycle()) {
             m.put(ModelNames.kw("cycle"), true);
         }
+        if (seq.persistence() != null) {
+            m.put(ModelNames.kw("sequence-logged"), seq.persistence().equals("LOGGED"));
+        }
         return m;
     }
 

@@ -20,7 +20,7 @@ import us.bpsm.edn.Keyword;
  */
 final class ColumnSettingsParser {
     static final Set<String> IDENTITY_OPTIONS = Set.of("generated", "sequence-name", "start", "increment",
-            "min-value", "max-value", "cache", "cycle");
+            "min-value", "max-value", "cache", "cycle", "sequence-logged");
     static final Set<String> STORAGE = Set.of("plain", "external", "extended", "main");
     static final Set<String> COMPRESSION = Set.of("pglz", "lz4");
     static final Set<String> ATTRIBUTE_OPTIONS = Set.of("n_distinct", "n_distinct_inherited");
@@ -76,8 +76,16 @@ final class ColumnSettingsParser {
             problem("bad :cycle " + EdnPrinter.flat(cycle), "write :cycle true or :cycle false");
             cycle = null;
         }
+        Object logged = m.get(kw("sequence-logged"));
+        if (logged != null && !(logged instanceof Boolean)) {
+            problem("bad :sequence-logged " + EdnPrinter.flat(logged),
+                    "write :sequence-logged false for an UNLOGGED identity sequence of a logged table, true for a LOGGED"
+                            + " one of an UNLOGGED table");
+            logged = null;
+        }
         IdentitySequence seq = IdentitySequence.of(name, type, number(m, "start"), increment, number(m, "min-value"),
-                number(m, "max-value"), cache, (Boolean) cycle);
+                number(m, "max-value"), cache, (Boolean) cycle)
+                .withPersistence(logged == null ? null : (Boolean) logged ? "LOGGED" : "UNLOGGED");
         long[] range = IdentitySequence.typeRange(type);
         if (seq.minValue() < range[0] || seq.maxValue() > range[1]) {
             problem(":min-value " + seq.minValue() + " or :max-value " + seq.maxValue() + " is out of range for "

@@ -84,7 +84,15 @@ final class SchemaAssembler {
                 indexes.add(i.build().apply(names.get(i)));
             }
             indexes.sort(Comparator.comparing(Index::name));
-            tables.add(new Table(t.name(), t.fields().stream().map(FieldParser.Draft::column).toList(), cs, indexes,
+            // An identity sequence as logged as its table has no persistence of its own.
+            String tablePersistence = t.unlogged() ? "UNLOGGED" : "LOGGED";
+            List<dev.strata.model.Column> fieldColumns = t.fields().stream().map(FieldParser.Draft::column)
+                    .map(c -> c.identitySequence() != null && tablePersistence.equals(c.identitySequence().persistence())
+                            ? c.withSettings(c.identitySequence().withPersistence(null), c.statistics(), c.storage(),
+                                    c.compression(), c.options())
+                            : c)
+                    .toList();
+            tables.add(new Table(t.name(), fieldColumns, cs, indexes,
                     rlsTables.contains(t.name().toString()), t.comment(), t.unlogged(),
                     StorageParameters.copyOf(t.storage()), t.forceRowLevelSecurity(), lineage(t))
                     .withIndexSettings(t.settings().replicaIdentity(), t.settings().replicaIdentityIndex(),

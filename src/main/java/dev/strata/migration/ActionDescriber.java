@@ -61,6 +61,9 @@ public final class ActionDescriber {
         if (kind.equals("rename-column")) {
             return "Rename column " + a.name("column-name") + " of table " + a.table() + " to " + a.name("new-name");
         }
+        if (kind.equals("alter-derived-column")) {
+            return derivedColumn(a, "");
+        }
         if (kind.equals("create-index")) {
             return createIndex(a);
         }
@@ -94,6 +97,9 @@ public final class ActionDescriber {
         if (kind.equals("rename-column")) {
             return "Rename column " + a.name("new-name") + " of table " + a.table() + " back to " + a.name("column-name");
         }
+        if (kind.equals("alter-derived-column")) {
+            return derivedColumn(a, "old-");
+        }
         if (kind.equals("create-index")) {
             return "Drop index " + a.name("index-name");
         }
@@ -106,6 +112,15 @@ public final class ActionDescriber {
         }
         String sentence = generated(a, false);
         return sentence != null ? sentence : generic(a, Direction.BACKWARD);
+    }
+
+    /** A derived column's settings on a partition, child or typed table ({@code prefix} "old-" for the down). */
+    private static String derivedColumn(ActionView a, String prefix) {
+        Object def = a.optional(prefix + "default");
+        Object comment = a.optional(prefix + "comment");
+        return "Set column " + a.name("column-name") + " of table " + a.table() + " (from its parent or type) to "
+                + (a.flag(prefix + "not-null") ? "NOT NULL" : "nullable") + ", "
+                + (def == null ? "no default" : "default " + def) + ", " + (comment == null ? "no comment" : "comment '" + comment + "'");
     }
 
     /**

@@ -8,11 +8,30 @@ import java.util.Objects;
  * stand-alone {@link Sequence}; its type is the column's.
  *
  * @param name the sequence name ({@code <table>_<column>_seq} unless given)
+ * @param persistence {@code LOGGED} or {@code UNLOGGED} where the sequence's differs from its table's
+ *                    ({@code ALTER SEQUENCE ... SET UNLOGGED}, PostgreSQL 15+); {@code null}: the table's
  */
 public record IdentitySequence(String name, long start, long increment, long minValue, long maxValue, long cache,
-                               boolean cycle) {
+                               boolean cycle, String persistence) {
     public IdentitySequence {
         Objects.requireNonNull(name, "name");
+        if (persistence != null && !persistence.equals("LOGGED") && !persistence.equals("UNLOGGED")) {
+            throw new IllegalArgumentException("persistence is LOGGED, UNLOGGED or null, not " + persistence);
+        }
+    }
+
+    /** A sequence as logged as its table (PostgreSQL's default). */
+    public IdentitySequence(String name, long start, long increment, long minValue, long maxValue, long cache,
+                            boolean cycle) {
+        this(name, start, increment, minValue, maxValue, cache, cycle, null);
+    }
+
+    /**
+     * This sequence with its own persistence: {@code LOGGED} or {@code UNLOGGED} where it differs
+     * from its table's (PostgreSQL 15+), {@code null} where it is the table's.
+     */
+    public IdentitySequence withPersistence(String newPersistence) {
+        return new IdentitySequence(name, start, increment, minValue, maxValue, cache, cycle, newPersistence);
     }
 
     /** The range of an identity column's type: smallint, integer, else bigint. */
@@ -53,6 +72,6 @@ public record IdentitySequence(String name, long start, long increment, long min
 
     /** This sequence under another name. */
     public IdentitySequence withName(String newName) {
-        return new IdentitySequence(newName, start, increment, minValue, maxValue, cache, cycle);
+        return new IdentitySequence(newName, start, increment, minValue, maxValue, cache, cycle, persistence);
     }
 }

@@ -906,6 +906,10 @@ public final class ChangeRenderer {
         String name = Identifiers.quote(to.name());
         if (changes.contains(TableChange.PERSISTENCE)) {
             sql.add("ALTER TABLE " + name + (to.unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
+            // That gives the table's identity sequences its persistence: those with their own get it back.
+            for (Column column : to.columns()) {
+                sql.addAll(SettingsDdl.sequencePersistence(to.name(), column));
+            }
         }
         if (changes.contains(TableChange.FOREIGN_OPTIONS) && from.isForeign() && to.isForeign()) {
             String options = Ddl.fdwOptions(from.foreign().options(), to.foreign().options());

@@ -70,8 +70,24 @@ public final class SettingsDdl {
         Column plain = new Column(column.name(), column.type(), column.notNull(), column.defaultExpr(),
                 column.identity(), column.generatedExpr(), column.collation(), column.comment())
                 .withSettings(column.identitySequence(), null, null, column.compression(), null);
-        return alter(table, plain, column, Set.of(ColumnChange.STATISTICS, ColumnChange.STORAGE, ColumnChange.OPTIONS,
-                ColumnChange.FDW_OPTIONS));
+        List<String> sql = new ArrayList<>(alter(table, plain, column, Set.of(ColumnChange.STATISTICS, ColumnChange.STORAGE,
+                ColumnChange.OPTIONS, ColumnChange.FDW_OPTIONS)));
+        sql.addAll(sequencePersistence(table, column));
+        return sql;
+    }
+
+    /**
+     * {@code ALTER SEQUENCE s SET LOGGED / UNLOGGED} for an identity sequence whose persistence is
+     * not its table's; nothing for the others. Also what follows a table's SET LOGGED / UNLOGGED,
+     * which gives every identity sequence of the table the table's persistence.
+     */
+    public static List<String> sequencePersistence(QualifiedName table, Column column) {
+        IdentitySequence seq = column.identitySequence();
+        if (column.identity() == null || seq == null || seq.persistence() == null) {
+            return List.of();
+        }
+        return List.of("ALTER SEQUENCE " + Identifiers.quote(new QualifiedName(table.schema(), seq.name())) + " SET "
+                + seq.persistence());
     }
 
     /** The statements that change the settings in {@code changes} from {@code from} to {@code to}. */
@@ -121,6 +137,13 @@ public final class SettingsDdl {
             }
             if (!set.isEmpty()) {
                 sql.add(alter + String.join(" ", set));
+            }
+            if (!java.util.Objects.equals(a.persistence(), b.persistence())) {
+                // Back to the table's persistence: the opposite of the one the sequence had of its own
+                // (the differ leaves this to the table's SET LOGGED / UNLOGGED when that changes too).
+                String persistence = b.persistence() != null ? b.persistence()
+                        : a.persistence().equals("LOGGED") ? "UNLOGGED" : "LOGGED";
+                sql.add("ALTER SEQUENCE " + quoted + " SET " + persistence);
             }
         }
         if (changes.contains(ColumnChange.STATISTICS) && !java.util.Objects.equals(from.statistics(), to.statistics())) {

@@ -7,7 +7,8 @@
 -- An inheritance child's column that is its own as well (attislocal: declared in its CREATE TABLE,
 -- or kept after NO INHERIT) is read as an own column, as pg_dump prints it in the child's CREATE TABLE.
 -- user_type_* name the user-defined type (or array element type) a column uses.
--- seq_* give the sequence of an identity column. attcompression (14+) is read through to_jsonb so
+-- seq_* give the sequence of an identity column; seq_persistence its LOGGED / UNLOGGED where that
+-- differs from its table's (PostgreSQL 15+ has unlogged sequences). attcompression (14+) is read through to_jsonb so
 -- that one query serves every version, as is attstattarget, which is NULL for the default from 17
 -- on and -1 before. storage is the column's storage only where it differs from its type's.
 SELECT a.attrelid AS table_oid,
@@ -32,6 +33,8 @@ SELECT a.attrelid AS table_oid,
        seq.seqmax AS seq_max,
        seq.seqcache AS seq_cache,
        seq.seqcycle AS seq_cycle,
+       CASE WHEN seq.relpersistence <> c.relpersistence THEN
+            CASE seq.relpersistence WHEN 'u' THEN 'UNLOGGED' ELSE 'LOGGED' END END AS seq_persistence,
        nullif((to_jsonb(a) ->> 'attstattarget')::int, -1) AS statistics,
        CASE WHEN a.attstorage <> t.typstorage THEN
             CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END
@@ -53,7 +56,7 @@ LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
 LEFT JOIN LATERAL (
-    SELECT sc.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+    SELECT sc.relname, sc.relpersistence, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
     FROM pg_depend d
     JOIN pg_sequence s ON s.seqrelid = d.objid
     JOIN pg_class sc ON sc.oid = s.seqrelid

@@ -42,13 +42,6 @@ WHERE p.relnamespace <> rel.relnamespace AND rel.relkind IN ('r', 'p')
 UNION ALL
 SELECT 'user mapping', um.srvname || ' for ' || um.usename FROM pg_user_mappings um
 UNION ALL
-SELECT 'identity sequence persistence', rel.relname || '.' || a.attname
-FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid AND a.attidentity <> ''
-JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = rel.oid AND d.refobjsubid = a.attnum
-                AND d.classid = 'pg_class'::regclass AND d.deptype = 'i'
-JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-WHERE s.relpersistence <> rel.relpersistence
-UNION ALL
 SELECT 'tablespace', rel.relname FROM rel WHERE rel.reltablespace <> 0
 UNION ALL
 SELECT 'generated virtual column', rel.relname || '.' || a.attname

@@ -40,18 +40,6 @@ SELECT 'window function', NULL,
        'FUNCTION', p.proname, pg_get_function_identity_arguments(p.oid), p.nsp_label AS object_schema
 FROM pro p WHERE p.prokind = 'w'
 UNION ALL
--- An identity sequence is written with its column; one whose persistence (LOGGED / UNLOGGED,
--- PostgreSQL 15+) differs from its table's is written as the table's.
-SELECT 'identity sequence persistence', c.relname, a.attname,
-       'the identity sequence is ' || CASE s.relpersistence WHEN 'u' THEN 'UNLOGGED' ELSE 'LOGGED' END
-           || ' and its table is not: the model gives it the table''s persistence', NULL, NULL, NULL,
-       c.nsp_label AS object_schema
-FROM rel c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attidentity <> ''
-JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = c.oid AND d.refobjsubid = a.attnum
-                AND d.classid = 'pg_class'::regclass AND d.deptype = 'i'
-JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-WHERE s.relpersistence <> c.relpersistence
-UNION ALL
 SELECT 'comment', NULL, 'identity sequence ' || c.relname,
        'comments on this kind of object are not in the model', NULL, NULL, NULL, c.nsp_label AS object_schema
 FROM rel c

@@ -51,19 +51,6 @@ class InspectUnsupportedTest {
     }
 
     @Test
-    void anIdentitySequenceLoggedUnlikeItsTableIsReported(DevServer server) throws Exception {
-        Assumptions.assumeTrue(server.major() >= 15, "unlogged sequences exist from PostgreSQL 15 on");
-        try (ScratchDatabase db = server.createScratch("inspect_idseq"); Connection c = db.connect();
-             java.sql.Statement st = c.createStatement()) {
-            st.execute("CREATE UNLOGGED TABLE t (id bigint GENERATED ALWAYS AS IDENTITY)");
-            st.execute("ALTER SEQUENCE t_id_seq SET LOGGED");
-            Inspection inspection = Inspector.inspect(c, "public");
-            assertEquals(List.of("~ identity sequence persistence t.id"), inspection.unsupported().stream()
-                    .map(u -> (u.leftOut() ? "- " : "~ ") + u.kind() + " " + u.object()).toList());
-        }
-    }
-
-    @Test
     void virtualGeneratedColumnIsReportedOnEighteen(DevServer server) throws Exception {
         Assumptions.assumeTrue(server.major() >= 18, "VIRTUAL generated columns exist from PostgreSQL 18 on");
         try (ScratchDatabase db = server.createScratch("inspect_virtual"); Connection c = db.connect();

@@ -58,6 +58,8 @@ final class Blueprint {
     /** What the {@code _lo} and {@code _hi} partitions have of their own on {@code note}. */
     dev.strata.model.DerivedColumn loNote = dev.strata.model.DerivedColumn.NONE;
     dev.strata.model.DerivedColumn hiNote = dev.strata.model.DerivedColumn.NONE;
+    /** The fixed group of domain, inheritance, procedure, view-option and trigger objects; null: none. */
+    Extras extras;
 
     Blueprint copy() {
         Blueprint b = new Blueprint();
@@ -76,6 +78,7 @@ final class Blueprint {
         b.noteDefault = noteDefault;
         b.loNote = loNote;
         b.hiNote = hiNote;
+        b.extras = extras;
         return b;
     }
 
@@ -115,6 +118,7 @@ final class Blueprint {
         names.add(PARTITIONED + "_lo");
         names.add(PARTITIONED + "_hi");
         names.add(PARTITIONED + "_rest");
+        names.addAll(Extras.NAMES);
         return names;
     }
 
@@ -241,6 +245,11 @@ final class Blueprint {
 
     /** The blueprint as model records, each list in the order {@link Schema} keeps (by name). */
     Schema toSchema() {
+        Schema schema = blueprintSchema();
+        return extras == null ? schema : extras.addTo(schema);
+    }
+
+    private Schema blueprintSchema() {
         List<Table> modelTables = tables.stream().map(this::toTable)
                 .sorted(Comparator.comparing(Table::name)).toList();
         modelTables = java.util.stream.Stream.concat(modelTables.stream(), partitionedTables().stream())

@@ -92,7 +92,13 @@ final class SchemaEdits {
         }
         if (r.nextInt(4) == 0) {
             // The partitioned table comes or goes, a bound moves, the DEFAULT partition comes or goes.
-            int k = r.nextInt(5);
+            int k = r.nextInt(7);
+            if (k >= 5) {
+                // The group of domain, inheritance, procedure, view-option and trigger objects comes, goes or changes.
+                bp.extras = bp.extras == null ? Extras.random(r) : r.nextInt(4) == 0 ? null : bp.extras.edit(r);
+                log.add("extras " + bp.extras);
+                return;
+            }
             if (k == 0) {
                 bp.partitionSplit = bp.partitionSplit == null ? 100 : null;
             } else if (k == 1 && bp.partitionSplit != null) {

@@ -183,6 +183,9 @@ final class SchemaGen {
                 bp.loNote = partitionNote(r);
                 bp.hiNote = partitionNote(r);
             }
+            if (bp.extras == null && r.nextInt(10) == 0) {
+                bp.extras = Extras.random(r);
+            }
         }
         return t;
     }

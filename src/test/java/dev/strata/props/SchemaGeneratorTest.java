@@ -110,6 +110,18 @@ class SchemaGeneratorTest {
         features.put("deferrable exclusion", s -> constraints(s, Constraint.Exclusion.class).stream()
                 .anyMatch(Constraint.Exclusion::deferrable));
         features.put("partitioned table", s -> s.tables().stream().anyMatch(t -> t.lineage().isPartitioned()));
+        features.put("domain", s -> !s.domains().isEmpty());
+        features.put("inheritance child with column options", s -> s.tables().stream()
+                .anyMatch(t -> !t.lineage().inherits().isEmpty() && !t.lineage().columnOptions().isEmpty()));
+        features.put("procedure", s -> s.functions().stream().anyMatch(f -> f.definition().startsWith("CREATE PROCEDURE")));
+        features.put("view with options", s -> s.views().stream().anyMatch(v -> v.definition().contains(" WITH (")
+                || v.definition().contains("CHECK OPTION")));
+        features.put("materialized view WITH NO DATA", s -> s.views().stream()
+                .anyMatch(v -> v.definition().endsWith("WITH NO DATA")));
+        features.put("constraint trigger", s -> s.triggers().stream()
+                .anyMatch(t -> t.definition().startsWith("CREATE CONSTRAINT TRIGGER")));
+        features.put("disabled trigger", s -> s.triggers().stream()
+                .anyMatch(t -> t.enablement() == dev.strata.model.Trigger.Enablement.DISABLED));
         features.put("partition column options", s -> s.tables().stream()
                 .anyMatch(t -> !t.lineage().columnOptions().isEmpty()));
         features.put("check NO INHERIT", s -> constraints(s, Constraint.Check.class).stream()
