@@ -40,6 +40,7 @@ import us.bpsm.edn.parser.Parsers;
  * @param profiles        the named targets, by name
  * @param safety          the safety stage's rule levels and limits ({@code :safety}); see docs/safety.md
  * @param lockRetries     how often a migration that failed on {@code :lock-timeout} is tried again ({@code :lock-retries})
+ * @param tenants         the tenant schemas ({@code :tenants}), or {@code null} when the project has none
  */
 public record StrataConfig(
         Path projectDir,
@@ -54,12 +55,13 @@ public record StrataConfig(
         int lockWaitSeconds,
         Map<String, Profile> profiles,
         dev.strata.safety.SafetySettings safety,
-        int lockRetries) {
+        int lockRetries,
+        dev.strata.tenants.TenantSettings tenants) {
 
     public static final String FILE_NAME = "strata.edn";
     private static final List<String> PROFILE_KEYS = List.of("url", "url-env", "schema", "pg-version", "dev-url", "backup", "verify", "verify-max-rows");
     private static final List<String> KEYS = List.of("models-dir", "migrations-dir", "processed-model", "strip-keys",
-            "history-table", "schema", "lock-timeout", "lock-wait-seconds", "lock-retries", "profiles", "safety");
+            "history-table", "schema", "lock-timeout", "lock-wait-seconds", "lock-retries", "profiles", "safety", "tenants");
 
     public StrataConfig {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -73,7 +75,8 @@ public record StrataConfig(
                 projectDir.resolve("db/models_processed.edn"),
                 List.of("validation", "form", "admin", "security", "ui"),
                 MigratorOptions.DEFAULT_HISTORY_TABLE, MigratorOptions.DEFAULT_SCHEMA, MigratorOptions.DEFAULT_LOCK_TIMEOUT,
-                (int) MigratorOptions.DEFAULT_LOCK_WAIT.toSeconds(), Map.of(), dev.strata.safety.SafetySettings.defaults(), 0);
+                (int) MigratorOptions.DEFAULT_LOCK_WAIT.toSeconds(), Map.of(), dev.strata.safety.SafetySettings.defaults(), 0,
+                null);
     }
 
     /**
@@ -166,12 +169,14 @@ public record StrataConfig(
                 entries.containsKey("profiles") ? profiles(entries.get("profiles"), file) : Map.of(),
                 entries.containsKey("safety") ? safety(entries.get("safety"), file,
                         entries.containsKey("lock-timeout") ? lockTimeout(entries, file) : d.lockTimeout()) : d.safety(),
-                entries.containsKey("lock-retries") ? retries(entries.get("lock-retries"), file) : d.lockRetries());
+                entries.containsKey("lock-retries") ? retries(entries.get("lock-retries"), file) : d.lockRetries(),
+                entries.containsKey("tenants") ? dev.strata.tenants.TenantSettings.parse(entries.get("tenants"), projectDir, file)
+                        : null);
     }
 
     private StrataConfig withFile(Path f) {
         return new StrataConfig(projectDir, f, modelsDir, migrationsDir, processedModel, stripKeys, historyTable, schema,
-                lockTimeout, lockWaitSeconds, profiles, safety, lockRetries);
+                lockTimeout, lockWaitSeconds, profiles, safety, lockRetries, tenants);
     }
 
     private static dev.strata.safety.SafetySettings safety(Object v, Path file, String lockTimeout) {

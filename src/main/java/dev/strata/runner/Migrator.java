@@ -156,7 +156,109 @@ public final class Migrator {
         }
     }
 
+    /**
+     * Creates the schema from nothing: the schema, its history table, every migration with its
+     * history row, then {@code seed} (statements run in the new schema), all in one transaction
+     * under the schema's advisory lock, so a failure leaves no schema behind. Refuses a schema that
+     * already exists. A migration that must run outside a transaction (CREATE INDEX CONCURRENTLY)
+     * cannot be part of that transaction: then each migration commits on its own, as {@link #migrate}
+     * does, and a failure drops the schema again (DROP SCHEMA ... CASCADE), so nothing is left
+     * either way.
+     *
+     * @return the migrations applied, in order
+     */
+    @SuppressWarnings("try") // the lock is held for the body; it is released by close()
+    public List<Step> createFresh(List<String> seed) {
+        List<Migration> files = migrations();
+        try (Connection c = target.open()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.set_config('lock_timeout', ?, false)")) {
+                ps.setString(1, options.lockTimeout());
+                ps.executeQuery().close();
+            }
+            try (AdvisoryLock lock = AdvisoryLock.acquire(c, options.schema(), options.lockWait())) {
+                if (schemaExists(c)) {
+                    throw new StrataException(ErrorCode.MIGRATION_FILES, "schema " + options.schema()
+                            + " already exists on " + target.description() + ": a new tenant needs a schema of its own.\n"
+                            + "  Fix: choose another name, or bring the existing schema up to date with"
+                            + " strata tenants deploy " + options.schema() + ".");
+                }
+                boolean oneTransaction = files.stream().allMatch(Migration::transactional);
+                List<Step> steps = new ArrayList<>();
+                if (oneTransaction) {
+                    c.setAutoCommit(false);
+                }
+                try {
+                    history.create(c);
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), false)")) {
+                        ps.setString(1, options.schema());
+                        ps.executeQuery().close();
+                    }
+                    for (Migration m : files) {
+                        if (oneTransaction) {
+                            long started = System.nanoTime();
+                            runEach(c, m, Direction.FORWARD, m.statements(Direction.FORWARD));
+                            long millis = (System.nanoTime() - started) / 1_000_000;
+                            history.insert(c, m, millis);
+                            steps.add(new Step(m, Direction.FORWARD, millis));
+                        } else {
+                            steps.add(execute(c, m, Direction.FORWARD));
+                        }
+                    }
+                    for (int i = 0; i < seed.size(); i++) {
+                        try (Statement st = c.createStatement()) {
+                            st.execute(seed.get(i));
+                        } catch (SQLException e) {
+                            throw new StrataException(ErrorCode.DATABASE, "the seed of schema " + options.schema()
+                                    + " failed at statement " + (i + 1) + " of " + seed.size() + ":\n    "
+                                    + seed.get(i).strip().replace("\n", "\n    ") + "\n  PostgreSQL: " + e.getMessage().strip()
+                                    + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
+                                    + "\n  Fix: correct the seed script and create the tenant again.", e);
+                        }
+                    }
+                    if (oneTransaction) {
+                        c.commit();
+                    }
+                    return steps;
+                } catch (SQLException | RuntimeException e) {
+                    if (oneTransaction) {
+                        c.rollback();
+                    } else {
+                        c.setAutoCommit(true);
+                        try (Statement st = c.createStatement()) {
+                            st.execute("DROP SCHEMA IF EXISTS " + dev.strata.sql.Identifiers.quote(options.schema()) + " CASCADE");
+                        }
+                    }
+                    if (e instanceof StrataException se) {
+                        throw new StrataException(se.code(), se.getMessage() + "\n  Schema " + options.schema()
+                                + " was not created.", se);
+                    }
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw databaseError("could not create schema " + options.schema(), e);
+        }
+    }
+
+    private boolean schemaExists(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, options.schema());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     private MigrationStatus statusOf(List<Migration> files, List<AppliedMigration> applied) {
+        return statusOf(options.schema(), files, applied);
+    }
+
+    /** The files joined with the history rows of {@code schema}. */
+    public static MigrationStatus statusOf(String schema, List<Migration> files, List<AppliedMigration> applied) {
         Map<Integer, Migration> byNumber = files.stream().collect(Collectors.toMap(Migration::number, Function.identity()));
         Map<Integer, AppliedMigration> rows = applied.stream().collect(Collectors.toMap(AppliedMigration::number, Function.identity()));
         TreeSet<Integer> numbers = new TreeSet<>(byNumber.keySet());
@@ -177,7 +279,7 @@ public final class Migrator {
             }
             entries.add(new MigrationStatus.Entry(number, m != null ? m.name() : row.name(), state, m, row));
         }
-        return new MigrationStatus(options.schema(), entries);
+        return new MigrationStatus(schema, entries);
     }
 
     @SuppressWarnings("try") // the lock is held for the body; it is released by close()

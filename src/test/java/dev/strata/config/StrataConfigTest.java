@@ -131,7 +131,7 @@ class StrataConfigTest {
         assertFalse(badUrl.getMessage().contains("hunter2"), badUrl.getMessage());
         StrataConfig bare = StrataConfig.load(Files.createDirectories(project.resolve("bare")), null);
         StrataConfig withProd = new StrataConfig(bare.projectDir(), null, bare.modelsDir(), null, bare.processedModel(), bare.stripKeys(),
-                bare.historyTable(), bare.schema(), bare.lockTimeout(), bare.lockWaitSeconds(), Map.of("prod", Profile.empty("prod")), bare.safety(), 0);
+                bare.historyTable(), bare.schema(), bare.lockTimeout(), bare.lockWaitSeconds(), Map.of("prod", Profile.empty("prod")), bare.safety(), 0, null);
         StrataException nothing = assertThrows(StrataException.class, () -> Targets.resolve(withProd, "prod", null, k -> null));
         assertTrue(nothing.getMessage().contains("profile :prod names no database"), nothing.getMessage());
     }

@@ -1,0 +1,67 @@
+package dev.strata.runner;
+
+import dev.strata.sql.Identifiers;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * FleetHistory reads the history tables of many schemas of one database in two queries, whatever
+ * their number: which of them have the table, then every row of those tables in one {@code UNION
+ * ALL}. A schema without the table has an empty history.
+ */
+public final class FleetHistory {
+    private FleetHistory() {
+    }
+
+    /** Every schema's rows in number order, by schema, in the order given. */
+    public static Map<String, List<AppliedMigration>> read(Connection c, List<String> schemas, String table)
+            throws SQLException {
+        Map<String, List<AppliedMigration>> out = new LinkedHashMap<>();
+        schemas.forEach(s -> out.put(s, new ArrayList<>()));
+        if (schemas.isEmpty()) {
+            return out;
+        }
+        List<String> withTable = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT n.nspname FROM pg_catalog.pg_class t JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace"
+                        + " WHERE t.relname = ? AND t.relkind IN ('r', 'p') AND n.nspname = ANY (?)")) {
+            ps.setString(1, table);
+            Array names = c.createArrayOf("text", schemas.toArray());
+            ps.setArray(2, names);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    withTable.add(rs.getString(1));
+                }
+            }
+        }
+        if (withTable.isEmpty()) {
+            return out;
+        }
+        StringBuilder sql = new StringBuilder();
+        for (String schema : withTable) {
+            if (sql.length() > 0) {
+                sql.append("\nUNION ALL ");
+            }
+            sql.append("SELECT ").append(Identifiers.literal(schema)).append("::text AS tenant, number, name, kind, checksum,"
+                    + " applied_at, execution_ms, applied_by FROM ").append(Identifiers.quote(schema)).append('.')
+                    .append(Identifiers.quote(table));
+        }
+        sql.append("\nORDER BY 1, 2");
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+            while (rs.next()) {
+                out.get(rs.getString(1)).add(new AppliedMigration(rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getLong(7), rs.getString(8)));
+            }
+        }
+        return out;
+    }
+}
