@@ -27,6 +27,8 @@ public enum ErrorCode {
      * transaction.
      */
     VERIFY_FAILED(9),
+    /** A tenant command ({@code strata tenants ...}) failed on at least one tenant; the others ran. */
+    TENANTS_FAILED(9),
     /** Bad command line (unknown option, missing argument). */
     USAGE(64);
 

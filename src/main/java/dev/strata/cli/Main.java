@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 MakeAllMigrationsCommand.class,
                 DiffCommand.class,
                 LintCommand.class,
+                TenantsCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
