@@ -64,4 +64,32 @@ public final class FleetHistory {
         }
         return out;
     }
+
+    /**
+     * Records a backfill in {@code schema}'s history (creating the table when missing): a row of
+     * kind {@code backfill} under the next negative number, which no migration file has, so status
+     * and migrate pass over it.
+     */
+    public static void recordBackfill(Connection c, String schema, String table, String name, String checksum, long millis)
+            throws SQLException {
+        HistoryTable history = new HistoryTable(schema, table);
+        history.create(c);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + history.qualifiedName()
+                + " (number, name, kind, checksum, applied_at, execution_ms, applied_by)"
+                + " SELECT least(coalesce(min(number), 0), 0) - 1, ?, '" + BACKFILL + "', ?, clock_timestamp(), ?, current_user FROM "
+                + history.qualifiedName())) {
+            ps.setString(1, name);
+            ps.setString(2, checksum);
+            ps.setLong(3, millis);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The kind of the history rows a backfill writes. */
+    public static final String BACKFILL = "backfill";
+
+    /** The advisory lock key of {@code schema}, the one every migrator of that schema takes. */
+    public static long lockKey(String schema) {
+        return AdvisoryLock.keyFor(schema);
+    }
 }

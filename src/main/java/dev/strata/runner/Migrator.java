@@ -258,7 +258,9 @@ public final class Migrator {
     }
 
     /** The files joined with the history rows of {@code schema}. */
-    public static MigrationStatus statusOf(String schema, List<Migration> files, List<AppliedMigration> applied) {
+    public static MigrationStatus statusOf(String schema, List<Migration> files, List<AppliedMigration> allRows) {
+        // A backfill's row (strata tenants backfill) records a run, not a migration.
+        List<AppliedMigration> applied = allRows.stream().filter(r -> !FleetHistory.BACKFILL.equals(r.kind())).toList();
         Map<Integer, Migration> byNumber = files.stream().collect(Collectors.toMap(Migration::number, Function.identity()));
         Map<Integer, AppliedMigration> rows = applied.stream().collect(Collectors.toMap(AppliedMigration::number, Function.identity()));
         TreeSet<Integer> numbers = new TreeSet<>(byNumber.keySet());

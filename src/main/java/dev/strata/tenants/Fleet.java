@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -240,6 +241,306 @@ public final class Fleet {
         } catch (SQLException e) {
             throw databaseError("could not read the tenants' histories", e);
         }
+    }
+
+    /** How many drifted tenants {@link #verify} diffs in detail; the others are named by their fingerprint only. */
+    public static final int DETAILED_DRIFT = 25;
+    static final String REFERENCE_SCHEMA = "strata_fleet_reference";
+
+    /**
+     * The health check of every selected tenant: its migrations (nothing pending, no changed or
+     * missing file), the required tables, its last run, and, when {@code modelDdl} is given, its
+     * catalog against the model. The catalogs are compared by a fingerprint of every tenant schema
+     * read in one query, against the model's DDL applied in a scratch schema of the same database
+     * inside a transaction that is rolled back (so nothing is left); the tenants whose fingerprint
+     * differs are then diffed in detail (at most {@value #DETAILED_DRIFT}). A tenant with pending
+     * migrations is not compared: pending already says it is behind.
+     *
+     * @param modelDdl the model's compiled DDL ({@code DdlCompiler.compile}), or null to leave drift out
+     */
+    public FleetStatus verify(Selection selection, List<String> modelDdl) {
+        List<Migration> files = MigrationFiles.readAll(migrationsDir);
+        try (Connection c = database.open()) {
+            List<String> tenants = select(discover(c), selection);
+            Map<String, List<AppliedMigration>> histories = FleetHistory.read(c, tenants, options.historyTable());
+            Map<String, String> failures = journal(c);
+            Map<String, List<String>> missing = missingTables(c, tenants);
+            List<TenantStatus> statuses = new ArrayList<>();
+            for (String t : tenants) {
+                statuses.add(new TenantStatus(t, Migrator.statusOf(t, files, histories.get(t)), failures.get(t),
+                        missing.get(t), List.of()));
+            }
+            if (modelDdl != null) {
+                List<String> comparable = statuses.stream().filter(st -> st.pending() == 0).map(TenantStatus::tenant).toList();
+                Map<String, List<String>> drift = drift(c, comparable, modelDdl);
+                statuses.replaceAll(st -> drift.containsKey(st.tenant()) ? new TenantStatus(st.tenant(), st.migrations(),
+                        st.failure(), st.missingTables(), drift.get(st.tenant())) : st);
+            }
+            return new FleetStatus(database.description(), statuses);
+        } catch (SQLException e) {
+            throw databaseError("could not verify the tenants", e);
+        }
+    }
+
+    private Map<String, List<String>> missingTables(Connection c, List<String> tenants) throws SQLException {
+        Map<String, List<String>> out = new HashMap<>();
+        if (settings.requiredTables().isEmpty() || tenants.isEmpty()) {
+            return out;
+        }
+        Map<String, Set<String>> present = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname, c.relname FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY (?) AND c.relname = ANY (?)"
+                + " AND c.relkind IN ('r', 'p', 'f')")) {
+            ps.setArray(1, c.createArrayOf("text", tenants.toArray()));
+            ps.setArray(2, c.createArrayOf("text", settings.requiredTables().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    present.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getString(2));
+                }
+            }
+        }
+        for (String t : tenants) {
+            Set<String> have = present.getOrDefault(t, Set.of());
+            List<String> lacks = settings.requiredTables().stream().filter(r -> !have.contains(r)).toList();
+            if (!lacks.isEmpty()) {
+                out.put(t, lacks);
+            }
+        }
+        return out;
+    }
+
+    /** The differences from the model of each tenant whose fingerprint differs from the model's. */
+    private Map<String, List<String>> drift(Connection c, List<String> tenants, List<String> modelDdl) throws SQLException {
+        Map<String, List<String>> out = new HashMap<>();
+        if (tenants.isEmpty()) {
+            return out;
+        }
+        c.setAutoCommit(false);
+        try {
+            dev.strata.model.Schema reference = reference(c, modelDdl);
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_catalog.set_config('search_path', 'pg_catalog', true)");
+            }
+            List<String> all = new ArrayList<>(tenants);
+            all.add(REFERENCE_SCHEMA);
+            Map<String, String> prints = fingerprints(c, all, options.historyTable());
+            String expected = prints.get(REFERENCE_SCHEMA);
+            List<String> differing = tenants.stream().filter(t -> !expected.equals(prints.get(t))).toList();
+            for (int i = 0; i < differing.size(); i++) {
+                String t = differing.get(i);
+                if (i >= DETAILED_DRIFT) {
+                    out.put(t, List.of("its catalog's fingerprint differs from the model's (not diffed: more than "
+                            + DETAILED_DRIFT + " tenants differ; run strata diff --schema " + t + ")"));
+                    continue;
+                }
+                List<String> lines = new ArrayList<>();
+                try {
+                    dev.strata.model.Schema live = dev.strata.workflow.Drift.withoutTable(
+                            dev.strata.catalog.CatalogReader.read(c, t), options.historyTable());
+                    for (dev.strata.diff.Change change : dev.strata.diff.Differ.diff(live, reference,
+                            dev.strata.model.Hints.none())) {
+                        lines.add(dev.strata.workflow.ChangeActions.kind(change) + " " + change.object());
+                    }
+                } catch (StrataException e) {
+                    lines.add(e.getMessage().lines().findFirst().orElse(e.getMessage()));
+                }
+                if (!lines.isEmpty()) {
+                    out.put(t, lines);
+                }
+            }
+            return out;
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * The model as PostgreSQL reads it back: its DDL applied in the scratch schema {@value
+     * #REFERENCE_SCHEMA} inside the caller's transaction (which the caller rolls back).
+     */
+    private static dev.strata.model.Schema reference(Connection c, List<String> modelDdl) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + REFERENCE_SCHEMA);
+            s.execute("SELECT pg_catalog.set_config('search_path', '" + REFERENCE_SCHEMA + "', true)");
+        }
+        for (int i = 0; i < modelDdl.size(); i++) {
+            try (Statement s = c.createStatement()) {
+                s.execute(modelDdl.get(i));
+            } catch (SQLException e) {
+                throw new StrataException(ErrorCode.INVALID_MODEL, "the model's DDL failed in the scratch schema "
+                    + REFERENCE_SCHEMA + " at statement " + (i + 1) + " of " + modelDdl.size() + ":\n    "
+                    + modelDdl.get(i).strip().replace("\n", "\n    ") + "\n  PostgreSQL: " + e.getMessage().strip()
+                    + "\n  Fix: check the model with strata print-ddl; nothing was changed on the tenants.", e);
+            }
+        }
+        return dev.strata.catalog.CatalogReader.read(c, REFERENCE_SCHEMA);
+    }
+
+    /**
+     * Brings the selected tenants that lack a required table ({@code :required-tables}) up to the
+     * model: creates, in one transaction per tenant under its lock, every object of the model the
+     * tenant lacks (tables with their keys, indexes, triggers and policies, types, sequences,
+     * functions, views), never touching an object that exists, and records the run in the
+     * tenant's history (kind {@code backfill}). A schema made by hand, or before those tables
+     * existed, gets them this way; the others are left as they are.
+     */
+    public FleetRun backfill(Selection selection, List<String> modelDdl, RunOptions run) {
+        if (settings.requiredTables().isEmpty()) {
+            throw new StrataException(ErrorCode.CONFIG, "strata tenants backfill needs :required-tables in :tenants,"
+                    + " the tables every tenant must have.\n  Fix: add e.g. :required-tables [\"team_member\" \"vendor\"].");
+        }
+        long started = System.nanoTime();
+        List<String> tenants;
+        Map<String, List<String>> missing;
+        dev.strata.model.Schema reference;
+        try (Connection c = database.open()) {
+            tenants = select(discover(c), selection);
+            missing = missingTables(c, tenants);
+            c.setAutoCommit(false);
+            try {
+                reference = reference(c, modelDdl);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw databaseError("could not read the tenants for the backfill", e);
+        }
+        List<String> notInModel = settings.requiredTables().stream()
+                .filter(r -> reference.table(r).isEmpty()).toList();
+        if (!notInModel.isEmpty()) {
+            throw new StrataException(ErrorCode.CONFIG, "the required tables " + notInModel + " are not in the model,"
+                    + " so a backfill cannot create them.\n  Fix: add them to the model, or remove them from :required-tables.");
+        }
+        List<TenantOutcome> outcomes = new ArrayList<>();
+        List<String> todo = tenants.stream().filter(missing::containsKey).toList();
+        run.listener().starting(todo.size(), 1);
+        for (String t : tenants) {
+            if (!missing.containsKey(t)) {
+                outcomes.add(new TenantOutcome(t, TenantOutcome.State.UP_TO_DATE, List.of(), null, 0));
+                continue;
+            }
+            run.listener().started(t);
+            long t0 = System.nanoTime();
+            TenantOutcome o;
+            try {
+                backfillOne(t, reference);
+                o = new TenantOutcome(t, TenantOutcome.State.APPLIED, List.of(), null, (System.nanoTime() - t0) / 1_000_000);
+            } catch (RuntimeException e) {
+                o = new TenantOutcome(t, TenantOutcome.State.FAILED, List.of(), e.getMessage(), (System.nanoTime() - t0) / 1_000_000);
+            }
+            outcomes.add(o);
+            run.listener().finished(o);
+            if (o.state() == TenantOutcome.State.FAILED && run.failFast()) {
+                break;
+            }
+        }
+        for (String t : todo) {
+            if (outcomes.stream().noneMatch(o -> o.tenant().equals(t))) {
+                outcomes.add(new TenantOutcome(t, TenantOutcome.State.SKIPPED, List.of(), "not started: --fail-fast after a failure", 0));
+            }
+        }
+        outcomes.sort(java.util.Comparator.comparing(TenantOutcome::tenant));
+        return new FleetRun("backfill", outcomes, 1, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void backfillOne(String tenant, dev.strata.model.Schema reference) {
+        try (Connection c = database.open()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.pg_advisory_xact_lock(?)")) {
+                    ps.setLong(1, FleetHistory.lockKey(tenant));
+                    ps.executeQuery().close();
+                }
+                dev.strata.model.Schema live = dev.strata.workflow.Drift.withoutTable(
+                        dev.strata.catalog.CatalogReader.read(c, tenant), options.historyTable());
+                List<dev.strata.diff.Change> creations = creations(dev.strata.diff.Differ.diff(live, reference,
+                        dev.strata.model.Hints.none()));
+                List<dev.strata.diff.Change> planned = dev.strata.plan.Planner.plan(creations, live, reference);
+                List<dev.strata.sql.Statement> statements = dev.strata.sql.ChangeRenderer.renderAll(planned).up();
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), true)")) {
+                    ps.setString(1, tenant);
+                    ps.executeQuery().close();
+                }
+                long t0 = System.nanoTime();
+                StringBuilder all = new StringBuilder();
+                for (int i = 0; i < statements.size(); i++) {
+                    String sql = statements.get(i).sql();
+                    all.append(sql).append(";\n");
+                    try (Statement st = c.createStatement()) {
+                        st.execute(sql);
+                    } catch (SQLException e) {
+                        throw new StrataException(ErrorCode.DATABASE, "the backfill of tenant " + tenant + " failed at statement "
+                                + (i + 1) + " of " + statements.size() + ":\n    " + sql.replace("\n", "\n    ")
+                                + "\n  PostgreSQL: " + e.getMessage().strip() + "\n  Nothing of the backfill was applied to "
+                                + tenant + ".", e);
+                    }
+                }
+                List<String> made = planned.stream().filter(ch -> ch instanceof dev.strata.diff.Change.CreateTable)
+                        .map(ch -> ((dev.strata.diff.Change.CreateTable) ch).table().name().name()).toList();
+                FleetHistory.recordBackfill(c, tenant, options.historyTable(), "backfill " + String.join(", ", made),
+                        dev.strata.migration.Checksums.sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), (System.nanoTime() - t0) / 1_000_000);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw databaseError("could not backfill tenant " + tenant, e);
+        }
+    }
+
+    /** The changes that create what the tenant lacks, and nothing that alters or drops what it has. */
+    private static List<dev.strata.diff.Change> creations(List<dev.strata.diff.Change> changes) {
+        Set<dev.strata.model.QualifiedName> created = new java.util.HashSet<>();
+        for (dev.strata.diff.Change ch : changes) {
+            if (ch instanceof dev.strata.diff.Change.CreateTable ct) {
+                created.add(ct.table().name());
+            }
+        }
+        List<dev.strata.diff.Change> out = new ArrayList<>();
+        for (dev.strata.diff.Change ch : changes) {
+            boolean keep = ch instanceof dev.strata.diff.Change.CreateTable
+                    || ch instanceof dev.strata.diff.Change.CreateEnum
+                    || ch instanceof dev.strata.diff.Change.CreateDomain
+                    || ch instanceof dev.strata.diff.Change.CreateCompositeType
+                    || ch instanceof dev.strata.diff.Change.CreateSequence
+                    || ch instanceof dev.strata.diff.Change.CreateExtension
+                    || ch instanceof dev.strata.diff.Change.CreateFunction
+                    || ch instanceof dev.strata.diff.Change.CreateView
+                    || ch instanceof dev.strata.diff.Change.AddConstraint a && created.contains(a.table())
+                    || ch instanceof dev.strata.diff.Change.CreateIndex i && created.contains(i.index().table())
+                    || ch instanceof dev.strata.diff.Change.CreateTrigger tr && created.contains(tr.trigger().table())
+                    || ch instanceof dev.strata.diff.Change.CreatePolicy p && created.contains(p.policy().table())
+                    || ch instanceof dev.strata.diff.Change.EnableRowLevelSecurity r && created.contains(r.table());
+            if (keep) {
+                out.add(ch);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> fingerprints(Connection c, List<String> schemas, String historyTable)
+            throws SQLException {
+        String sql;
+        try (java.io.InputStream in = Fleet.class.getResourceAsStream("/dev/strata/tenants/fingerprints.sql")) {
+            sql = new String(Objects.requireNonNull(in, "fingerprints.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+            ps.setString(2, historyTable);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     private Map<String, String> journal(Connection c) throws SQLException {

@@ -23,8 +23,8 @@ public record TenantStatus(String tenant, MigrationStatus migrations, String fai
     public enum State {
         CHECKSUM_MISMATCH("checksum mismatch"),
         FAILED("failed"),
-        DRIFTED("drifted"),
         PENDING("pending"),
+        DRIFTED("drifted"),
         UP_TO_DATE("up to date");
 
         private final String label;
@@ -45,11 +45,11 @@ public record TenantStatus(String tenant, MigrationStatus migrations, String fai
         if (failure != null) {
             return State.FAILED;
         }
-        if (!drift.isEmpty() || !missingTables.isEmpty()) {
-            return State.DRIFTED;
-        }
         if (migrations.pendingCount() > 0) {
             return State.PENDING;
+        }
+        if (!drift.isEmpty() || !missingTables.isEmpty()) {
+            return State.DRIFTED;
         }
         return State.UP_TO_DATE;
     }
