@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 + " rollback, migrate-to.",
         subcommands = {TenantsCommand.ListTenants.class, TenantsCommand.Create.class, TenantsCommand.DeployAll.class,
                 TenantsCommand.Deploy.class, TenantsCommand.Status.class, TenantsCommand.Rollback.class,
-                TenantsCommand.MigrateTo.class})
+                TenantsCommand.MigrateTo.class, TenantsCommand.Verify.class, TenantsCommand.Backfill.class})
 final class TenantsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,7 +44,7 @@ final class TenantsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "name a subcommand: list, create, deploy-all, deploy, status, rollback or migrate-to");
+                "name a subcommand: list, create, deploy-all, deploy, status, rollback, migrate-to, verify or backfill");
     }
 
     /** --tenant, --tenants-like and --exclude: which of the tenants a command works on. */
@@ -486,6 +486,136 @@ final class TenantsCommand implements Callable<Integer> {
             }
             doc.put("tenants", tenants);
             return doc;
+        }
+    }
+
+    /** The model's compiled DDL, or null (with a note) when the project has no model tree. */
+    static List<String> modelDdl(Project project, PrintWriter out, boolean quiet) {
+        if (!java.nio.file.Files.isDirectory(project.modelsDir())) {
+            if (!quiet) {
+                out.println("No model tree at " + project.modelsDir() + ": the tenants are not compared with a model.");
+            }
+            return null;
+        }
+        return dev.strata.compile.DdlCompiler.compile(project.loadModel().schema());
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Health check of every tenant: required tables, nothing pending, no changed or missing file,"
+                    + " no failed run, no drift from the model. Exit 3 when a tenant is unhealthy.")
+    static final class Verify implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        Narrowing narrowing;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Project project = Project.of(global);
+            try (Target target = project.target()) {
+                Fleet fleet = fleet(project, target);
+                FleetStatus status = fleet.verify(narrowing.selection(List.of()), modelDdl(project, out, json));
+                List<TenantStatus> unhealthy = status.needingAttention();
+                if (json) {
+                    Map<String, Object> doc = new LinkedHashMap<>();
+                    doc.put("database", status.database());
+                    doc.put("healthy", status.tenants().size() - unhealthy.size());
+                    doc.put("unhealthy", unhealthy.size());
+                    List<Object> list = new ArrayList<>();
+                    for (TenantStatus t : unhealthy) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("tenant", t.tenant());
+                        m.put("database", status.database());
+                        m.put("state", t.state().name().toLowerCase(Locale.ROOT));
+                        m.put("pending", t.pending());
+                        m.put("missing_tables", t.missingTables());
+                        m.put("drift", t.drift());
+                        m.put("failure", t.failure());
+                        list.add(m);
+                    }
+                    doc.put("tenants", list);
+                    out.println(Json.write(doc));
+                } else {
+                    out.println((status.tenants().size() - unhealthy.size()) + " of " + status.tenants().size()
+                            + " tenants healthy on " + status.database());
+                    for (TenantStatus t : unhealthy) {
+                        out.println("✗ " + t.tenant() + ":");
+                        for (String problem : problems(t)) {
+                            out.println("    " + problem);
+                        }
+                    }
+                }
+                out.flush();
+                if (!unhealthy.isEmpty()) {
+                    throw new StrataException(ErrorCode.DIFFERENCES, unhealthy.size() + " of " + status.tenants().size()
+                            + " tenants are not healthy (listed above).\n  Fix: strata tenants deploy-all for pending"
+                            + " migrations, strata tenants backfill for missing tables, a migration for drift.");
+                }
+            }
+            return 0;
+        }
+
+        static List<String> problems(TenantStatus t) {
+            List<String> out = new ArrayList<>();
+            long changed = t.migrations().count(MigrationStatus.State.CHANGED);
+            long missing = t.migrations().count(MigrationStatus.State.MISSING);
+            if (changed > 0 || missing > 0) {
+                out.add(changed + " migration file(s) changed since applied, " + missing + " applied but missing on disk");
+            }
+            if (t.failure() != null) {
+                out.add("last run failed: " + t.failure().lines().findFirst().orElse(""));
+            }
+            if (t.pending() > 0) {
+                out.add(t.pending() + " migration(s) pending");
+            }
+            if (!t.missingTables().isEmpty()) {
+                out.add("lacks required tables: " + String.join(", ", t.missingTables()));
+            }
+            if (!t.drift().isEmpty()) {
+                out.add("differs from the model: " + String.join("; ", t.drift()));
+            }
+            return out;
+        }
+    }
+
+    @Command(name = "backfill", mixinStandardHelpOptions = true,
+            description = "Create, in the tenants that lack a required table, every model object they lack (never touching"
+                    + " one that exists); recorded in each tenant's history.")
+    static final class Backfill implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        Narrowing narrowing;
+
+        @Mixin
+        Running running;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Project project = Project.of(global);
+            try (Target target = project.target()) {
+                List<String> ddl = modelDdl(project, out, running.json);
+                if (ddl == null) {
+                    throw new StrataException(ErrorCode.CONFIG, "strata tenants backfill creates tables from the model, and"
+                            + " there is no model tree at " + project.modelsDir() + ".\n  Fix: point --models-dir (or"
+                            + " :models-dir) at the model.");
+                }
+                FleetRun run = fleet(project, target).backfill(narrowing.selection(List.of()), ddl, running.options(out, spec));
+                return report(out, run, running.json, target.describe());
+            }
         }
     }
 }

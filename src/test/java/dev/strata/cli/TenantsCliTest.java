@@ -108,4 +108,40 @@ class TenantsCliTest {
             assertTrue(twoRules.err().contains("more than one of :query, :schemas-like and :list"), twoRules.toString());
         }
     }
+
+    @Test
+    void verifyAndBackfillAgainstTheModel(DevServer server, @TempDir Path dir) throws Exception {
+        Path config = project(dir, "{:schemas-like \"shop\\\\_%\" :required-tables [\"users\" \"vendor\"]}");
+        Path shared = Files.createDirectories(dir.resolve("resources/db/shared"));
+        Files.writeString(shared.resolve("models.edn"), """
+                {:users {:fields {:id {:type :bigint :primary-key true}
+                                  :name {:type :text :null false}
+                                  :email {:type :text :comment "it's; the address"}}
+                         :indexes [{:fields [:email] :name "users_email_idx"}]}
+                 :vendor {:fields {:id {:type :bigint :primary-key true}
+                                   :name {:type :text :null false}}}}
+                """);
+        try (ScratchDatabase db = server.createScratch("tenants_verify")) {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                for (int i = 1; i <= 5; i++) {
+                    s.execute("CREATE SCHEMA shop_" + i);
+                }
+            }
+            assertEquals(0, tenants(db, config, "deploy-all").code());
+            CliRun verify = tenants(db, config, "verify");
+            assertEquals(3, verify.code(), verify.toString());
+            assertTrue(verify.out().contains("0 of 5 tenants healthy") && verify.out().contains("lacks required tables: vendor")
+                    && verify.out().contains("differs from the model: create-table vendor"), verify.toString());
+            CliRun backfill = tenants(db, config, "backfill");
+            assertEquals(0, backfill.code(), backfill.toString());
+            assertTrue(backfill.out().contains("backfill on") && backfill.out().contains("5 applied"), backfill.toString());
+            CliRun healthy = tenants(db, config, "verify", "--json");
+            assertEquals(0, healthy.code(), healthy.toString());
+            assertTrue(healthy.out().contains("\"healthy\":5,\"unhealthy\":0"), healthy.toString());
+            assertEquals(List.of("-1 backfill vendor backfill", "1 create_users edn", "2 add_email sql", "3 add_indexes edn"),
+                    RunnerFixtures.history(db, "shop_2"), "the backfill is recorded beside the migrations");
+            CliRun status = tenants(db, config, "status");
+            assertTrue(status.out().contains("up to date         5"), "a backfill row is not a migration: " + status);
+        }
+    }
 }
