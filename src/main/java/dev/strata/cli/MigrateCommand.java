@@ -61,6 +61,7 @@ final class MigrateCommand implements Callable<Integer> {
                 lintPending(out, project, devUrl, migrator, to, allowUnsafe);
             }
             printAccepted(out, migrator, to);
+            migrator.listener(printing(out));
             List<Step> steps = to == null ? migrator.migrate() : migrator.migrate(to);
             report(out, migrator, steps);
         }
@@ -137,19 +138,34 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     /** Prints what a run did and where the schema stands now. */
+    /**
+     * Prints the backup and each migration the moment it commits, so a failure later in the run
+     * does not hide what was already committed.
+     */
+    static dev.strata.runner.MigrationListener printing(PrintWriter out) {
+        return new dev.strata.runner.MigrationListener() {
+            @Override
+            public void backupTaken(dev.strata.runner.Backup b) {
+                out.println("Backup: " + b.file() + " (pg_dump of schema " + b.schema() + " with its rows, taken before"
+                        + " anything ran; recorded in the history rows of this run)");
+                out.println("  To put the schema and its rows back as they were:");
+                b.restoreCommands().forEach(cmd -> out.println("    " + cmd));
+                out.flush();
+            }
+
+            @Override
+            public void committed(Step step) {
+                out.println((step.direction() == Direction.FORWARD ? "Applied     " : "Rolled back ")
+                        + step.migration().id() + " (" + step.millis() + " ms)");
+                out.flush();
+            }
+        };
+    }
+
+    /** The run's summary; the backup and the steps were printed as they happened ({@link #printing}). */
     static void report(PrintWriter out, Migrator migrator, List<Step> steps) {
-        migrator.lastBackup().ifPresent(b -> {
-            out.println("Backup: " + b.file() + " (pg_dump of schema " + b.schema() + " with its rows, taken before"
-                    + " anything ran; recorded in the history rows of this run)");
-            out.println("  To put the schema and its rows back as they were:");
-            b.restoreCommands().forEach(cmd -> out.println("    " + cmd));
-        });
         if (migrator.options().backupDir() != null && migrator.lastBackup().isEmpty() && steps.isEmpty()) {
             out.println("No backup: nothing to apply.");
-        }
-        for (Step step : steps) {
-            out.println((step.direction() == Direction.FORWARD ? "Applied     " : "Rolled back ")
-                    + step.migration().id() + " (" + step.millis() + " ms)");
         }
         MigrationStatus status = migrator.status();
         String at = status.entries().stream().filter(MigrationStatus.Entry::isApplied)

@@ -43,6 +43,7 @@ final class MigrateToCommand implements Callable<Integer> {
         try (Target target = project.target()) {
             Migrator migrator = project.migrator(target, allowOutOfOrder, backup, noVerify);
             out.println("Target: " + target.describe() + ", schema " + migrator.options().schema());
+            migrator.listener(MigrateCommand.printing(out));
             MigrateCommand.report(out, migrator, migrator.migrateTo(number));
         }
         return 0;

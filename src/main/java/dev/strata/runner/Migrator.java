@@ -34,6 +34,7 @@ public final class Migrator {
     private final HistoryTable history;
 
     private Backup runBackup;
+    private MigrationListener listener = MigrationListener.NONE;
 
     public Migrator(ConnectionSource target, Path migrationsDir, MigratorOptions options) {
         this.target = Objects.requireNonNull(target, "target");
@@ -44,6 +45,12 @@ public final class Migrator {
 
     public MigratorOptions options() {
         return options;
+    }
+
+    /** Reports each step of later runs to {@code l} as it commits; returns this migrator. */
+    public Migrator listener(MigrationListener l) {
+        this.listener = l == null ? MigrationListener.NONE : l;
+        return this;
     }
 
     /** The backup taken by the last run of this migrator, if it took one ({@link MigratorOptions#backupDir()}). */
@@ -311,13 +318,18 @@ public final class Migrator {
                     int appliedBefore = status.entries().stream().filter(MigrationStatus.Entry::isApplied)
                             .mapToInt(MigrationStatus.Entry::number).max().orElse(0);
                     runBackup = Backup.take(c, target, options.schema(), options.backupDir(), first.id(), appliedBefore);
+                    listener.backupTaken(runBackup);
                 }
                 List<Step> steps = new ArrayList<>();
                 for (Migration m : plan.rollBack()) {
-                    steps.add(executeRetrying(c, m, Direction.BACKWARD));
+                    Step step = executeRetrying(c, m, Direction.BACKWARD);
+                    steps.add(step);
+                    listener.committed(step);
                 }
                 for (Migration m : plan.apply()) {
-                    steps.add(executeRetrying(c, m, Direction.FORWARD));
+                    Step step = executeRetrying(c, m, Direction.FORWARD);
+                    steps.add(step);
+                    listener.committed(step);
                 }
                 return steps;
             }

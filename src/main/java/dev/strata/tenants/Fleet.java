@@ -631,7 +631,14 @@ public final class Fleet {
                     }
                     run.listener().started(tenant);
                     long t0 = System.nanoTime();
-                    Migrator migrator = new Migrator(database, migrationsDir, options.withSchema(tenant));
+                    List<Step> committed = Collections.synchronizedList(new ArrayList<>());
+                    Migrator migrator = new Migrator(database, migrationsDir, options.withSchema(tenant))
+                            .listener(new dev.strata.runner.MigrationListener() {
+                                @Override
+                                public void committed(Step step) {
+                                    committed.add(step);
+                                }
+                            });
                     TenantOutcome outcome;
                     try {
                         List<Step> steps = work.run(migrator);
@@ -639,7 +646,7 @@ public final class Fleet {
                                 : TenantOutcome.State.APPLIED, steps, null, (System.nanoTime() - t0) / 1_000_000);
                         succeeded.add(tenant);
                     } catch (RuntimeException e) {
-                        outcome = new TenantOutcome(tenant, TenantOutcome.State.FAILED, List.of(),
+                        outcome = new TenantOutcome(tenant, TenantOutcome.State.FAILED, List.copyOf(committed),
                                 e instanceof StrataException ? e.getMessage() : e.toString(), (System.nanoTime() - t0) / 1_000_000);
                         failed.add(tenant);
                         if (run.failFast()) {
