@@ -238,6 +238,10 @@ public final class CatalogReader {
                 name(rs.getString("object_schema"), rs.getString("collation_name")), rs.getString("provider"),
                 rs.getString("locale"), rs.getString("lc_collate"), rs.getString("lc_ctype"),
                 rs.getBoolean("deterministic"), rs.getString("rules"), rs.getString("comment")));
+        List<dev.strata.model.RangeType> rangeTypes = q.query("range_types", rs -> new dev.strata.model.RangeType(
+                name(rs.getString("object_schema"), rs.getString("type_name")), rs.getString("subtype"),
+                rs.getString("subtype_opclass"), rs.getString("collation"), rs.getString("canonical"),
+                rs.getString("subtype_diff"), rs.getString("multirange"), rs.getString("comment")));
         List<Sequence> sequences = q.query("sequences", CatalogReader::sequence);
         List<ViewRow> viewRows = q.query("views", rs -> new ViewRow(name(rs.getString("object_schema"), rs.getString("view_name")),
                 rs.getBoolean("materialized"), rs.getBoolean("populated"), rs.getString("definition"),
@@ -305,7 +309,7 @@ public final class CatalogReader {
                 sorted(policies, Comparator.comparing(Policy::table).thenComparing(Policy::name)),
                 sorted(domains, Comparator.comparing(Domain::name)),
                 sorted(composites, Comparator.comparing(CompositeType::name)),
-                namespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers);
+                namespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes);
         return new Contents(schema, sorted(dependencies, Comparator.naturalOrder()));
     }
 

@@ -117,8 +117,17 @@ public final class DdlCompiler {
         List<Function> functions = routines.stream().filter(f -> !f.isAggregate()).toList();
         Map<Function, FunctionTier> tiers = new HashMap<>();
         functions.forEach(f -> tiers.put(f, tier(f, schema)));
+        // Range types come before the functions whose signatures may use them, unless they name a
+        // canonical or difference function of the model, which must exist first.
+        java.util.function.Predicate<dev.strata.model.RangeType> namesModelFunction = r -> java.util.stream.Stream
+                .of(r.canonical(), r.subtypeDiff()).filter(java.util.Objects::nonNull)
+                .anyMatch(fn -> schema.functions().stream().anyMatch(f -> Identifiers.quote(f.name()).equals(fn)));
+        schema.rangeTypes().stream().filter(namesModelFunction.negate()).forEach(r -> out.add(Ddl.createRangeType(r)));
         functions.stream().filter(f -> tiers.get(f) == FunctionTier.BEFORE_TABLES)
                 .forEach(f -> out.add(definition(f.definition())));
+        schema.rangeTypes().stream().filter(namesModelFunction).forEach(r -> out.add(Ddl.createRangeType(r)));
+        schema.rangeTypes().stream().filter(r -> r.comment() != null)
+                .forEach(r -> out.add(Ddl.commentOnType(r.name(), r.comment())));
         // Access methods need their handler functions, and tables their access method; foreign
         // tables need their server, a server its wrapper, a wrapper its functions.
         schema.accessMethods().forEach(a -> out.addAll(dev.strata.sql.ChangeRenderer.createAccessMethod(a)));

@@ -30,7 +30,7 @@ public sealed interface Change
                 Change.CommentOnType,
                 Change.CreateDomain, Change.DropDomain, Change.AlterDomain, Change.AddDomainCheck,
                 Change.DropDomainCheck,
-                Change.CreateCompositeType, Change.DropCompositeType, Change.AddAttribute, Change.DropAttribute,
+                Change.CreateCompositeType, Change.DropCompositeType, Change.CreateRangeType, Change.DropRangeType, Change.AddAttribute, Change.DropAttribute,
                 Change.AlterAttribute,
                 Change.CreateSequence, Change.DropSequence, Change.AlterSequence,
                 Change.CreateTable, Change.DropTable, Change.RenameTable, Change.CommentOnTable, Change.AlterTable,
@@ -599,6 +599,36 @@ public sealed interface Change
         }
     }
 
+    /** {@code CREATE TYPE ... AS RANGE (...)} with its comment. */
+    record CreateRangeType(dev.strata.model.RangeType type) implements Change {
+        public CreateRangeType {
+            Objects.requireNonNull(type, "type");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_TYPE;
+        }
+
+        public QualifiedName object() {
+            return type.name();
+        }
+    }
+
+    /** {@code DROP TYPE} of a range type (with its multirange type); the type as it was. */
+    record DropRangeType(dev.strata.model.RangeType type) implements Change {
+        public DropRangeType {
+            Objects.requireNonNull(type, "type");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_TYPE;
+        }
+
+        public QualifiedName object() {
+            return type.name();
+        }
+    }
+
     /** {@code CREATE TYPE ... AS (...)} with its comment. */
     record CreateCompositeType(CompositeType type) implements Change {
         public CreateCompositeType {
@@ -630,12 +660,13 @@ public sealed interface Change
     }
 
     /**
-     * {@code ALTER TYPE t ADD ATTRIBUTE a type}; PostgreSQL appends it after the others. With
+     * {@code ALTER TYPE t ADD ATTRIBUTE a type}; PostgreSQL appends it after the others, so one
+     * added right {@code after} another added one runs after that one's change. With
      * {@code typedTables} (the tables {@code CREATE TABLE ... OF t}) the statement is {@code CASCADE},
      * which changes those tables' columns too; so for the other attribute changes.
      */
     record AddAttribute(QualifiedName type, CompositeType.Attribute attribute,
-                          List<QualifiedName> typedTables) implements Change {
+                          List<QualifiedName> typedTables, String after) implements Change {
         public AddAttribute {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(attribute, "attribute");
@@ -643,7 +674,11 @@ public sealed interface Change
         }
 
         public AddAttribute(QualifiedName type, CompositeType.Attribute attribute) {
-            this(type, attribute, List.of());
+            this(type, attribute, List.of(), null);
+        }
+
+        public AddAttribute(QualifiedName type, CompositeType.Attribute attribute, List<QualifiedName> typedTables) {
+            this(type, attribute, typedTables, null);
         }
 
         public Phase phase() {

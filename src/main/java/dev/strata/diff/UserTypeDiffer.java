@@ -52,6 +52,7 @@ final class UserTypeDiffer {
         UserTypeDiffer d = new UserTypeDiffer(current, desired, out);
         d.domains();
         d.compositeTypes();
+        d.rangeTypes();
     }
 
     private void domains() {
@@ -190,16 +191,47 @@ final class UserTypeDiffer {
                 out.add(new DropAttribute(c.name(), a, typed, options));
             }
         }
+        String previousAdded = null;
         for (CompositeType.Attribute a : d.attributes()) {
             CompositeType.Attribute was = c.attribute(a.name()).orElse(null);
             if (was == null) {
-                out.add(new AddAttribute(d.name(), a, typed));
+                out.add(new AddAttribute(d.name(), a, typed, previousAdded));
+                previousAdded = a.name();
             } else if (!was.equals(a)) {
                 out.add(new AlterAttribute(d.name(), was, a, typed));
             }
         }
         if (!Objects.equals(c.comment(), d.comment())) {
             out.add(new CommentOnType(d.name(), c.comment(), d.comment()));
+        }
+    }
+
+    /**
+     * Range types: created, dropped, or, since PostgreSQL cannot alter one, dropped and created
+     * again when their definition changes (refused while the type is in use before and after).
+     */
+    private void rangeTypes() {
+        Map<QualifiedName, dev.strata.model.RangeType> have = new java.util.HashMap<>();
+        current.rangeTypes().forEach(r -> have.put(r.name(), r));
+        java.util.Set<QualifiedName> want = new java.util.HashSet<>();
+        for (dev.strata.model.RangeType d : desired.rangeTypes()) {
+            want.add(d.name());
+            dev.strata.model.RangeType c = have.get(d.name());
+            if (c == null) {
+                out.add(new Change.CreateRangeType(d));
+            } else if (!c.definitionOnly().equals(d.definitionOnly())) {
+                recreate(d.name(), "range type", "range type " + d.name() + " from (" + dev.strata.sql.Ddl.createRangeType(c)
+                        + ") to (" + dev.strata.sql.Ddl.createRangeType(d) + ")", "PostgreSQL cannot alter a range type");
+                out.add(new Change.DropRangeType(c));
+                out.add(new Change.CreateRangeType(d));
+            } else if (!Objects.equals(c.comment(), d.comment())) {
+                out.add(new Change.CommentOnType(d.name(), c.comment(), d.comment()));
+            }
+        }
+        for (dev.strata.model.RangeType c : current.rangeTypes()) {
+            if (!want.contains(c.name())) {
+                out.add(new Change.DropRangeType(c));
+            }
         }
     }
 

@@ -644,6 +644,11 @@ final class TreeBuilder {
                 putQualified(out, "type", c.name(), composite(c));
             }
         }
+        for (dev.strata.model.RangeType r : schema.rangeTypes()) {
+            if (!isLeftOut(ObjectKind.TYPE, r.name(), null)) {
+                putQualified(out, "range type", r.name(), range(r));
+            }
+        }
         for (Table table : schema.tables()) {
             if (!isLeftOut(ObjectKind.TABLE, table.name(), null)) {
                 putQualified(out, "table", table.name(), table(table));
@@ -775,6 +780,34 @@ final class TreeBuilder {
         }
         putIf(spec, "comment", domain.comment());
         return spec;
+    }
+
+    /** {@code {:type :range :subtype ... :collation "C" ...}}, the options that are not the defaults only. */
+    private Map<Object, Object> range(dev.strata.model.RangeType r) {
+        Map<Object, Object> spec = map(TYPE, ModelNames.kw("range"));
+        spec.put(ModelNames.kw("subtype"), typeForm(new dev.strata.model.ColumnType(r.subtype(), null)));
+        putName(spec, "subtype-opclass", r.subtypeOpclass(), false);
+        putName(spec, "collation", r.collation(), true);
+        putName(spec, "canonical", r.canonical(), false);
+        putName(spec, "subtype-diff", r.subtypeDiff(), false);
+        putName(spec, "multirange-type-name", r.multirange(), false);
+        putIf(spec, "comment", r.comment());
+        return spec;
+    }
+
+    /** A name as PostgreSQL prints it (quoted, maybe qualified) as a model key, or a string of its exact name. */
+    private static void putName(Map<Object, Object> spec, String option, String sql, boolean exactString) {
+        if (sql == null) {
+            return;
+        }
+        List<String> parts = Identifiers.split(sql);
+        Object form;
+        if (parts.size() == 2) {
+            form = ModelNames.key(new QualifiedName(parts.get(0), parts.get(1)));
+        } else {
+            form = exactString ? parts.get(0) : ModelNames.key(parts.get(0));
+        }
+        spec.put(ModelNames.kw(option), form == null ? sql : form);
     }
 
     private Map<Object, Object> composite(dev.strata.model.CompositeType type) {
@@ -989,13 +1022,15 @@ final class TreeBuilder {
                 && schema.namespaceNames().contains(user.schema())
                 && (schema.enums().stream().anyMatch(e -> e.name().equals(user))
                     || schema.domains().stream().anyMatch(d -> d.name().equals(user))
-                    || schema.compositeTypes().stream().anyMatch(c -> c.name().equals(user)))
+                    || schema.compositeTypes().stream().anyMatch(c -> c.name().equals(user))
+                    || schema.rangeTypes().stream().anyMatch(r -> r.name().equals(user)))
                 && ModelNames.key(user) instanceof Keyword k) {
             return k;
         }
         boolean enumType = user != null && user.schema() == null && schema.enumType(user.name()).isPresent();
         boolean otherType = user != null && user.schema() == null && (schema.domain(user.name()).isPresent()
-                || schema.compositeType(user.name()).isPresent());
+                || schema.compositeType(user.name()).isPresent()
+                || schema.rangeTypes().stream().anyMatch(r -> r.name().equals(user)));
         if ((enumType || otherType) && base.equals(Identifiers.quote(user.name()))) {
             Object key = ModelNames.key(user.name());
             if (key instanceof Keyword k && !TypeForms.isBuiltinKeyword(k.getName())) {

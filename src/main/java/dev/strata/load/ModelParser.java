@@ -60,6 +60,8 @@ final class ModelParser {
     /** Schemas declared with {@code {:type :schema}}, with where. */
     final List<NamespaceDraft> namespaces = new ArrayList<>();
     final List<dev.strata.model.Collation> collations = new ArrayList<>();
+    /** Range types ({@code {:type :range}}), with where; their subtype is resolved by the assembler. */
+    final List<RangeDraft> ranges = new ArrayList<>();
     final List<dev.strata.model.Operator> operators = new ArrayList<>();
     final List<dev.strata.model.AccessMethod> accessMethods = new ArrayList<>();
     final List<dev.strata.model.ForeignData.Wrapper> wrappers = new ArrayList<>();
@@ -68,6 +70,10 @@ final class ModelParser {
     /** The comment on the target schema, or {@code null}. */
     String targetComment;
     private Location targetSchemaAt;
+
+    /** A range type as parsed: the subtype as written, the rest as SQL. */
+    record RangeDraft(Object key, dev.strata.model.RangeType range, Types.ParsedType subtype, Location where, String subject) {
+    }
 
     /** A schema the model declares. */
     record NamespaceDraft(dev.strata.model.Namespace namespace, Location where, String subject) {
@@ -148,12 +154,15 @@ final class ModelParser {
             } else if (FieldParser.kw("collation").equals(type)) {
                 collation(key, m, where, "collation " + EdnPrinter.flat(key));
                 processed.put(key, value);
+            } else if (FieldParser.kw("range").equals(type)) {
+                range(key, m, where, "range type " + EdnPrinter.flat(key));
+                processed.put(key, value);
             } else if (FieldParser.kw("target-schema").equals(type)) {
                 targetSchema(m, where, "target schema " + EdnPrinter.flat(key));
                 processed.put(key, value);
             } else {
                 problems.add(where, subject, "unknown model kind :type " + EdnPrinter.flat(type),
-                        "a top-level :type is :enum, :domain, :composite, :extension, :sequence, :collation, :operator, :access-method,"
+                        "a top-level :type is :enum, :domain, :composite, :range, :extension, :sequence, :collation, :operator, :access-method,"
                                 + " :foreign-data-wrapper, :server,"
                                 + " :text-search-parser, -template, -dictionary or -configuration, :schema or"
                                 + " :target-schema;"
@@ -292,6 +301,69 @@ final class ModelParser {
         }
         collations.add(new dev.strata.model.Collation(new dev.strata.model.QualifiedName(Names.schemaOf(key), name),
                 provider, locale, lcCollate, lcCtype, deterministic, rules, comment));
+    }
+
+    private static final Set<String> RANGE_OPTIONS = Set.of("type", "subtype", "subtype-opclass", "collation", "canonical",
+            "subtype-diff", "multirange-type-name", "comment");
+
+    /**
+     * {@code {:type :range :subtype :text :collation "C" :subtype-diff :float8mi :multirange-type-name :x}}:
+     * a CREATE TYPE ... AS RANGE. Names are keywords or strings; a keyword with a namespace names
+     * another schema's object.
+     */
+    private void range(Object key, Map<?, ?> m, Location where, String subject) {
+        int before = problems.size();
+        for (Object k : m.keySet()) {
+            if (!(k instanceof Keyword kw) || !RANGE_OPTIONS.contains(kw.getName())) {
+                problems.add(where, subject, "unknown range type option " + EdnPrinter.flat(k),
+                        "use " + String.join(" ", RANGE_OPTIONS.stream().filter(o -> !o.equals("type")).sorted()
+                                .map(o -> ":" + o).toList()));
+            }
+        }
+        String name = Names.identifier(key);
+        if (Names.bytes(name) > Names.MAX_BYTES) {
+            problems.add(where, subject, FieldParser.tooLong(name), "use a shorter type name");
+        }
+        Object subtypeForm = m.get(FieldParser.kw("subtype"));
+        Types.ParsedType subtype = null;
+        if (subtypeForm == null) {
+            problems.add(where, subject, "a range type needs :subtype", "add e.g. :subtype :numeric or :subtype :timestamptz");
+        } else {
+            try {
+                subtype = Types.parse(subtypeForm, null, null, null, null);
+            } catch (InvalidSpec e) {
+                problems.add(where, subject, "bad :subtype: " + e.what(), e.fix());
+            }
+        }
+        String opclass = rangeName(m, "subtype-opclass", where, subject, false);
+        String collation = rangeName(m, "collation", where, subject, true);
+        String canonical = rangeName(m, "canonical", where, subject, false);
+        String diff = rangeName(m, "subtype-diff", where, subject, false);
+        String multirange = rangeName(m, "multirange-type-name", where, subject, false);
+        String comment = comment(m, where, subject);
+        if (problems.size() > before) {
+            return;
+        }
+        ranges.add(new RangeDraft(key, new dev.strata.model.RangeType(
+                new dev.strata.model.QualifiedName(Names.schemaOf(key), name), subtype.type().sql(), opclass, collation,
+                canonical, diff, multirange, comment), subtype, where, subject));
+    }
+
+    /** A name option as SQL: quoted as needed ({@code collation}: always, as the catalog prints it), qualified by a namespace. */
+    private String rangeName(Map<?, ?> m, String option, Location where, String subject, boolean alwaysQuoted) {
+        Object v = m.get(FieldParser.kw(option));
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Keyword || v instanceof String s && !s.isBlank())) {
+            problems.add(where, subject, "bad :" + option + " " + EdnPrinter.flat(v), "write :" + option + " :name or \"name\"");
+            return null;
+        }
+        String schema = v instanceof Keyword k && k.getPrefix() != null && !k.getPrefix().isEmpty() ? k.getPrefix() : null;
+        String local = v instanceof Keyword k ? (alwaysQuoted ? k.getName() : Names.identifier(Keyword.newKeyword(k.getName())))
+                : (String) v;
+        String quoted = alwaysQuoted ? "\"" + local.replace("\"", "\"\"") + "\"" : dev.strata.sql.Identifiers.quote(local);
+        return schema == null ? quoted : dev.strata.sql.Identifiers.quote(schema) + "." + quoted;
     }
 
     /** {@code {:type :access-method :kind :table :handler :my-handler}}: a CREATE ACCESS METHOD. */

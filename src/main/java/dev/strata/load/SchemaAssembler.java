@@ -39,6 +39,7 @@ final class SchemaAssembler {
     private final Map<String, EnumDraft> enumsByName = new TreeMap<>();
     private final Map<String, DomainDraft> domainsByName = new TreeMap<>();
     private final Map<String, CompositeDraft> compositesByName = new TreeMap<>();
+    private final Map<String, ModelParser.RangeDraft> rangesByName = new TreeMap<>();
     /** Per table: its constraint drafts, foreign keys included once resolved. */
     private final Map<String, List<ConstraintDraft>> constraints = new HashMap<>();
 
@@ -123,7 +124,8 @@ final class SchemaAssembler {
         schema = schema.withCollations(models.collations.stream()
                 .sorted(Comparator.comparing(dev.strata.model.Collation::name)).toList()).withOperators(models.operators)
                 .withTextSearch(models.textSearch).withAccessMethods(models.accessMethods)
-                .withForeignData(models.wrappers, models.servers);
+                .withForeignData(models.wrappers, models.servers)
+                .withRangeTypes(rangesByName.values().stream().map(this::rangeType).toList());
         return new Result(schema.withNamespaces(namespaces(schema)).withTargetComment(models.targetComment), hints());
     }
 
@@ -151,6 +153,7 @@ final class SchemaAssembler {
         schema.compositeTypes().forEach(c -> used.add(c.name()));
         schema.sequences().forEach(q -> used.add(q.name()));
         schema.collations().forEach(c -> used.add(c.name()));
+        schema.rangeTypes().forEach(r -> used.add(r.name()));
         schema.operators().forEach(o -> used.add(o.name()));
         schema.textSearch().forEach(t -> used.add(t.name()));
         for (QualifiedName n : used) {
@@ -246,6 +249,16 @@ final class SchemaAssembler {
                 domainsByName.put(d.key(), d);
             }
         }
+        for (ModelParser.RangeDraft r : models.ranges) {
+            String key = Names.key(r.range().name().schema(), r.range().name().name());
+            Located first = types.putIfAbsent(key, new Located(r.where(), r.subject()));
+            if (first != null) {
+                problems.add(r.where(), r.subject(), "duplicate type name " + r.range().name().name() + " (also used by "
+                        + first.subject() + " at " + first.where() + ")", "rename the range type or the other object");
+            } else {
+                rangesByName.put(key, r);
+            }
+        }
         for (CompositeDraft c : models.composites) {
             Located first = types.putIfAbsent(c.key(), new Located(c.where(), c.subject()));
             if (first != null) {
@@ -258,7 +271,8 @@ final class SchemaAssembler {
     }
 
     private boolean isUserType(String name) {
-        return enumsByName.containsKey(name) || domainsByName.containsKey(name) || compositesByName.containsKey(name);
+        return enumsByName.containsKey(name) || domainsByName.containsKey(name) || compositesByName.containsKey(name)
+                || rangesByName.containsKey(name);
     }
 
     /** The foreign-key compatibility group of a type: a domain's is its base type's. */
@@ -374,6 +388,22 @@ final class SchemaAssembler {
                     d.notNull(), d.defaultExpr(), checks, d.comment()));
         }
         return result;
+    }
+
+    /** A range type with its subtype as SQL: a model type (domain, enum, ...) by its qualified name. */
+    private dev.strata.model.RangeType rangeType(ModelParser.RangeDraft r) {
+        Types.ParsedType t = r.subtype();
+        if (t.enumName() == null) {
+            return r.range();
+        }
+        if (!isUserType(t.enumName())) {
+            problems.add(r.where(), r.subject(), "unknown :subtype " + dev.strata.edn.EdnPrinter.flat(t.written()),
+                    "use a PostgreSQL built-in type (such as :numeric or :timestamptz), a type of the model, or [:raw \"type SQL\"]");
+            return r.range();
+        }
+        dev.strata.model.RangeType x = r.range();
+        return new dev.strata.model.RangeType(x.name(), t.type().sql(), x.subtypeOpclass(), x.collation(), x.canonical(),
+                x.subtypeDiff(), x.multirange(), x.comment());
     }
 
     private List<dev.strata.model.CompositeType> composites() {

@@ -29,9 +29,12 @@ public record Schema(
         List<TextSearch> textSearch,
         List<AccessMethod> accessMethods,
         List<ForeignData.Wrapper> wrappers,
-        List<ForeignData.Server> servers) {
+        List<ForeignData.Server> servers,
+        List<RangeType> rangeTypes) {
 
     public Schema {
+        rangeTypes = rangeTypes == null ? List.of()
+                : rangeTypes.stream().sorted(java.util.Comparator.comparing(RangeType::name)).toList();
         wrappers = wrappers == null ? List.of()
                 : wrappers.stream().sorted(java.util.Comparator.comparing(ForeignData.Wrapper::name)).toList();
         servers = servers == null ? List.of()
@@ -62,14 +65,14 @@ public record Schema(
                   String targetComment, List<Collation> collations, List<Operator> operators,
                   List<TextSearch> textSearch, List<AccessMethod> accessMethods) {
         this(extensions, enums, sequences, tables, views, functions, triggers, policies, domains, compositeTypes,
-                namespaces, targetComment, collations, operators, textSearch, accessMethods, List.of(), List.of());
+                namespaces, targetComment, collations, operators, textSearch, accessMethods, List.of(), List.of(), List.of());
     }
 
     /** This schema with other foreign-data wrappers and servers. */
     public Schema withForeignData(List<ForeignData.Wrapper> newWrappers, List<ForeignData.Server> newServers) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
                 compositeTypes, namespaces, targetComment, collations, operators, textSearch, accessMethods,
-                newWrappers, newServers);
+                newWrappers, newServers, rangeTypes);
     }
 
     /** A schema without access methods. */
@@ -85,7 +88,7 @@ public record Schema(
     /** This schema with other access methods. */
     public Schema withAccessMethods(List<AccessMethod> newAccessMethods) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, collations, operators, textSearch, newAccessMethods, wrappers, servers);
+                compositeTypes, namespaces, targetComment, collations, operators, textSearch, newAccessMethods, wrappers, servers, rangeTypes);
     }
 
     /** A schema without text search objects. */
@@ -100,7 +103,7 @@ public record Schema(
     /** This schema with other text search objects. */
     public Schema withTextSearch(List<TextSearch> newTextSearch) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, collations, operators, newTextSearch, accessMethods, wrappers, servers);
+                compositeTypes, namespaces, targetComment, collations, operators, newTextSearch, accessMethods, wrappers, servers, rangeTypes);
     }
 
     /** A schema without operators. */
@@ -115,7 +118,7 @@ public record Schema(
     /** This schema with other operators. */
     public Schema withOperators(List<Operator> newOperators) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, collations, newOperators, textSearch, accessMethods, wrappers, servers);
+                compositeTypes, namespaces, targetComment, collations, newOperators, textSearch, accessMethods, wrappers, servers, rangeTypes);
     }
 
     /** A schema without collations. */
@@ -130,7 +133,7 @@ public record Schema(
     /** This schema with other collations. */
     public Schema withCollations(List<Collation> newCollations) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, newCollations, operators, textSearch, accessMethods, wrappers, servers);
+                compositeTypes, namespaces, targetComment, newCollations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes);
     }
 
     /** A schema without a comment on the target schema. */
@@ -144,7 +147,7 @@ public record Schema(
     /** This schema with another comment on the target schema. */
     public Schema withTargetComment(String newTargetComment) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, newTargetComment, collations, operators, textSearch, accessMethods, wrappers, servers);
+                compositeTypes, namespaces, newTargetComment, collations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes);
     }
 
     /** A schema of the target schema alone (no other namespaces). */
@@ -158,7 +161,14 @@ public record Schema(
     /** This schema with other namespaces (the schemas besides the target one it manages). */
     public Schema withNamespaces(List<Namespace> newNamespaces) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, newNamespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers);
+                compositeTypes, newNamespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes);
+    }
+
+    /** This schema with other range types. */
+    public Schema withRangeTypes(List<RangeType> newRangeTypes) {
+        return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
+                compositeTypes, namespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers,
+                newRangeTypes);
     }
 
     /** The names of the namespaces, sorted. */
@@ -175,7 +185,7 @@ public record Schema(
     /** This schema with other domains and composite types. */
     public Schema withTypes(List<Domain> newDomains, List<CompositeType> newCompositeTypes) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, newDomains,
-                newCompositeTypes, namespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers);
+                newCompositeTypes, namespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes);
     }
 
     public static Schema empty() {

@@ -118,6 +118,7 @@ final class References {
             s.enums().stream().map(EnumType::name).forEach(enumNames::add);
             s.domains().stream().map(dev.strata.model.Domain::name).forEach(enumNames::add);
             s.compositeTypes().stream().map(dev.strata.model.CompositeType::name).forEach(enumNames::add);
+            s.rangeTypes().stream().map(dev.strata.model.RangeType::name).forEach(enumNames::add);
         }
         functionNames.forEach(n -> functions.add(new NamePattern("fn:" + n, Identifiers.callPattern(n))));
         relationNames.forEach(n -> relations.add(new NamePattern("rel:" + n, Identifiers.wordPattern(n))));
@@ -201,6 +202,12 @@ final class References {
         } else if (change instanceof DropDomainCheck c) {
             f.requires.add("type:" + c.domain());
             mentions(c.check().definition(), functions, null, f.softReleases);
+        } else if (change instanceof Change.CreateRangeType c) {
+            f.provides.add("type:" + c.type().name());
+            rangeNeeds(c.type(), f.requires, f.softRequires);
+        } else if (change instanceof Change.DropRangeType c) {
+            f.removes.add("type:" + c.type().name());
+            rangeNeeds(c.type(), f.releases, f.softReleases);
         } else if (change instanceof CreateCompositeType c) {
             f.provides.add("type:" + c.type().name());
             c.type().attributes().forEach(a -> typeNeeds(a.type(), f.requires));
@@ -210,6 +217,9 @@ final class References {
         } else if (change instanceof AddAttribute c) {
             f.requires.add("type:" + c.type());
             f.provides.add(column(c.type(), c.attribute().name()));
+            if (c.after() != null) {
+                f.requires.add(column(c.type(), c.after()));
+            }
             typeNeeds(c.attribute().type(), f.requires);
         } else if (change instanceof DropAttribute c) {
             f.requires.add("type:" + c.type());
@@ -510,10 +520,31 @@ final class References {
             f.takes.add("typname:" + c.domain().name());
         } else if (change instanceof DropDomain c) {
             f.frees.add("typname:" + c.domain().name());
+        } else if (change instanceof Change.CreateRangeType c) {
+            relationNames(c.type().name(), f.takes);
+        } else if (change instanceof Change.DropRangeType c) {
+            relationNames(c.type().name(), f.frees);
         } else if (change instanceof CreateCompositeType c) {
             relationNames(c.type().name(), f.takes);
         } else if (change instanceof DropCompositeType c) {
             relationNames(c.type().name(), f.frees);
+        }
+    }
+
+    /** A range type needs its subtype (when a type of the model), its collation and its functions. */
+    private void rangeNeeds(dev.strata.model.RangeType r, Set<String> hard, Set<String> soft) {
+        for (String fn : java.util.Arrays.asList(r.canonical(), r.subtypeDiff())) {
+            if (fn != null) {
+                hard.add("fn:" + sqlName(null, fn));
+            }
+        }
+        if (r.collation() != null) {
+            soft.add("coll:" + sqlName(null, r.collation()));
+        }
+        for (NamePattern p : enums) {
+            if (p.foundIn(r.subtype())) {
+                hard.add(p.key());
+            }
         }
     }
 

@@ -164,6 +164,18 @@ public final class ChangeRenderer {
             return of(createOperator(c.operator()), List.of(Ddl.dropOperator(c.operator())));
         } else if (change instanceof Change.DropOperator c) {
             return of(List.of(Ddl.dropOperator(c.operator())), createOperator(c.operator()));
+        } else if (change instanceof Change.CreateRangeType c) {
+            List<String> up = new ArrayList<>(List.of(Ddl.createRangeType(c.type())));
+            if (c.type().comment() != null) {
+                up.add(Ddl.commentOnType(c.type().name(), c.type().comment()));
+            }
+            return of(up, List.of("DROP TYPE " + Identifiers.quote(c.type().name())));
+        } else if (change instanceof Change.DropRangeType c) {
+            List<String> down = new ArrayList<>(List.of(Ddl.createRangeType(c.type())));
+            if (c.type().comment() != null) {
+                down.add(Ddl.commentOnType(c.type().name(), c.type().comment()));
+            }
+            return of(List.of("DROP TYPE " + Identifiers.quote(c.type().name())), down);
         } else if (change instanceof Change.CreateCollation c) {
             return of(createCollation(c.collation()), List.of(Ddl.dropCollation(c.collation())));
         } else if (change instanceof Change.DropCollation c) {

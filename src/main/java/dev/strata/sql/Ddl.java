@@ -35,6 +35,28 @@ public final class Ddl {
                 + (extension.version() == null ? "" : " VERSION " + Identifiers.literal(extension.version()));
     }
 
+    /** {@code CREATE TYPE r AS RANGE (subtype = ..., ...)}, the options that are not the defaults only. */
+    public static String createRangeType(dev.strata.model.RangeType r) {
+        List<String> options = new ArrayList<>();
+        options.add("subtype = " + r.subtype());
+        if (r.subtypeOpclass() != null) {
+            options.add("subtype_opclass = " + r.subtypeOpclass());
+        }
+        if (r.collation() != null) {
+            options.add("collation = " + r.collation());
+        }
+        if (r.canonical() != null) {
+            options.add("canonical = " + r.canonical());
+        }
+        if (r.subtypeDiff() != null) {
+            options.add("subtype_diff = " + r.subtypeDiff());
+        }
+        if (r.multirange() != null) {
+            options.add("multirange_type_name = " + r.multirange());
+        }
+        return "CREATE TYPE " + Identifiers.quote(r.name()) + " AS RANGE (" + String.join(", ", options) + ")";
+    }
+
     /** {@code CREATE SCHEMA name}: a schema the model manages besides the target one. */
     public static String createSchema(String name) {
         return "CREATE SCHEMA " + Identifiers.quote(name);

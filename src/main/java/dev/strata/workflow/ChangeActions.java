@@ -105,6 +105,10 @@ public final class ChangeActions {
             a.put("name", c.operator().identity().toString()).put("sql", Ddl.createOperator(c.operator()));
         } else if (change instanceof Change.DropOperator c) {
             a.put("name", c.operator().identity().toString()).put("sql", Ddl.createOperator(c.operator()));
+        } else if (change instanceof Change.CreateRangeType c) {
+            a.put("name", c.type().name().toString()).put("sql", Ddl.createRangeType(c.type()));
+        } else if (change instanceof Change.DropRangeType c) {
+            a.put("name", c.type().name().toString()).put("sql", Ddl.createRangeType(c.type()));
         } else if (change instanceof Change.CreateCollation c) {
             a.put("name", c.collation().name().toString()).put("sql", Ddl.createCollation(c.collation()));
         } else if (change instanceof Change.DropCollation c) {

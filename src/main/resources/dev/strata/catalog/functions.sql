@@ -68,4 +68,8 @@ WHERE p.pronamespace = ANY(:schema_oids)
        OR p.prokind = 'a')
   AND NOT EXISTS (SELECT 1 FROM pg_depend e
                   WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+  -- A range type's constructor functions (and its multirange's) come and go with the type.
+  AND NOT EXISTS (SELECT 1 FROM pg_depend i
+                  WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid AND i.deptype = 'i'
+                    AND i.refclassid = 'pg_type'::regclass)
 ORDER BY p.proname, arguments

@@ -32,8 +32,6 @@ WHERE e.extname <> 'plpgsql' AND e.extversion IS DISTINCT FROM a.default_version
   AND NOT EXISTS (SELECT 1 FROM pg_extension_update_paths(e.extname) p
                   WHERE p.source = a.default_version AND p.target = e.extversion AND p.path IS NOT NULL)
 UNION ALL
-SELECT 'range type', typ.typname FROM typ WHERE typ.typtype = 'r'
-UNION ALL
 SELECT 'base type', typ.typname FROM typ WHERE typ.typtype IN ('b', 'p') AND typ.typcategory <> 'A'
 UNION ALL
 SELECT 'parent in another schema', rel.relname
@@ -70,6 +68,9 @@ UNION ALL
 SELECT 'cast', format_type(c.castsource, NULL) || ' -> ' || format_type(c.casttarget, NULL)
 FROM pg_cast c WHERE c.oid >= 16384
   AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_cast'::regclass AND ext.objid = c.oid)
+  -- A range type's cast to its multirange type comes with the range type (an internal dependency).
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid
+                  AND d.refclassid = 'pg_type'::regclass AND d.deptype = 'i')
 UNION ALL
 SELECT 'extended statistics', s.stxname
 FROM pg_statistic_ext s JOIN ns ON ns.oid = s.stxnamespace

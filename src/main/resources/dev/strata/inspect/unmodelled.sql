@@ -24,13 +24,10 @@ WITH target AS (
       AND NOT EXISTS (SELECT 1 FROM pg_depend e
                       WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
 )
-SELECT 'range type'::text AS kind, NULL::text AS table_name, t.typname::text AS name,
-       'range types have no model syntax'::text AS reason,
+SELECT 'base type'::text AS kind, NULL::text AS table_name, t.typname::text AS name,
+       'base and shell types have no model syntax'::text AS reason,
        'TYPE'::text AS ref_kind, t.typname::text AS ref_name, NULL::text AS ref_part,
        t.nsp_label::text AS object_schema
-FROM typ t WHERE t.typtype = 'r'
-UNION ALL
-SELECT 'base type', NULL, t.typname, 'base and shell types have no model syntax', 'TYPE', t.typname, NULL, t.nsp_label AS object_schema
 FROM typ t WHERE t.typtype IN ('b', 'p') AND t.typcategory <> 'A'
 UNION ALL
 -- Aggregates of every kind are in the model; window functions (written in C) are not.
