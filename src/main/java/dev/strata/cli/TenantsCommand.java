@@ -151,6 +151,40 @@ final class TenantsCommand implements Callable<Integer> {
         return String.join(", ", parts);
     }
 
+    /** The fleet's databases: the target, or {@code :tenants :databases}; closing it stops an embedded target. */
+    record Context(dev.strata.tenants.Fleets fleets, Target target, List<String> databases) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (target != null) {
+                target.close();
+            }
+        }
+    }
+
+    /** The fleet of {@code :tenants :databases}, or of the target database when there is no such list. */
+    static Context open(Project project) {
+        dev.strata.tenants.TenantSettings settings = project.config().tenants();
+        if (settings == null || settings.databases().isEmpty()) {
+            Target target = project.target();
+            try {
+                return new Context(new dev.strata.tenants.Fleets(List.of(fleet(project, target))), target,
+                        List.of(target.describe()));
+            } catch (RuntimeException e) {
+                target.close();
+                throw e;
+            }
+        }
+        List<Fleet> fleets = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (dev.strata.tenants.TenantSettings.Database db : settings.databases()) {
+            dev.strata.runner.ConnectionSource source = dev.strata.runner.ConnectionSource.of(db.resolve(System::getenv), null, null);
+            fleets.add(new Fleet(source, project.migrationsDir(), project.config().migratorOptions("public"),
+                    settings.withParallel(db.parallel() != null ? db.parallel() : settings.parallel())));
+            names.add(source.description());
+        }
+        return new Context(new dev.strata.tenants.Fleets(fleets), null, names);
+    }
+
     /** The fleet of the project's target database; refuses a project without :tenants. */
     static Fleet fleet(Project project, Target target) {
         if (project.config().tenants() == null) {
@@ -163,22 +197,64 @@ final class TenantsCommand implements Callable<Integer> {
                 project.config().tenants());
     }
 
+    /** Prints the summary of a run over each database (or the JSON); exit 0, or 9 when a tenant failed. */
+    static int report(PrintWriter out, List<FleetRun> runs, boolean json, List<String> databases) {
+        if (runs.size() == 1) {
+            return report(out, runs.get(0), json, databases.get(0));
+        }
+        if (json) {
+            List<Object> docs = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                docs.add(json(runs.get(i), databases.get(i)));
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("command", runs.get(0).command());
+            Map<String, Object> totals = new LinkedHashMap<>();
+            for (TenantOutcome.State st : TenantOutcome.State.values()) {
+                totals.put(st.name().toLowerCase(Locale.ROOT), runs.stream().mapToInt(r -> r.with(st).size()).sum());
+            }
+            doc.put("totals", totals);
+            doc.put("databases", docs);
+            out.println(Json.write(doc));
+            out.flush();
+        }
+        List<TenantOutcome> failed = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            if (!json) {
+                summary(out, runs.get(i), databases.get(i));
+            }
+            failed.addAll(runs.get(i).with(TenantOutcome.State.FAILED));
+        }
+        if (!failed.isEmpty()) {
+            int total = runs.stream().mapToInt(r -> r.outcomes().size()).sum();
+            throw new StrataException(ErrorCode.TENANTS_FAILED, failed.size() + " of " + total + " tenants on "
+                    + runs.size() + " databases failed (" + String.join(", ", failed.stream().map(TenantOutcome::tenant)
+                    .limit(10).toList()) + (failed.size() > 10 ? ", ..." : "") + "); the others are as listed above.\n"
+                    + "  Fix: correct what each failure says and run the command again: it goes on where each tenant stands.");
+        }
+        return 0;
+    }
+
+    private static void summary(PrintWriter out, FleetRun run, String database) {
+        out.println(String.format(Locale.ROOT, "%s on %s: %d applied, %d up to date, %d failed, %d not started"
+                        + " (%d at once, %.1f s)", run.command(), database,
+                run.with(TenantOutcome.State.APPLIED).size(), run.with(TenantOutcome.State.UP_TO_DATE).size(),
+                run.with(TenantOutcome.State.FAILED).size(), run.with(TenantOutcome.State.SKIPPED).size(),
+                run.parallel(), run.millis() / 1000.0));
+        for (TenantOutcome o : run.with(TenantOutcome.State.FAILED)) {
+            out.println("✗ " + o.tenant() + ":");
+            o.error().lines().forEach(l -> out.println("    " + l));
+        }
+        out.flush();
+    }
+
     /** Prints a run's summary (or its JSON); exit 0, or 9 when a tenant failed. */
     static int report(PrintWriter out, FleetRun run, boolean json, String database) {
         if (json) {
             out.println(Json.write(json(run, database)));
             out.flush();
         } else {
-            out.println(String.format(Locale.ROOT, "%s on %s: %d applied, %d up to date, %d failed, %d not started"
-                            + " (%d at once, %.1f s)", run.command(), database,
-                    run.with(TenantOutcome.State.APPLIED).size(), run.with(TenantOutcome.State.UP_TO_DATE).size(),
-                    run.with(TenantOutcome.State.FAILED).size(), run.with(TenantOutcome.State.SKIPPED).size(),
-                    run.parallel(), run.millis() / 1000.0));
-            for (TenantOutcome o : run.with(TenantOutcome.State.FAILED)) {
-                out.println("✗ " + o.tenant() + ":");
-                o.error().lines().forEach(l -> out.println("    " + l));
-            }
-            out.flush();
+            summary(out, run, database);
         }
         if (run.anyFailed()) {
             throw new StrataException(ErrorCode.TENANTS_FAILED, run.with(TenantOutcome.State.FAILED).size()
@@ -238,13 +314,20 @@ final class TenantsCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Project project = Project.of(global);
-            try (Target target = project.target()) {
-                List<String> tenants = fleet(project, target).tenants(narrowing.selection(List.of()));
+            try (Context ctx = open(project)) {
+                List<List<String>> all = ctx.fleets().tenants(narrowing.selection(List.of()));
+                List<Object> docs = new ArrayList<>();
+                for (int i = 0; i < all.size(); i++) {
+                    List<String> tenants = all.get(i);
+                    String database = ctx.databases().get(i);
+                    docs.add(Map.of("database", database, "tenants", tenants));
+                    if (!json) {
+                        tenants.forEach(out::println);
+                        out.println(tenants.size() + (tenants.size() == 1 ? " tenant" : " tenants") + " on " + database);
+                    }
+                }
                 if (json) {
-                    out.println(Json.write(Map.of("database", target.describe(), "tenants", tenants)));
-                } else {
-                    tenants.forEach(out::println);
-                    out.println(tenants.size() + (tenants.size() == 1 ? " tenant" : " tenants") + " on " + target.describe());
+                    out.println(Json.write(docs.size() == 1 ? docs.get(0) : Map.of("databases", docs)));
                 }
             }
             out.flush();
@@ -271,13 +354,14 @@ final class TenantsCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Project project = Project.of(global);
-            try (Target target = project.target()) {
-                TenantOutcome made = fleet(project, target).create(name);
+            try (Context ctx = open(project)) {
+                Map.Entry<String, TenantOutcome> created = ctx.fleets().create(name);
+                TenantOutcome made = created.getValue();
                 if (json) {
-                    out.println(Json.write(Map.of("tenant", made.tenant(), "database", target.describe(),
+                    out.println(Json.write(Map.of("tenant", made.tenant(), "database", created.getKey(),
                             "migrations", made.steps().stream().map(s -> s.migration().id()).toList(), "millis", made.millis())));
                 } else {
-                    out.println("Created tenant " + made.tenant() + " on " + target.describe() + ": " + steps(made.steps())
+                    out.println("Created tenant " + made.tenant() + " on " + created.getKey() + ": " + steps(made.steps())
                             + " (" + made.millis() + " ms)");
                 }
             }
@@ -309,9 +393,8 @@ final class TenantsCommand implements Callable<Integer> {
     static int deploy(GlobalOptions global, Selection selection, Running running, CommandSpec spec) {
         PrintWriter out = spec.commandLine().getOut();
         Project project = Project.of(global);
-        try (Target target = project.target()) {
-            FleetRun run = fleet(project, target).deploy(selection, running.options(out, spec));
-            return report(out, run, running.json, target.describe());
+        try (Context ctx = open(project)) {
+            return report(out, ctx.fleets().deploy(selection, running.options(out, spec)), running.json, ctx.databases());
         }
     }
 
@@ -360,9 +443,9 @@ final class TenantsCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             Project project = Project.of(global);
-            try (Target target = project.target()) {
-                FleetRun run = fleet(project, target).migrateTo(number, narrowing.selection(List.of()), running.options(out, spec));
-                return report(out, run, running.json, target.describe());
+            try (Context ctx = open(project)) {
+                return report(out, ctx.fleets().migrateTo(number, narrowing.selection(List.of()), running.options(out, spec)),
+                        running.json, ctx.databases());
             }
         }
     }
@@ -395,10 +478,10 @@ final class TenantsCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             Project project = Project.of(global);
-            try (Target target = project.target()) {
-                FleetRun run = fleet(project, target).rollback(version,
-                        narrowing.selection(name == null ? List.of() : List.of(name)), running.options(out, spec));
-                return report(out, run, running.json, target.describe());
+            try (Context ctx = open(project)) {
+                return report(out, ctx.fleets().rollback(version,
+                        narrowing.selection(name == null ? List.of() : List.of(name)), running.options(out, spec)),
+                        running.json, ctx.databases());
             }
         }
     }
@@ -425,13 +508,15 @@ final class TenantsCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Project project = Project.of(global);
-            try (Target target = project.target()) {
-                FleetStatus status = fleet(project, target).status(narrowing.selection(name == null ? List.of() : List.of(name)));
+            try (Context ctx = open(project)) {
+                List<FleetStatus> statuses = ctx.fleets().status(narrowing.selection(name == null ? List.of() : List.of(name)));
                 if (json) {
-                    out.println(Json.write(json(status)));
+                    List<Object> docs = statuses.stream().map(st -> (Object) json(st)).toList();
+                    out.println(Json.write(docs.size() == 1 ? docs.get(0) : Map.of("databases", docs)));
                 } else if (name != null) {
+                    FleetStatus status = statuses.stream().filter(st -> !st.tenants().isEmpty()).findFirst().orElseThrow();
                     TenantStatus t = status.tenants().get(0);
-                    out.println("Target: " + target.describe() + ", tenant " + t.tenant() + ": " + t.state().label());
+                    out.println("Target: " + status.database() + ", tenant " + t.tenant() + ": " + t.state().label());
                     if (t.failure() != null) {
                         out.println("Last run failed:");
                         t.failure().lines().forEach(l -> out.println("    " + l));
@@ -442,7 +527,7 @@ final class TenantsCommand implements Callable<Integer> {
                                 : e.state() == MigrationStatus.State.MISSING ? "  (applied, but its file is missing)" : ""));
                     }
                 } else {
-                    text(out, status, target.describe());
+                    statuses.forEach(st -> text(out, st, st.database()));
                 }
             }
             out.flush();
@@ -520,47 +605,61 @@ final class TenantsCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Project project = Project.of(global);
-            try (Target target = project.target()) {
-                Fleet fleet = fleet(project, target);
-                FleetStatus status = fleet.verify(narrowing.selection(List.of()), modelDdl(project, out, json));
-                List<TenantStatus> unhealthy = status.needingAttention();
+            try (Context ctx = open(project)) {
+                List<FleetStatus> statuses = ctx.fleets().verify(narrowing.selection(List.of()), modelDdl(project, out, json));
+                List<Object> docs = new ArrayList<>();
+                int unhealthyTotal = 0;
+                int total = 0;
+                for (FleetStatus status : statuses) {
+                    docs.add(verified(out, status, json));
+                    unhealthyTotal += status.needingAttention().size();
+                    total += status.tenants().size();
+                }
                 if (json) {
-                    Map<String, Object> doc = new LinkedHashMap<>();
-                    doc.put("database", status.database());
-                    doc.put("healthy", status.tenants().size() - unhealthy.size());
-                    doc.put("unhealthy", unhealthy.size());
-                    List<Object> list = new ArrayList<>();
-                    for (TenantStatus t : unhealthy) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("tenant", t.tenant());
-                        m.put("database", status.database());
-                        m.put("state", t.state().name().toLowerCase(Locale.ROOT));
-                        m.put("pending", t.pending());
-                        m.put("missing_tables", t.missingTables());
-                        m.put("drift", t.drift());
-                        m.put("failure", t.failure());
-                        list.add(m);
-                    }
-                    doc.put("tenants", list);
-                    out.println(Json.write(doc));
-                } else {
-                    out.println((status.tenants().size() - unhealthy.size()) + " of " + status.tenants().size()
-                            + " tenants healthy on " + status.database());
-                    for (TenantStatus t : unhealthy) {
-                        out.println("✗ " + t.tenant() + ":");
-                        for (String problem : problems(t)) {
-                            out.println("    " + problem);
-                        }
-                    }
+                    out.println(Json.write(docs.size() == 1 ? docs.get(0) : Map.of("databases", docs)));
                 }
                 out.flush();
-                if (!unhealthy.isEmpty()) {
-                    throw new StrataException(ErrorCode.DIFFERENCES, unhealthy.size() + " of " + status.tenants().size()
+                if (unhealthyTotal > 0) {
+                    throw new StrataException(ErrorCode.DIFFERENCES, unhealthyTotal + " of " + total
                             + " tenants are not healthy (listed above).\n  Fix: strata tenants deploy-all for pending"
                             + " migrations, strata tenants backfill for missing tables, a migration for drift.");
                 }
             }
             return 0;
+        }
+
+        /** Prints one database's health (unless JSON) and gives its JSON document. */
+        private static Map<String, Object> verified(PrintWriter out, FleetStatus status, boolean json) {
+            List<TenantStatus> unhealthy = status.needingAttention();
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("database", status.database());
+                doc.put("healthy", status.tenants().size() - unhealthy.size());
+                doc.put("unhealthy", unhealthy.size());
+                List<Object> list = new ArrayList<>();
+                for (TenantStatus t : unhealthy) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("tenant", t.tenant());
+                    m.put("database", status.database());
+                    m.put("state", t.state().name().toLowerCase(Locale.ROOT));
+                    m.put("pending", t.pending());
+                    m.put("missing_tables", t.missingTables());
+                    m.put("drift", t.drift());
+                    m.put("failure", t.failure());
+                    list.add(m);
+                }
+                doc.put("tenants", list);
+                return doc;
+            }
+            out.println((status.tenants().size() - unhealthy.size()) + " of " + status.tenants().size()
+                    + " tenants healthy on " + status.database());
+            for (TenantStatus t : unhealthy) {
+                out.println("✗ " + t.tenant() + ":");
+                for (String problem : problems(t)) {
+                    out.println("    " + problem);
+                }
+            }
+            return Map.of();
         }
 
         static List<String> problems(TenantStatus t) {
@@ -606,15 +705,15 @@ final class TenantsCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Project project = Project.of(global);
-            try (Target target = project.target()) {
+            try (Context ctx = open(project)) {
                 List<String> ddl = modelDdl(project, out, running.json);
                 if (ddl == null) {
                     throw new StrataException(ErrorCode.CONFIG, "strata tenants backfill creates tables from the model, and"
                             + " there is no model tree at " + project.modelsDir() + ".\n  Fix: point --models-dir (or"
                             + " :models-dir) at the model.");
                 }
-                FleetRun run = fleet(project, target).backfill(narrowing.selection(List.of()), ddl, running.options(out, spec));
-                return report(out, run, running.json, target.describe());
+                return report(out, ctx.fleets().backfill(narrowing.selection(List.of()), ddl, running.options(out, spec)),
+                        running.json, ctx.databases());
             }
         }
     }

@@ -128,7 +128,7 @@ public final class Fleet {
         List<String> out = new ArrayList<>(found);
         if (!selection.tenants().isEmpty()) {
             List<String> unknown = selection.tenants().stream().filter(t -> !found.contains(t)).toList();
-            if (!unknown.isEmpty()) {
+            if (!unknown.isEmpty() && selection.strict()) {
                 throw new StrataException(ErrorCode.USAGE, "no tenant " + String.join(", ", unknown) + " among "
                         + settings.describe() + " on " + database.description() + " (" + found.size() + " found).\n"
                         + "  Fix: check the name (strata tenants list), or create it with strata tenants create "

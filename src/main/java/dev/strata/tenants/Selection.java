@@ -7,12 +7,22 @@ import java.util.List;
  * each must be a tenant), {@code --tenants-like} (a LIKE pattern) and {@code --exclude} (names).
  * Empty parts narrow nothing.
  */
-public record Selection(List<String> tenants, String like, List<String> exclude) {
+public record Selection(List<String> tenants, String like, List<String> exclude, boolean strict) {
     public static final Selection ALL = new Selection(List.of(), null, List.of());
 
     public Selection {
         tenants = tenants == null ? List.of() : List.copyOf(tenants);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
+    }
+
+    /** A strict selection: a named tenant that the database lacks is an error. */
+    public Selection(List<String> tenants, String like, List<String> exclude) {
+        this(tenants, like, exclude, true);
+    }
+
+    /** This selection, where a named tenant one database lacks is simply not there (a fleet over several databases). */
+    public Selection lenient() {
+        return new Selection(tenants, like, exclude, false);
     }
 
     public static Selection of(String... names) {

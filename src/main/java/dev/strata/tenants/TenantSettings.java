@@ -22,10 +22,38 @@ import us.bpsm.edn.Keyword;
  * @param seed           a SQL script run in each new tenant after its migrations ({@code :seed}), or null
  * @param requiredTables the tables {@code tenants verify} and {@code backfill} require ({@code :required-tables})
  * @param parallel       the most tenants migrated at once ({@code :parallel}), or null for the default
+ * @param databases      the databases the tenants are spread over ({@code :databases}); empty: the target only
  */
 public record TenantSettings(String query, String schemasLike, List<String> list, Path seed, List<String> requiredTables,
-                             Integer parallel) {
-    static final List<String> KEYS = List.of("query", "schemas-like", "list", "seed", "required-tables", "parallel");
+                             Integer parallel, List<Database> databases) {
+    static final List<String> KEYS = List.of("query", "schemas-like", "list", "seed", "required-tables", "parallel",
+            "databases");
+
+    /** One database of the fleet: {@code {:url "..."}} or {@code {:url-env "SHARD_2_URL"}}, and its own {@code :parallel}. */
+    public record Database(String url, String urlEnv, Integer parallel) {
+        /** The URL, from the environment for {@code :url-env}; a missing variable is a configuration error. */
+        public String resolve(java.util.function.Function<String, String> env) {
+            if (url != null) {
+                return url;
+            }
+            String value = env.apply(urlEnv);
+            if (value == null || value.isBlank()) {
+                throw new StrataException(ErrorCode.CONFIG, "the environment variable " + urlEnv + " named by"
+                        + " :tenants :databases is not set.\n  Fix: set it to the database URL, or remove that database.");
+            }
+            return value;
+        }
+
+        public String describe() {
+            return url != null ? dev.strata.pg.JdbcUrls.redact(url) : "$" + urlEnv;
+        }
+    }
+
+    /** Settings without a list of databases (the target only). */
+    public TenantSettings(String query, String schemasLike, List<String> list, Path seed, List<String> requiredTables,
+                          Integer parallel) {
+        this(query, schemasLike, list, seed, requiredTables, parallel, List.of());
+    }
 
     public TenantSettings {
         int rules = (query != null ? 1 : 0) + (schemasLike != null ? 1 : 0) + (list != null ? 1 : 0);
@@ -34,6 +62,11 @@ public record TenantSettings(String query, String schemasLike, List<String> list
         }
         list = list == null ? null : List.copyOf(list);
         requiredTables = requiredTables == null ? List.of() : List.copyOf(requiredTables);
+        databases = databases == null ? List.of() : List.copyOf(databases);
+    }
+
+    public TenantSettings withDatabases(List<Database> dbs) {
+        return new TenantSettings(query, schemasLike, list, seed, requiredTables, parallel, dbs);
     }
 
     /** Tenants listed by name. */
@@ -110,7 +143,53 @@ public record TenantSettings(String query, String schemasLike, List<String> list
             }
             parallel = n.intValue();
         }
-        return new TenantSettings(query, like, list, seed, required, parallel);
+        List<Database> databases = entries.containsKey("databases") ? databases(entries.get("databases"), file) : List.of();
+        return new TenantSettings(query, like, list, seed, required, parallel, databases);
+    }
+
+    private static List<Database> databases(Object v, Path file) {
+        String example = "write :databases [{:url \"postgres://db1/app\"} {:url-env \"SHARD_2_URL\" :parallel 4}]";
+        if (!(v instanceof List<?> items) || items.isEmpty()) {
+            throw bad(file, "has :tenants :databases " + v + ", which is not a non-empty vector", example);
+        }
+        List<Database> out = new ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof Map<?, ?> m)) {
+                throw bad(file, "has " + item + " in :tenants :databases, which is not a map", example);
+            }
+            String url = null;
+            String env = null;
+            Integer parallel = null;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String key = e.getKey() instanceof Keyword k ? k.getName() : String.valueOf(e.getKey());
+                Object value = e.getValue();
+                switch (key) {
+                    case "url" -> url = value instanceof String s && !s.isBlank() ? s : null;
+                    case "url-env" -> env = value instanceof String s && !s.isBlank() ? s : null;
+                    case "parallel" -> parallel = value instanceof Long n && n >= 1 && n <= 1000 ? n.intValue() : -1;
+                    default -> throw bad(file, "has the unknown key " + e.getKey() + " in :tenants :databases",
+                            "use :url, :url-env and :parallel");
+                }
+            }
+            if ((url == null) == (env == null)) {
+                throw bad(file, "has a :tenants :databases entry " + item + " without exactly one of :url and :url-env"
+                        + " (a non-empty string)", example);
+            }
+            if (parallel != null && parallel < 0) {
+                throw bad(file, "has a :tenants :databases entry with a :parallel that is not a whole number from 1 to 1000",
+                        example);
+            }
+            if (url != null) {
+                try {
+                    dev.strata.pg.JdbcUrls.parse(url);
+                } catch (StrataException e) {
+                    throw bad(file, "has a :tenants :databases :url that cannot be used: " + e.getMessage().lines().findFirst()
+                            .orElse(""), "write postgres://user:pass@host:port/db or jdbc:postgresql://...");
+                }
+            }
+            out.add(new Database(url, env, parallel));
+        }
+        return out;
     }
 
     private static List<String> names(Object v, String key, Path file) {

@@ -144,4 +144,46 @@ class TenantsCliTest {
             assertTrue(status.out().contains("up to date         5"), "a backfill row is not a migration: " + status);
         }
     }
+
+    @Test
+    void aFleetOverTwoDatabases(DevServer server, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase one = server.createScratch("fleet_db1"); ScratchDatabase two = server.createScratch("fleet_db2")) {
+            RunnerFixtures.writeBasicProject(dir.resolve("migrations"));
+            Path config = Files.writeString(dir.resolve("strata.edn"), "{:migrations-dir \"migrations\"\n"
+                    + " :tenants {:schemas-like \"t\\\\_%\" :databases [{:url \"" + CliRun.url(one) + "\"}"
+                    + " {:url \"" + CliRun.url(two) + "\" :parallel 2}]}}\n");
+            try (Connection c = one.connect(); Statement s = c.createStatement()) {
+                for (int i = 1; i <= 30; i++) {
+                    s.execute("CREATE SCHEMA t_a" + i);
+                }
+            }
+            try (Connection c = two.connect(); Statement s = c.createStatement()) {
+                for (int i = 1; i <= 25; i++) {
+                    s.execute("CREATE SCHEMA t_b" + i);
+                }
+                s.execute("CREATE TABLE t_b3.users (id int)");
+            }
+            CliRun deployed = CliRun.of("tenants", "deploy-all", "--config", config.toString());
+            assertEquals(9, deployed.code(), deployed.toString());
+            assertTrue(deployed.out().contains("30 applied, 0 up to date, 0 failed")
+                    && deployed.out().contains("24 applied, 0 up to date, 1 failed") && deployed.out().contains("(2 at once"),
+                    deployed.toString());
+            assertTrue(deployed.err().contains("1 of 55 tenants on 2 databases failed (t_b3)"), deployed.toString());
+
+            CliRun status = CliRun.of("tenants", "status", "--json", "--config", config.toString());
+            assertTrue(status.out().startsWith("{\"databases\":[") && status.out().contains("\"tenant\":\"t_b3\"")
+                    && status.out().contains("\"failed\":1"), status.toString());
+            CliRun one3 = CliRun.of("tenants", "status", "t_b3", "--config", config.toString());
+            assertTrue(one3.out().contains("tenant t_b3: failed"), one3.toString());
+
+            CliRun created = CliRun.of("tenants", "create", "t_new", "--config", config.toString());
+            assertEquals(0, created.code(), created.toString());
+            assertTrue(created.out().contains("fleet_db2"), "the database with fewer tenants: " + created);
+            assertEquals(3, RunnerFixtures.history(two, "t_new").size());
+
+            CliRun unknown = CliRun.of("tenants", "deploy", "t_zz", "--config", config.toString());
+            assertEquals(64, unknown.code(), unknown.toString());
+            assertTrue(unknown.err().contains("no tenant t_zz on any of the 2 databases"), unknown.toString());
+        }
+    }
 }
