@@ -139,10 +139,7 @@ public final class Migrator {
         Objects.requireNonNull(m, "m");
         try (Connection c = target.open()) {
             c.setAutoCommit(true);
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.set_config('lock_timeout', ?, false)")) {
-                ps.setString(1, options.lockTimeout());
-                ps.executeQuery().close();
-            }
+            setting(c, "lock_timeout", options.lockTimeout());
             try (AdvisoryLock lock = AdvisoryLock.acquire(c, options.schema(), options.lockWait())) {
                 c.setAutoCommit(false);
                 try {
@@ -179,10 +176,7 @@ public final class Migrator {
         List<Migration> files = migrations();
         try (Connection c = target.open()) {
             c.setAutoCommit(true);
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.set_config('lock_timeout', ?, false)")) {
-                ps.setString(1, options.lockTimeout());
-                ps.executeQuery().close();
-            }
+            setting(c, "lock_timeout", options.lockTimeout());
             try (AdvisoryLock lock = AdvisoryLock.acquire(c, options.schema(), options.lockWait())) {
                 if (schemaExists(c)) {
                     throw new StrataException(ErrorCode.MIGRATION_FILES, "schema " + options.schema()
@@ -197,11 +191,7 @@ public final class Migrator {
                 }
                 try {
                     history.create(c);
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), false)")) {
-                        ps.setString(1, options.schema());
-                        ps.executeQuery().close();
-                    }
+                    setting(c, "search_path", dev.strata.sql.Identifiers.quote(options.schema()));
                     for (Migration m : files) {
                         if (oneTransaction) {
                             long started = System.nanoTime();
@@ -248,6 +238,15 @@ public final class Migrator {
             }
         } catch (SQLException e) {
             throw databaseError("could not create schema " + options.schema(), e);
+        }
+    }
+
+    /** Sets a session setting ({@code set_config(name, value, false)}). */
+    private static void setting(Connection c, String name, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.set_config(?, ?, false)")) {
+            ps.setString(1, name);
+            ps.setString(2, value);
+            ps.executeQuery().close();
         }
     }
 
@@ -299,17 +298,10 @@ public final class Migrator {
         }
         try (Connection c = target.open()) {
             c.setAutoCommit(true);
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.set_config('lock_timeout', ?, false)")) {
-                ps.setString(1, options.lockTimeout());
-                ps.executeQuery().close();
-            }
+            setting(c, "lock_timeout", options.lockTimeout());
             try (AdvisoryLock lock = AdvisoryLock.acquire(c, options.schema(), options.lockWait())) {
                 history.create(c);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), false)")) {
-                    ps.setString(1, options.schema());
-                    ps.executeQuery().close();
-                }
+                setting(c, "search_path", dev.strata.sql.Identifiers.quote(options.schema()));
                 MigrationStatus status = statusOf(files, history.read(c));
                 Plan plan = plan(status, targetNumber, rollBack);
                 runBackup = null;
