@@ -219,33 +219,34 @@ class FleetPostgresTest {
             "CREATE INDEX vendor_name_idx ON vendor (name)");
 
     @Test
-    void verifyFindsDriftMissingTablesAndPendingAndBackfillCreatesOnlyWhatIsMissing(DevServer server, @TempDir Path dir)
+    void createVerifyAndBackfillOnFiftyTwoTenants(DevServer server, @TempDir Path dir)
             throws Exception {
         RunnerFixtures.writeBasicProject(dir);
         try (ScratchDatabase db = server.createScratch("fleet_verify")) {
-            createSchemas(db, names(30));
             Fleet fleet = fleet(db, dir, TenantSettings.like("tenant%").withRequiredTables(List.of("users", "vendor")));
-            fleet.deploy(Selection.ALL, RunOptions.DEFAULTS);
+            for (String name : names(52)) {
+                assertEquals(3, fleet.create(name).steps().size());
+            }
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO tenant_003.users (id, name) VALUES (1, 'kept')");
                 s.execute("DROP INDEX tenant_005.users_email_idx");
                 s.execute("ALTER TABLE tenant_006.users ADD COLUMN extra int");
-                s.execute("CREATE SCHEMA tenant_031");
+                s.execute("CREATE SCHEMA tenant_053");
             }
             FleetStatus verified = fleet.verify(Selection.ALL, MODEL);
-            assertEquals(31, verified.tenants().size());
+            assertEquals(53, verified.tenants().size());
             Map<TenantStatus.State, Integer> totals = verified.totals();
             assertEquals(1, (int) totals.get(TenantStatus.State.PENDING), totals.toString());
-            assertEquals(30, (int) totals.get(TenantStatus.State.DRIFTED), "every deployed tenant lacks vendor");
+            assertEquals(52, (int) totals.get(TenantStatus.State.DRIFTED), "every deployed tenant lacks vendor");
             TenantStatus five = verified.tenants().get(4);
             assertEquals(List.of("vendor"), five.missingTables());
             assertTrue(five.drift().contains("create-index users_email_idx"), five.drift().toString());
             TenantStatus six = verified.tenants().get(5);
             assertTrue(six.drift().contains("drop-column users.extra"), six.drift().toString());
-            assertEquals(List.of("users", "vendor"), verified.tenants().get(30).missingTables());
+            assertEquals(List.of("users", "vendor"), verified.tenants().get(52).missingTables());
 
             FleetRun backfilled = fleet.backfill(Selection.ALL, MODEL, RunOptions.DEFAULTS);
-            assertEquals(31, backfilled.with(TenantOutcome.State.APPLIED).size(), backfilled.toString());
+            assertEquals(53, backfilled.with(TenantOutcome.State.APPLIED).size(), backfilled.toString());
             assertEquals(List.of("kept"), RunnerFixtures.strings(db, "SELECT name FROM tenant_003.users"),
                     "an existing table is never touched");
             assertEquals(List.of("vendor:r", "vendor_name_idx:i", "vendor_pkey:i"), RunnerFixtures.relations(db, "tenant_001")
@@ -254,15 +255,15 @@ class FleetPostgresTest {
                     "SELECT number || ' ' || name || ' ' || kind FROM tenant_001.strata_migrations WHERE number < 0"));
             assertTrue(RunnerFixtures.relations(db, "tenant_005").stream().noneMatch(r -> r.startsWith("users_email_idx")),
                     "an index of an existing table is not created: the table is not touched");
-            assertTrue(RunnerFixtures.relations(db, "tenant_031").contains("users:r"));
+            assertTrue(RunnerFixtures.relations(db, "tenant_053").contains("users:r"));
 
             FleetStatus after = fleet.verify(Selection.ALL, MODEL);
             Map<TenantStatus.State, Integer> totalsAfter = after.totals();
-            assertEquals(28, (int) totalsAfter.get(TenantStatus.State.UP_TO_DATE), totalsAfter.toString());
+            assertEquals(50, (int) totalsAfter.get(TenantStatus.State.UP_TO_DATE), totalsAfter.toString());
             assertEquals(2, (int) totalsAfter.get(TenantStatus.State.DRIFTED), "tenant_005 and tenant_006 still differ");
-            assertEquals(1, (int) totalsAfter.get(TenantStatus.State.PENDING), "tenant_031 has tables but no migrations applied");
+            assertEquals(1, (int) totalsAfter.get(TenantStatus.State.PENDING), "tenant_053 has tables but no migrations applied");
             FleetRun again = fleet.backfill(Selection.ALL, MODEL, RunOptions.DEFAULTS);
-            assertEquals(31, again.with(TenantOutcome.State.UP_TO_DATE).size(), "nothing is missing any more");
+            assertEquals(53, again.with(TenantOutcome.State.UP_TO_DATE).size(), "nothing is missing any more");
         }
     }
 }
