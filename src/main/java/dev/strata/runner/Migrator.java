@@ -35,6 +35,7 @@ public final class Migrator {
 
     private Backup runBackup;
     private MigrationListener listener = MigrationListener.NONE;
+    private List<Migration> files;
 
     public Migrator(ConnectionSource target, Path migrationsDir, MigratorOptions options) {
         this.target = Objects.requireNonNull(target, "target");
@@ -62,9 +63,18 @@ public final class Migrator {
         return migrationsDir;
     }
 
-    /** The migration files, in number order. */
+    /** The migration files, in number order (those given by {@link #files}, else read from the directory). */
     public List<Migration> migrations() {
-        return MigrationFiles.readAll(migrationsDir);
+        return files != null ? files : MigrationFiles.readAll(migrationsDir);
+    }
+
+    /**
+     * Uses {@code migrations} (read from this migrator's directory by the caller) instead of
+     * reading the directory on every run: a fleet reads its files once for all its tenants.
+     */
+    public Migrator files(List<Migration> migrations) {
+        this.files = List.copyOf(migrations);
+        return this;
     }
 
     /** Applies every pending migration, in number order. */

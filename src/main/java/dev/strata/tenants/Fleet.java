@@ -584,6 +584,7 @@ public final class Fleet {
         List<String> cleared = status.tenants().stream().filter(s -> !todo.contains(s) && s.failure() != null)
                 .map(TenantStatus::tenant).toList();
         cleared.forEach(t -> outcomes.put(t, new TenantOutcome(t, TenantOutcome.State.UP_TO_DATE, List.of(), null, 0)));
+        List<Migration> files = MigrationFiles.readAll(migrationsDir);
         int parallel = Math.max(1, Math.min(parallelism(run), Math.max(1, todo.size())));
         run.listener().starting(todo.size(), parallel);
         List<String> names = todo.stream().map(TenantStatus::tenant).toList();
@@ -591,10 +592,10 @@ public final class Fleet {
         AtomicBoolean stop = new AtomicBoolean(false);
         List<String> succeeded = Collections.synchronizedList(new ArrayList<>());
         List<String> failedNow = Collections.synchronizedList(new ArrayList<>());
-        runBatch(names.subList(0, canary), parallel, run, work, outcomes, stop, succeeded, failedNow);
+        runBatch(names.subList(0, canary), files, parallel, run, work, outcomes, stop, succeeded, failedNow);
         boolean canaryFailed = canary > 0 && !failedNow.isEmpty();
         if (!canaryFailed && !stop.get()) {
-            runBatch(names.subList(canary, names.size()), parallel, run, work, outcomes, stop, succeeded, failedNow);
+            runBatch(names.subList(canary, names.size()), files, parallel, run, work, outcomes, stop, succeeded, failedNow);
         }
         String skipReason = canaryFailed ? "not started: a canary tenant failed" : "not started: --fail-fast after a failure";
         for (String t : names) {
@@ -612,8 +613,9 @@ public final class Fleet {
         return new FleetRun(command, ordered, parallel, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void runBatch(List<String> tenants, int parallel, RunOptions run, Work work, Map<String, TenantOutcome> outcomes,
-                          AtomicBoolean stop, List<String> succeeded, List<String> failed) {
+    private void runBatch(List<String> tenants, List<Migration> files, int parallel, RunOptions run, Work work,
+                          Map<String, TenantOutcome> outcomes, AtomicBoolean stop, List<String> succeeded,
+                          List<String> failed) {
         if (tenants.isEmpty()) {
             return;
         }
@@ -632,7 +634,7 @@ public final class Fleet {
                     run.listener().started(tenant);
                     long t0 = System.nanoTime();
                     List<Step> committed = Collections.synchronizedList(new ArrayList<>());
-                    Migrator migrator = new Migrator(database, migrationsDir, options.withSchema(tenant))
+                    Migrator migrator = new Migrator(database, migrationsDir, options.withSchema(tenant)).files(files)
                             .listener(new dev.strata.runner.MigrationListener() {
                                 @Override
                                 public void committed(Step step) {
