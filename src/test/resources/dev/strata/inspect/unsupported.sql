@@ -1,6 +1,6 @@
 -- Objects the model cannot carry, next to ones it can. Executed with search_path set to the target schema.
 CREATE DOMAIN positive_int AS integer CHECK (VALUE > 0);
--- A range type has no model syntax; aggregates of every kind (a moving-aggregate mode here) do.
+-- Range types and aggregates of every kind (a moving-aggregate mode here) are in the model.
 CREATE TYPE floatrange AS RANGE (subtype = float8);
 CREATE AGGREGATE concat_all(text) (SFUNC = textcat, STYPE = text, INITCOND = '',
                                    MSFUNC = textcat, MINVFUNC = textcat, MSTYPE = text);
@@ -23,6 +23,8 @@ CREATE TABLE items (
 CREATE INDEX items_qty_idx ON items (qty);
 CREATE INDEX items_label_desc_idx ON items (label DESC);
 CREATE INDEX items_label_idx ON items (label);
+-- Extended statistics have no model syntax yet: reported, with their table.
+CREATE STATISTICS items_stats ON qty, label FROM items;
 
 CREATE VIEW item_labels AS SELECT concat_all(label) AS labels FROM items;
 CREATE VIEW item_ranges AS SELECT floatrange(qty, qty + 1) AS r FROM items;
