@@ -574,14 +574,16 @@ public final class Fleet {
         // A tenant whose files do not match its history is run too: its migrator refuses it, which reports it.
         List<TenantStatus> todo = status.tenants().stream()
                 .filter(s -> needsWork.test(s) || s.state() == TenantStatus.State.CHECKSUM_MISMATCH).toList();
+        java.util.Set<String> todoNames = new java.util.HashSet<>();
+        todo.forEach(s -> todoNames.add(s.tenant()));
         Map<String, TenantOutcome> outcomes = Collections.synchronizedMap(new HashMap<>());
         for (TenantStatus s : status.tenants()) {
-            if (!todo.contains(s) && s.failure() == null) {
+            if (!todoNames.contains(s.tenant()) && s.failure() == null) {
                 outcomes.put(s.tenant(), new TenantOutcome(s.tenant(), TenantOutcome.State.UP_TO_DATE, List.of(), null, 0));
             }
         }
         // A tenant whose last run failed but that has nothing to do now (fixed by hand) is cleared.
-        List<String> cleared = status.tenants().stream().filter(s -> !todo.contains(s) && s.failure() != null)
+        List<String> cleared = status.tenants().stream().filter(s -> !todoNames.contains(s.tenant()) && s.failure() != null)
                 .map(TenantStatus::tenant).toList();
         cleared.forEach(t -> outcomes.put(t, new TenantOutcome(t, TenantOutcome.State.UP_TO_DATE, List.of(), null, 0)));
         List<Migration> files = MigrationFiles.readAll(migrationsDir);
