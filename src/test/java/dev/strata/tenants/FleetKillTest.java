@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * migration boundary (its history matches its tables), and a re-run completes.
  */
 @WithPostgres
+@Tag("slow") // a subprocess JVM and a kill: in mvn -Pfull verify, keeping the default run under 20 minutes
 class FleetKillTest {
     private static final int TENANTS = 24;
     private static final int MIGRATIONS = 6;
