@@ -227,20 +227,29 @@ public final class Fleet {
 
     /** Where every selected tenant stands, read in a fixed number of queries. */
     public FleetStatus status(Selection selection) {
-        List<Migration> files = MigrationFiles.readAll(migrationsDir);
+        return status(selection, MigrationFiles.readAll(migrationsDir));
+    }
+
+    private FleetStatus status(Selection selection, List<Migration> files) {
         try (Connection c = database.open()) {
-            List<String> tenants = select(discover(c), selection);
-            Map<String, List<AppliedMigration>> histories = FleetHistory.read(c, tenants, options.historyTable());
-            Map<String, String> failures = journal(c);
-            List<TenantStatus> out = new ArrayList<>();
-            for (String t : tenants) {
-                out.add(new TenantStatus(t, Migrator.statusOf(t, files, histories.get(t)), failures.get(t), List.of(),
-                        List.of()));
-            }
-            return new FleetStatus(database.description(), out);
+            return new FleetStatus(database.description(), statuses(c, select(discover(c), selection), files, false));
         } catch (SQLException e) {
             throw databaseError("could not read the tenants' histories", e);
         }
+    }
+
+    /** Each tenant's files joined with its history and last failure (and its missing required tables). */
+    private List<TenantStatus> statuses(Connection c, List<String> tenants, List<Migration> files, boolean required)
+            throws SQLException {
+        Map<String, List<AppliedMigration>> histories = FleetHistory.read(c, tenants, options.historyTable());
+        Map<String, String> failures = journal(c);
+        Map<String, List<String>> missing = required ? missingTables(c, tenants) : Map.of();
+        List<TenantStatus> out = new ArrayList<>();
+        for (String t : tenants) {
+            out.add(new TenantStatus(t, Migrator.statusOf(t, files, histories.get(t)), failures.get(t), missing.get(t),
+                    List.of()));
+        }
+        return out;
     }
 
     /** How many drifted tenants {@link #verify} diffs in detail; the others are named by their fingerprint only. */
@@ -261,15 +270,7 @@ public final class Fleet {
     public FleetStatus verify(Selection selection, List<String> modelDdl) {
         List<Migration> files = MigrationFiles.readAll(migrationsDir);
         try (Connection c = database.open()) {
-            List<String> tenants = select(discover(c), selection);
-            Map<String, List<AppliedMigration>> histories = FleetHistory.read(c, tenants, options.historyTable());
-            Map<String, String> failures = journal(c);
-            Map<String, List<String>> missing = missingTables(c, tenants);
-            List<TenantStatus> statuses = new ArrayList<>();
-            for (String t : tenants) {
-                statuses.add(new TenantStatus(t, Migrator.statusOf(t, files, histories.get(t)), failures.get(t),
-                        missing.get(t), List.of()));
-            }
+            List<TenantStatus> statuses = new ArrayList<>(statuses(c, select(discover(c), selection), files, true));
             if (modelDdl != null) {
                 List<String> comparable = statuses.stream().filter(st -> st.pending() == 0).map(TenantStatus::tenant).toList();
                 Map<String, List<String>> drift = drift(c, comparable, modelDdl);
@@ -570,7 +571,8 @@ public final class Fleet {
     private FleetRun runAll(String command, Selection selection, RunOptions run, java.util.function.Predicate<TenantStatus> needsWork,
                             Work work) {
         long started = System.nanoTime();
-        FleetStatus status = status(selection);
+        List<Migration> files = MigrationFiles.readAll(migrationsDir);
+        FleetStatus status = status(selection, files);
         // A tenant whose files do not match its history is run too: its migrator refuses it, which reports it.
         List<TenantStatus> todo = status.tenants().stream()
                 .filter(s -> needsWork.test(s) || s.state() == TenantStatus.State.CHECKSUM_MISMATCH).toList();
@@ -586,7 +588,6 @@ public final class Fleet {
         List<String> cleared = status.tenants().stream().filter(s -> !todoNames.contains(s.tenant()) && s.failure() != null)
                 .map(TenantStatus::tenant).toList();
         cleared.forEach(t -> outcomes.put(t, new TenantOutcome(t, TenantOutcome.State.UP_TO_DATE, List.of(), null, 0)));
-        List<Migration> files = MigrationFiles.readAll(migrationsDir);
         int parallel = Math.max(1, Math.min(parallelism(run), Math.max(1, todo.size())));
         run.listener().starting(todo.size(), parallel);
         List<String> names = todo.stream().map(TenantStatus::tenant).toList();
