@@ -242,6 +242,11 @@ public final class CatalogReader {
                 name(rs.getString("object_schema"), rs.getString("type_name")), rs.getString("subtype"),
                 rs.getString("subtype_opclass"), rs.getString("collation"), rs.getString("canonical"),
                 rs.getString("subtype_diff"), rs.getString("multirange"), rs.getString("comment")));
+        List<dev.strata.model.Statistics> statistics = q.query("statistics", rs -> new dev.strata.model.Statistics(
+                name(rs.getString("object_schema"), rs.getString("statistics_name")),
+                name(rs.getString("table_schema"), rs.getString("table_name")), CatalogQueries.strings(rs, "kinds"),
+                rs.getString("keys"), CatalogQueries.strings(rs, "columns"), (Integer) rs.getObject("target"),
+                rs.getString("comment")));
         List<Sequence> sequences = q.query("sequences", CatalogReader::sequence);
         List<ViewRow> viewRows = q.query("views", rs -> new ViewRow(name(rs.getString("object_schema"), rs.getString("view_name")),
                 rs.getBoolean("materialized"), rs.getBoolean("populated"), rs.getString("definition"),
@@ -309,7 +314,8 @@ public final class CatalogReader {
                 sorted(policies, Comparator.comparing(Policy::table).thenComparing(Policy::name)),
                 sorted(domains, Comparator.comparing(Domain::name)),
                 sorted(composites, Comparator.comparing(CompositeType::name)),
-                namespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes);
+                namespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes,
+                statistics);
         return new Contents(schema, sorted(dependencies, Comparator.naturalOrder()));
     }
 

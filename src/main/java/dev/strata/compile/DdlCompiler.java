@@ -209,6 +209,8 @@ public final class DdlCompiler {
                 }
             }
         }
+        // Extended statistics need their table's columns and the functions their expressions call.
+        schema.statistics().forEach(s -> out.addAll(Ddl.createStatisticsWithOptions(s)));
         List<Trigger> triggers = sorted(schema.triggers(), Comparator.comparing(Trigger::table).thenComparing(Trigger::name));
         triggers.forEach(t -> out.add(definition(t.definition())));
         triggers.stream().filter(t -> t.enablement() != Trigger.Enablement.ORIGIN)

@@ -37,6 +37,7 @@ public sealed interface Change
                 Change.AddColumn, Change.DropColumn, Change.RenameColumn, Change.AlterColumn, Change.AlterDerivedColumn,
                 Change.AddConstraint, Change.DropConstraint, Change.RenameConstraint, Change.AlterConstraint,
                 Change.CreateIndex, Change.DropIndex, Change.AlterIndex,
+                Change.CreateStatistics, Change.DropStatistics, Change.AlterStatistics,
                 Change.CreateView, Change.DropView,
                 Change.CreateFunction, Change.DropFunction, Change.ReplaceFunction,
                 Change.CreateTrigger, Change.DropTrigger,
@@ -1270,6 +1271,51 @@ public sealed interface Change
     }
 
     /** {@code CREATE TRIGGER}. */
+    /** {@code CREATE STATISTICS} with its target and comment. */
+    record CreateStatistics(dev.strata.model.Statistics statistics) implements Change {
+        public CreateStatistics {
+            Objects.requireNonNull(statistics, "statistics");
+        }
+
+        public Phase phase() {
+            return Phase.CREATE_STATISTICS;
+        }
+
+        public QualifiedName object() {
+            return statistics.name();
+        }
+    }
+
+    /** {@code DROP STATISTICS}; the object as it was. */
+    record DropStatistics(dev.strata.model.Statistics statistics) implements Change {
+        public DropStatistics {
+            Objects.requireNonNull(statistics, "statistics");
+        }
+
+        public Phase phase() {
+            return Phase.DROP_STATISTICS;
+        }
+
+        public QualifiedName object() {
+            return statistics.name();
+        }
+    }
+
+    /** {@code ALTER STATISTICS s SET STATISTICS n}: the target ({@code null}: the default) from and to. */
+    record AlterStatistics(dev.strata.model.Statistics statistics, Integer from, Integer to) implements Change {
+        public AlterStatistics {
+            Objects.requireNonNull(statistics, "statistics");
+        }
+
+        public Phase phase() {
+            return Phase.ALTER_STATISTICS;
+        }
+
+        public QualifiedName object() {
+            return statistics.name();
+        }
+    }
+
     record CreateTrigger(Trigger trigger) implements Change {
         public CreateTrigger {
             Objects.requireNonNull(trigger, "trigger");

@@ -34,6 +34,7 @@ public record CommentTarget(Kind kind, QualifiedName name, QualifiedName table, 
         TRIGGER("TRIGGER"),
         RULE("RULE"),
         POLICY("POLICY"),
+        STATISTICS("STATISTICS"),
         COLLATION("COLLATION"),
         ACCESS_METHOD("ACCESS METHOD"),
         FOREIGN_DATA_WRAPPER("FOREIGN DATA WRAPPER"),
@@ -96,6 +97,10 @@ public record CommentTarget(Kind kind, QualifiedName name, QualifiedName table, 
 
     public static CommentTarget of(dev.strata.model.Collation collation) {
         return new CommentTarget(Kind.COLLATION, collation.name(), null, null);
+    }
+
+    public static CommentTarget of(dev.strata.model.Statistics statistics) {
+        return new CommentTarget(Kind.STATISTICS, statistics.name(), null, null);
     }
 
     public static CommentTarget of(Policy policy) {

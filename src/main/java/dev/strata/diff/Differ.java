@@ -163,6 +163,7 @@ public final class Differ {
         functions();
         OperatorDiffer.diff(current, desired, out);
         policies();
+        statistics();
         NamespaceDiffer.dropTypeChangesOfMovedExtensions(out);
         return List.copyOf(out);
     }
@@ -1123,6 +1124,48 @@ public final class Differ {
         for (Policy d : desired.policies()) {
             if (!have.contains(List.of(d.table(), d.name()))) {
                 out.add(new CreatePolicy(d));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- extended statistics
+
+    /**
+     * Extended statistics: created, dropped, or dropped and created again when their table, kinds
+     * or keys change. PostgreSQL drops one silently with any of its columns and refuses to drop a
+     * function its expressions call, so one that uses a column whose type changes or that is
+     * dropped, or a function that is dropped, is dropped before and created after too. The
+     * target and the comment are altered in place.
+     */
+    private void statistics() {
+        Map<QualifiedName, dev.strata.model.Statistics> want = byName(desired.statistics(),
+                dev.strata.model.Statistics::name);
+        Set<QualifiedName> have = new HashSet<>();
+        Set<String> dropped = droppedFunctions();
+        for (dev.strata.model.Statistics c : current.statistics()) {
+            have.add(c.name());
+            dev.strata.model.Statistics d = want.get(c.name());
+            Set<String> affected = affectedColumns.getOrDefault(c.table(), Set.of());
+            boolean rebuilt = c.columns().stream().anyMatch(col -> affected.contains(renamedColumn(c.table(), col))
+                            || affected.contains(col))
+                    || dropped.stream().anyMatch(fn -> calls(c.keys(), fn));
+            if (d == null || !c.onTable(renamedTable(c.table())).sameDefinition(d) || rebuilt) {
+                out.add(new Change.DropStatistics(c));
+                if (d != null) {
+                    out.add(new Change.CreateStatistics(d));
+                }
+                continue;
+            }
+            if (!Objects.equals(c.target(), d.target())) {
+                out.add(new Change.AlterStatistics(d, c.target(), d.target()));
+            }
+            if (!Objects.equals(c.comment(), d.comment())) {
+                out.add(new CommentOn(CommentTarget.of(d), c.comment(), d.comment()));
+            }
+        }
+        for (dev.strata.model.Statistics d : desired.statistics()) {
+            if (!have.contains(d.name())) {
+                out.add(new Change.CreateStatistics(d));
             }
         }
     }

@@ -91,7 +91,8 @@ public final class Inspector {
                 s.views(), s.functions(),
                 s.triggers().stream().filter(t -> !skipped(t.table(), tables)).toList(),
                 s.policies().stream().filter(p -> !skipped(p.table(), tables)).toList(), s.domains(),
-                s.compositeTypes(), s.namespaces(), s.targetComment(), s.collations(), s.operators(), s.textSearch(), s.accessMethods(), s.wrappers(), s.servers(), s.rangeTypes());
+                s.compositeTypes(), s.namespaces(), s.targetComment(), s.collations(), s.operators(), s.textSearch(), s.accessMethods(), s.wrappers(), s.servers(), s.rangeTypes(),
+                s.statistics().stream().filter(x -> !skipped(x.table(), tables)).toList());
     }
 
     private static boolean skipped(QualifiedName name, Set<String> tables) {

@@ -654,7 +654,43 @@ final class TreeBuilder {
                 putQualified(out, "table", table.name(), table(table));
             }
         }
+        for (dev.strata.model.Statistics s : schema.statistics()) {
+            if (isLeftOut(ObjectKind.TABLE, s.table(), null)) {
+                continue;
+            }
+            Object key = ModelNames.key(s.name());
+            Object table = ModelNames.key(s.table());
+            if (key == null || table == null) {
+                drop("extended statistics", s.table().toString(), s.name().toString(),
+                        "its name or its table's cannot form a model key :schema/name");
+            } else if (out.containsKey(key)) {
+                drop("extended statistics", s.table().toString(), s.name().toString(),
+                        "another object of the same name takes its model key");
+            } else {
+                out.put(key, statistics(s, table));
+            }
+        }
         return out;
+    }
+
+    /** {@code {:type :statistics :table :t :on [:a :b [:raw "lower(c)"]] ...}}, the options that are not the defaults only. */
+    private Map<Object, Object> statistics(dev.strata.model.Statistics s, Object table) {
+        Map<Object, Object> spec = map(TYPE, ModelNames.kw("statistics"));
+        spec.put(ModelNames.kw("table"), table instanceof String name ? name : table);
+        List<Object> keys = new ArrayList<>();
+        for (String key : SqlText.splitTopLevel(s.keys())) {
+            String column = unquote(key.strip());
+            keys.add(column != null ? ModelNames.key(column) : TypeForms.raw(SqlText.unwrap(key.strip())));
+        }
+        spec.put(ModelNames.kw("on"), keys);
+        if (!s.kinds().isEmpty()) {
+            spec.put(ModelNames.kw("kinds"), s.kinds().stream().map(ModelNames::kw).toList());
+        }
+        if (s.target() != null) {
+            spec.put(ModelNames.kw("target"), (long) s.target());
+        }
+        putIf(spec, "comment", s.comment());
+        return spec;
     }
 
     /** Puts an object under its model key ({@code :auth/users} for another schema's), or reports that it has none. */

@@ -62,6 +62,8 @@ final class ModelParser {
     final List<dev.strata.model.Collation> collations = new ArrayList<>();
     /** Range types ({@code {:type :range}}), with where; their subtype is resolved by the assembler. */
     final List<RangeDraft> ranges = new ArrayList<>();
+    /** Extended statistics ({@code {:type :statistics}}), with where; their table is checked by the assembler. */
+    final List<StatisticsParser.Draft> statistics = new ArrayList<>();
     final List<dev.strata.model.Operator> operators = new ArrayList<>();
     final List<dev.strata.model.AccessMethod> accessMethods = new ArrayList<>();
     final List<dev.strata.model.ForeignData.Wrapper> wrappers = new ArrayList<>();
@@ -157,12 +159,18 @@ final class ModelParser {
             } else if (FieldParser.kw("range").equals(type)) {
                 range(key, m, where, "range type " + EdnPrinter.flat(key));
                 processed.put(key, value);
+            } else if (FieldParser.kw("statistics").equals(type)) {
+                StatisticsParser.Draft draft = StatisticsParser.parse(key, m, where, "statistics " + EdnPrinter.flat(key), problems);
+                if (draft != null) {
+                    statistics.add(draft);
+                }
+                processed.put(key, value);
             } else if (FieldParser.kw("target-schema").equals(type)) {
                 targetSchema(m, where, "target schema " + EdnPrinter.flat(key));
                 processed.put(key, value);
             } else {
                 problems.add(where, subject, "unknown model kind :type " + EdnPrinter.flat(type),
-                        "a top-level :type is :enum, :domain, :composite, :range, :extension, :sequence, :collation, :operator, :access-method,"
+                        "a top-level :type is :enum, :domain, :composite, :range, :extension, :sequence, :statistics, :collation, :operator, :access-method,"
                                 + " :foreign-data-wrapper, :server,"
                                 + " :text-search-parser, -template, -dictionary or -configuration, :schema or"
                                 + " :target-schema;"

@@ -125,7 +125,8 @@ final class SchemaAssembler {
                 .sorted(Comparator.comparing(dev.strata.model.Collation::name)).toList()).withOperators(models.operators)
                 .withTextSearch(models.textSearch).withAccessMethods(models.accessMethods)
                 .withForeignData(models.wrappers, models.servers)
-                .withRangeTypes(rangesByName.values().stream().map(this::rangeType).toList());
+                .withRangeTypes(rangesByName.values().stream().map(this::rangeType).toList())
+                .withStatistics(statistics(tables));
         return new Result(schema.withNamespaces(namespaces(schema)).withTargetComment(models.targetComment), hints());
     }
 
@@ -154,6 +155,7 @@ final class SchemaAssembler {
         schema.sequences().forEach(q -> used.add(q.name()));
         schema.collations().forEach(c -> used.add(c.name()));
         schema.rangeTypes().forEach(r -> used.add(r.name()));
+        schema.statistics().forEach(x -> used.add(x.name()));
         schema.operators().forEach(o -> used.add(o.name()));
         schema.textSearch().forEach(t -> used.add(t.name()));
         for (QualifiedName n : used) {
@@ -809,6 +811,42 @@ final class SchemaAssembler {
             return true;
         }
         return viewsToo && extended.views.stream().anyMatch(v -> v.view().name().equals(name));
+    }
+
+    /**
+     * Extended statistics: each on a model table or materialized view, its named columns those of a
+     * plain table (the columns of partitions and children come from their parents and are checked by
+     * PostgreSQL), one object per name.
+     */
+    private List<dev.strata.model.Statistics> statistics(List<Table> tables) {
+        List<dev.strata.model.Statistics> result = new ArrayList<>();
+        Map<QualifiedName, Located> seen = new HashMap<>();
+        for (StatisticsParser.Draft d : models.statistics) {
+            dev.strata.model.Statistics s = d.statistics();
+            Located first = seen.putIfAbsent(s.name(), new Located(d.where(), d.subject()));
+            if (first != null) {
+                problems.add(d.where(), d.subject(), "duplicate statistics name " + s.name() + " (also used by "
+                        + first.subject() + " at " + first.where() + ")", "rename one of them");
+                continue;
+            }
+            boolean view = extended.views.stream().anyMatch(v -> v.view().name().equals(s.table()) && v.view().materialized());
+            Table table = tables.stream().filter(t -> t.name().equals(s.table())).findFirst().orElse(null);
+            if (table == null && !view) {
+                problems.add(d.where(), d.subject(), "statistics " + s.name().name() + " are on " + s.table()
+                        + ", which no model defines as a table or materialized view", "define the table or fix :table");
+                continue;
+            }
+            if (table != null && table.lineage().equals(dev.strata.model.TableLineage.NONE)) {
+                for (String column : d.namedColumns()) {
+                    if (table.columns().stream().noneMatch(c -> c.name().equals(column))) {
+                        problems.add(d.where(), d.subject(), "unknown column " + column + " of " + s.table() + " in :on",
+                                "use one of " + String.join(", ", table.columns().stream().map(dev.strata.model.Column::name).toList()));
+                    }
+                }
+            }
+            result.add(s);
+        }
+        return result;
     }
 
     private List<Trigger> triggers() {

@@ -30,9 +30,12 @@ public record Schema(
         List<AccessMethod> accessMethods,
         List<ForeignData.Wrapper> wrappers,
         List<ForeignData.Server> servers,
-        List<RangeType> rangeTypes) {
+        List<RangeType> rangeTypes,
+        List<Statistics> statistics) {
 
     public Schema {
+        statistics = statistics == null ? List.of()
+                : statistics.stream().sorted(java.util.Comparator.comparing(Statistics::name)).toList();
         rangeTypes = rangeTypes == null ? List.of()
                 : rangeTypes.stream().sorted(java.util.Comparator.comparing(RangeType::name)).toList();
         wrappers = wrappers == null ? List.of()
@@ -65,14 +68,14 @@ public record Schema(
                   String targetComment, List<Collation> collations, List<Operator> operators,
                   List<TextSearch> textSearch, List<AccessMethod> accessMethods) {
         this(extensions, enums, sequences, tables, views, functions, triggers, policies, domains, compositeTypes,
-                namespaces, targetComment, collations, operators, textSearch, accessMethods, List.of(), List.of(), List.of());
+                namespaces, targetComment, collations, operators, textSearch, accessMethods, List.of(), List.of(), List.of(), List.of());
     }
 
     /** This schema with other foreign-data wrappers and servers. */
     public Schema withForeignData(List<ForeignData.Wrapper> newWrappers, List<ForeignData.Server> newServers) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
                 compositeTypes, namespaces, targetComment, collations, operators, textSearch, accessMethods,
-                newWrappers, newServers, rangeTypes);
+                newWrappers, newServers, rangeTypes, statistics);
     }
 
     /** A schema without access methods. */
@@ -88,7 +91,7 @@ public record Schema(
     /** This schema with other access methods. */
     public Schema withAccessMethods(List<AccessMethod> newAccessMethods) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, collations, operators, textSearch, newAccessMethods, wrappers, servers, rangeTypes);
+                compositeTypes, namespaces, targetComment, collations, operators, textSearch, newAccessMethods, wrappers, servers, rangeTypes, statistics);
     }
 
     /** A schema without text search objects. */
@@ -103,7 +106,7 @@ public record Schema(
     /** This schema with other text search objects. */
     public Schema withTextSearch(List<TextSearch> newTextSearch) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, collations, operators, newTextSearch, accessMethods, wrappers, servers, rangeTypes);
+                compositeTypes, namespaces, targetComment, collations, operators, newTextSearch, accessMethods, wrappers, servers, rangeTypes, statistics);
     }
 
     /** A schema without operators. */
@@ -118,7 +121,7 @@ public record Schema(
     /** This schema with other operators. */
     public Schema withOperators(List<Operator> newOperators) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, collations, newOperators, textSearch, accessMethods, wrappers, servers, rangeTypes);
+                compositeTypes, namespaces, targetComment, collations, newOperators, textSearch, accessMethods, wrappers, servers, rangeTypes, statistics);
     }
 
     /** A schema without collations. */
@@ -133,7 +136,7 @@ public record Schema(
     /** This schema with other collations. */
     public Schema withCollations(List<Collation> newCollations) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, targetComment, newCollations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes);
+                compositeTypes, namespaces, targetComment, newCollations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes, statistics);
     }
 
     /** A schema without a comment on the target schema. */
@@ -147,7 +150,7 @@ public record Schema(
     /** This schema with another comment on the target schema. */
     public Schema withTargetComment(String newTargetComment) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, namespaces, newTargetComment, collations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes);
+                compositeTypes, namespaces, newTargetComment, collations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes, statistics);
     }
 
     /** A schema of the target schema alone (no other namespaces). */
@@ -161,14 +164,21 @@ public record Schema(
     /** This schema with other namespaces (the schemas besides the target one it manages). */
     public Schema withNamespaces(List<Namespace> newNamespaces) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
-                compositeTypes, newNamespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes);
+                compositeTypes, newNamespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes, statistics);
     }
 
     /** This schema with other range types. */
     public Schema withRangeTypes(List<RangeType> newRangeTypes) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
                 compositeTypes, namespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers,
-                newRangeTypes);
+                newRangeTypes, statistics);
+    }
+
+    /** This schema with other extended statistics objects. */
+    public Schema withStatistics(List<Statistics> newStatistics) {
+        return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, domains,
+                compositeTypes, namespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers,
+                rangeTypes, newStatistics);
     }
 
     /** The names of the namespaces, sorted. */
@@ -185,7 +195,7 @@ public record Schema(
     /** This schema with other domains and composite types. */
     public Schema withTypes(List<Domain> newDomains, List<CompositeType> newCompositeTypes) {
         return new Schema(extensions, enums, sequences, tables, views, functions, triggers, policies, newDomains,
-                newCompositeTypes, namespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes);
+                newCompositeTypes, namespaces, targetComment, collations, operators, textSearch, accessMethods, wrappers, servers, rangeTypes, statistics);
     }
 
     public static Schema empty() {

@@ -127,6 +127,8 @@ public final class Planner {
                 || drop instanceof Change.DropView && create instanceof Change.CreateView
                 || drop instanceof Change.DropFunction && create instanceof Change.CreateFunction
                 || drop instanceof Change.DropTrigger && create instanceof Change.CreateTrigger
+                || drop instanceof Change.DropStatistics && create instanceof Change.CreateStatistics
+                || drop instanceof Change.DropRangeType && create instanceof Change.CreateRangeType
                 || drop instanceof Change.DropPolicy && create instanceof Change.CreatePolicy
                 || drop instanceof Change.DropColumn && create instanceof Change.AddColumn
                 || drop instanceof Change.DropTable && create instanceof Change.CreateTable

@@ -423,6 +423,18 @@ final class References {
             }
         } else if (change instanceof AlterIndex c) {
             relation(f.requires, c.to().table());
+        } else if (change instanceof Change.CreateStatistics c) {
+            relation(f.requires, c.statistics().table());
+            c.statistics().columns().forEach(col -> f.requires.add(column(c.statistics().table(), col)));
+            mentions(c.statistics().keys(), functions, null, f.softRequires);
+            f.provides.add("stat:" + c.statistics().name());
+        } else if (change instanceof Change.DropStatistics c) {
+            relation(f.releases, c.statistics().table());
+            c.statistics().columns().forEach(col -> f.releases.add(column(c.statistics().table(), col)));
+            mentions(c.statistics().keys(), functions, null, f.softReleases);
+            f.removes.add("stat:" + c.statistics().name());
+        } else if (change instanceof Change.AlterStatistics c) {
+            f.requires.add("stat:" + c.statistics().name());
         } else if (change instanceof CreateView c) {
             relation(f.provides, c.view().name());
             c.view().dependsOn().forEach(d -> relation(f.requires, d));
@@ -501,6 +513,10 @@ final class References {
             relationNames(c.sequence().name(), f.takes);
         } else if (change instanceof DropSequence c) {
             relationNames(c.sequence().name(), f.frees);
+        } else if (change instanceof Change.CreateStatistics c) {
+            f.takes.add("statname:" + c.statistics().name());
+        } else if (change instanceof Change.DropStatistics c) {
+            f.frees.add("statname:" + c.statistics().name());
         } else if (change instanceof CreateIndex c) {
             f.takes.add(indexName(c.index()));
         } else if (change instanceof DropIndex c) {
@@ -627,6 +643,7 @@ final class References {
         switch (target.kind()) {
             case CONSTRAINT, TRIGGER, RULE, POLICY -> keys.add("rel:" + target.table());
             case VIEW, MATERIALIZED_VIEW -> keys.add("rel:" + target.name());
+            case STATISTICS -> keys.add("stat:" + target.name());
             case COLLATION -> keys.add("coll:" + target.name());
             case ACCESS_METHOD -> keys.add("am:" + target.name().name());
             case FOREIGN_DATA_WRAPPER -> keys.add("fdw:" + target.name().name());

@@ -315,6 +315,13 @@ public final class ChangeRenderer {
             return of(List.of(dropFunction(c.function())), createFunction(c.function()));
         } else if (change instanceof ReplaceFunction c) {
             return of(List.of(verbatim(c.to().definition())), List.of(verbatim(c.from().definition())));
+        } else if (change instanceof Change.CreateStatistics c) {
+            return of(Ddl.createStatisticsWithOptions(c.statistics()), List.of(Ddl.dropStatistics(c.statistics())));
+        } else if (change instanceof Change.DropStatistics c) {
+            return of(List.of(Ddl.dropStatistics(c.statistics())), Ddl.createStatisticsWithOptions(c.statistics()));
+        } else if (change instanceof Change.AlterStatistics c) {
+            return of(List.of(Ddl.alterStatisticsTarget(c.statistics(), c.to())),
+                    List.of(Ddl.alterStatisticsTarget(c.statistics(), c.from())));
         } else if (change instanceof CreateTrigger c) {
             return of(createTrigger(c.trigger()), List.of(dropTrigger(c.trigger())));
         } else if (change instanceof DropTrigger c) {

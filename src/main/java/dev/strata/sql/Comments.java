@@ -43,7 +43,7 @@ public final class Comments {
                             ? "*" : arguments).append(')');
                 }
             }
-            case VIEW, MATERIALIZED_VIEW, COLLATION, ACCESS_METHOD, FOREIGN_DATA_WRAPPER, SERVER, TEXT_SEARCH_PARSER, TEXT_SEARCH_TEMPLATE, TEXT_SEARCH_DICTIONARY,
+            case VIEW, MATERIALIZED_VIEW, STATISTICS, COLLATION, ACCESS_METHOD, FOREIGN_DATA_WRAPPER, SERVER, TEXT_SEARCH_PARSER, TEXT_SEARCH_TEMPLATE, TEXT_SEARCH_DICTIONARY,
                     TEXT_SEARCH_CONFIGURATION -> sql.append(Identifiers.quote(target.name()));
             case OPERATOR -> sql.append(Ddl.operatorName(target.name())).append(' ').append(target.arguments());
             case DOMAIN_CONSTRAINT -> sql.append(Identifiers.quote(target.name().name())).append(" ON DOMAIN ")

@@ -57,6 +57,35 @@ public final class Ddl {
         return "CREATE TYPE " + Identifiers.quote(r.name()) + " AS RANGE (" + String.join(", ", options) + ")";
     }
 
+    /** {@code CREATE STATISTICS s [(kinds)] ON keys FROM t}. */
+    public static String createStatistics(dev.strata.model.Statistics s) {
+        return "CREATE STATISTICS " + Identifiers.quote(s.name())
+                + (s.kinds().isEmpty() ? "" : " (" + String.join(", ", s.kinds()) + ")")
+                + " ON " + s.keys() + " FROM " + Identifiers.quote(s.table());
+    }
+
+    /** {@code CREATE STATISTICS}, then its target and comment when set. */
+    public static List<String> createStatisticsWithOptions(dev.strata.model.Statistics s) {
+        List<String> out = new ArrayList<>(List.of(createStatistics(s)));
+        if (s.target() != null) {
+            out.add(alterStatisticsTarget(s, s.target()));
+        }
+        if (s.comment() != null) {
+            out.add(Comments.on(dev.strata.diff.CommentTarget.of(s), s.comment()));
+        }
+        return out;
+    }
+
+    /** {@code ALTER STATISTICS s SET STATISTICS n}; {@code null} is the default, {@code -1} on every version. */
+    public static String alterStatisticsTarget(dev.strata.model.Statistics s, Integer target) {
+        return "ALTER STATISTICS " + Identifiers.quote(s.name()) + " SET STATISTICS " + (target == null ? -1 : target);
+    }
+
+    /** {@code DROP STATISTICS s}. */
+    public static String dropStatistics(dev.strata.model.Statistics s) {
+        return "DROP STATISTICS " + Identifiers.quote(s.name());
+    }
+
     /** {@code CREATE SCHEMA name}: a schema the model manages besides the target one. */
     public static String createSchema(String name) {
         return "CREATE SCHEMA " + Identifiers.quote(name);

@@ -217,6 +217,14 @@ public final class ChangeActions {
             function(a, c.function());
         } else if (change instanceof ReplaceFunction c) {
             function(a, c.to());
+        } else if (change instanceof Change.CreateStatistics c) {
+            a.name("table-name", c.statistics().table()).name("name", c.statistics().name())
+                    .put("sql", Ddl.createStatistics(c.statistics()));
+        } else if (change instanceof Change.DropStatistics c) {
+            a.name("table-name", c.statistics().table()).name("name", c.statistics().name())
+                    .put("sql", Ddl.createStatistics(c.statistics()));
+        } else if (change instanceof Change.AlterStatistics c) {
+            a.name("name", c.statistics().name()).put("from", c.from()).put("to", c.to());
         } else if (change instanceof CreateTrigger c) {
             a.name("table-name", c.trigger().table()).name("name", c.trigger().name());
         } else if (change instanceof DropTrigger c) {

@@ -35,6 +35,7 @@ public final class Drift {
         List<Sequence> sequences = schema.sequences().stream()
                 .filter(s -> s.ownedBy() == null || !SequenceOwner.of(s).table().equals(QualifiedName.of(table))).toList();
         return new Schema(schema.extensions(), schema.enums(), sequences, tables, schema.views(), schema.functions(),
-                schema.triggers(), schema.policies(), schema.domains(), schema.compositeTypes(), schema.namespaces(), schema.targetComment(), schema.collations(), schema.operators(), schema.textSearch(), schema.accessMethods(), schema.wrappers(), schema.servers(), schema.rangeTypes());
+                schema.triggers(), schema.policies(), schema.domains(), schema.compositeTypes(), schema.namespaces(), schema.targetComment(), schema.collations(), schema.operators(), schema.textSearch(), schema.accessMethods(), schema.wrappers(), schema.servers(), schema.rangeTypes(),
+                schema.statistics().stream().filter(x -> !(x.table().schema() == null && x.table().name().equals(table))).toList());
     }
 }

@@ -57,7 +57,7 @@ public final class ModelCatalog {
                 .toList();
         return new Schema(extensions, desired.enums(), desired.sequences(), desired.tables(), desired.views(),
                 desired.functions(), desired.triggers(), desired.policies(), desired.domains(),
-                desired.compositeTypes(), desired.namespaces(), desired.targetComment(), desired.collations(), desired.operators(), desired.textSearch(), desired.accessMethods(), desired.wrappers(), desired.servers(), desired.rangeTypes());
+                desired.compositeTypes(), desired.namespaces(), desired.targetComment(), desired.collations(), desired.operators(), desired.textSearch(), desired.accessMethods(), desired.wrappers(), desired.servers(), desired.rangeTypes(), desired.statistics());
     }
 
     /**

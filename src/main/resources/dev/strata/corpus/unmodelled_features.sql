@@ -72,9 +72,6 @@ FROM pg_cast c WHERE c.oid >= 16384
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid
                   AND d.refclassid = 'pg_type'::regclass AND d.deptype = 'i')
 UNION ALL
-SELECT 'extended statistics', s.stxname
-FROM pg_statistic_ext s JOIN ns ON ns.oid = s.stxnamespace
-UNION ALL
 SELECT 'event trigger', e.evtname FROM pg_event_trigger e
 UNION ALL
 SELECT 'publication', p.pubname FROM pg_publication p

@@ -30,14 +30,6 @@ SELECT 'base type'::text AS kind, NULL::text AS table_name, t.typname::text AS n
        t.nsp_label::text AS object_schema
 FROM typ t WHERE t.typtype IN ('b', 'p') AND t.typcategory <> 'A'
 UNION ALL
--- Extended statistics (CREATE STATISTICS) are not in the model yet: each is named, with its table.
-SELECT 'extended statistics', c.relname, s.stxname,
-       'extended statistics (CREATE STATISTICS) have no model syntax yet: not written', NULL, NULL, NULL,
-       target.nsp_label AS object_schema
-FROM pg_statistic_ext s JOIN target ON target.nsp = s.stxnamespace JOIN pg_class c ON c.oid = s.stxrelid
-WHERE NOT EXISTS (SELECT 1 FROM pg_depend e
-                  WHERE e.classid = 'pg_statistic_ext'::regclass AND e.objid = s.oid AND e.deptype = 'e')
-UNION ALL
 -- Aggregates of every kind are in the model; window functions (written in C) are not.
 SELECT 'window function', NULL,
        p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',

@@ -29,13 +29,15 @@ class InspectUnsupportedTest {
         List<String> report = inspection.unsupported().stream()
                 .map(u -> (u.leftOut() ? "- " : "~ ") + u.kind() + " " + u.object())
                 .toList();
-        assertEquals(List.of("~ extended statistics items.items_stats"), report);
+        assertEquals(List.of("~ comment shops.index shop_identity"), report);
 
         inspection.writeTo(out, false);
         Schema back = RoundTrip.applyAndRead(server, out, "odd");
         assertEquals(List.of(), RoundTrip.unreported(inspection.schema(), back, inspection.unsupported()));
         // What is supported came back whole.
         assertEquals(inspection.schema().table("measurements"), back.table("measurements"));
+        assertEquals(inspection.schema().statistics(), back.statistics());
+        assertEquals(1, back.statistics().size());
         // A DESC key and an unlogged table are in the model now.
         assertEquals(inspection.schema().table("scratch"), back.table("scratch"));
         assertEquals(true, back.table("scratch").orElseThrow().unlogged());
@@ -46,14 +48,21 @@ class InspectUnsupportedTest {
     }
 
     @Test
-    void extendedStatisticsAreReportedNotDroppedSilently(DevServer server) throws Exception {
+    void extendedStatisticsAreWrittenNotReported(DevServer server, @TempDir Path out) throws Exception {
+        Inspection inspection;
         try (ScratchDatabase db = server.createScratch("inspect_stats"); Connection c = db.connect();
              java.sql.Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE t (a int, b text); CREATE STATISTICS t_ab ON a, b FROM t");
-            Inspection inspection = Inspector.inspect(c, "public");
-            assertEquals(List.of("~ extended statistics t.t_ab"), inspection.unsupported().stream()
-                    .map(u -> (u.leftOut() ? "- " : "~ ") + u.kind() + " " + u.object()).toList());
+            st.execute("CREATE TABLE t (a int, \"B c\" text); CREATE STATISTICS t_ab ON a, \"B c\" FROM t");
+            inspection = Inspector.inspect(c, "public");
         }
+        assertEquals(List.of(), inspection.unsupported());
+        StringBuilder edn = new StringBuilder();
+        for (Path p : inspection.writeTo(out, false)) {
+            edn.append(java.nio.file.Files.readString(p));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(edn.toString().contains(":on [:a \"B c\"]"), edn.toString());
+        Schema back = RoundTrip.applyAndRead(server, out, "public");
+        assertEquals(inspection.schema().statistics(), back.statistics());
     }
 
     @Test

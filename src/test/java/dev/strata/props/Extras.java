@@ -35,9 +35,11 @@ import java.util.stream.Stream;
  * @param populated the materialized view WITH DATA
  * @param enablement the trigger's enablement
  * @param constraintTrigger whether the constraint trigger is there
+ * @param statistics 0: no extended statistics on the parent, 1: on (id, name), 2: dependencies on (name, legs)
+ *                   with a target, 3: the same with a comment and all kinds
  */
 record Extras(int domain, DerivedColumn child, String parentDefault, int procedure, int viewOptions, boolean populated,
-              Trigger.Enablement enablement, boolean constraintTrigger) {
+              Trigger.Enablement enablement, boolean constraintTrigger, int statistics) {
     static final String PARENT = "zz_animal";
     static final List<String> NAMES = List.of("zz_legs", PARENT, "zz_dog", "zz_cat", "zz_feed", "zz_animals",
             "zz_counts", "zz_touch");
@@ -45,27 +47,31 @@ record Extras(int domain, DerivedColumn child, String parentDefault, int procedu
     static Extras random(Random r) {
         Trigger.Enablement[] e = Trigger.Enablement.values();
         return new Extras(r.nextInt(3), childOptions(r), r.nextBoolean() ? "'rex'::text" : null, r.nextInt(3),
-                r.nextInt(4), r.nextBoolean(), e[r.nextInt(e.length)], r.nextBoolean());
+                r.nextInt(4), r.nextBoolean(), e[r.nextInt(e.length)], r.nextBoolean(), r.nextInt(4));
     }
 
     /** This group with one part changed. */
     Extras edit(Random r) {
         Trigger.Enablement[] e = Trigger.Enablement.values();
+        if (r.nextInt(8) == 7) {
+            return new Extras(domain, child, parentDefault, procedure, viewOptions, populated, enablement,
+                    constraintTrigger, (statistics + 1 + r.nextInt(3)) % 4);
+        }
         return switch (r.nextInt(7)) {
             case 0 -> new Extras((domain + 1) % 3, child, parentDefault, procedure, viewOptions, populated, enablement,
-                    constraintTrigger);
+                    constraintTrigger, statistics);
             case 1 -> new Extras(domain, childOptions(r), parentDefault, procedure, viewOptions, populated, enablement,
-                    constraintTrigger);
+                    constraintTrigger, statistics);
             case 2 -> new Extras(domain, child, parentDefault == null ? "'felix'::text" : null, procedure, viewOptions,
-                    populated, enablement, constraintTrigger);
+                    populated, enablement, constraintTrigger, statistics);
             case 3 -> new Extras(domain, child, parentDefault, (procedure + 1) % 3, viewOptions, populated, enablement,
-                    constraintTrigger);
+                    constraintTrigger, statistics);
             case 4 -> new Extras(domain, child, parentDefault, procedure, (viewOptions + 1) % 4, !populated, enablement,
-                    constraintTrigger);
+                    constraintTrigger, statistics);
             case 5 -> new Extras(domain, child, parentDefault, procedure, viewOptions, populated, e[r.nextInt(e.length)],
-                    constraintTrigger);
+                    constraintTrigger, statistics);
             default -> new Extras(domain, child, parentDefault, procedure, viewOptions, populated, enablement,
-                    !constraintTrigger);
+                    !constraintTrigger, statistics);
         };
     }
 
@@ -125,8 +131,17 @@ record Extras(int domain, DerivedColumn child, String parentDefault, int procedu
                 sorted(Stream.concat(schema.functions().stream(), Stream.of(feed, touch)), Comparator.comparing(Function::name)),
                 sorted(triggers.stream(), Comparator.comparing(Trigger::table).thenComparing(Trigger::name)),
                 schema.policies());
+        List<dev.strata.model.Statistics> stats = switch (statistics) {
+            case 1 -> List.of(new dev.strata.model.Statistics(QualifiedName.of("zz_animal_stats"), parent, List.of(),
+                    "id, name", List.of(), null, null));
+            case 2 -> List.of(new dev.strata.model.Statistics(QualifiedName.of("zz_animal_stats"), parent,
+                    List.of("dependencies"), "name, legs", List.of(), 200, null));
+            case 3 -> List.of(new dev.strata.model.Statistics(QualifiedName.of("zz_animal_stats"), parent, List.of(),
+                    "name, legs", List.of(), 200, "names and legs go together"));
+            default -> List.<dev.strata.model.Statistics>of();
+        };
         return out.withTypes(sorted(Stream.concat(schema.domains().stream(), Stream.of(d)), Comparator.comparing(Domain::name)),
-                schema.compositeTypes());
+                schema.compositeTypes()).withStatistics(stats);
     }
 
     private static <T> List<T> sorted(Stream<T> items, Comparator<T> order) {

@@ -23,8 +23,11 @@ CREATE TABLE items (
 CREATE INDEX items_qty_idx ON items (qty);
 CREATE INDEX items_label_desc_idx ON items (label DESC);
 CREATE INDEX items_label_idx ON items (label);
--- Extended statistics have no model syntax yet: reported, with their table.
-CREATE STATISTICS items_stats ON qty, label FROM items;
+-- Extended statistics are in the model; a comment on a constraint's index is not: reported, with its table.
+CREATE STATISTICS items_stats (ndistinct, dependencies) ON qty, label FROM items;
+ALTER STATISTICS items_stats SET STATISTICS 200;
+COMMENT ON STATISTICS items_stats IS 'qty and label go together';
+COMMENT ON INDEX shop_identity IS 'the shop key';
 
 CREATE VIEW item_labels AS SELECT concat_all(label) AS labels FROM items;
 CREATE VIEW item_ranges AS SELECT floatrange(qty, qty + 1) AS r FROM items;
