@@ -627,6 +627,7 @@ public final class Fleet {
             t.setDaemon(true);
             return t;
         });
+        WorkerConnections connections = new WorkerConnections(database);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (String tenant : tenants) {
@@ -637,7 +638,8 @@ public final class Fleet {
                     run.listener().started(tenant);
                     long t0 = System.nanoTime();
                     List<Step> committed = Collections.synchronizedList(new ArrayList<>());
-                    Migrator migrator = new Migrator(database, migrationsDir, options.withSchema(tenant)).files(files)
+                    Migrator migrator = new Migrator(connections.forThisThread(), migrationsDir, options.withSchema(tenant))
+                            .files(files)
                             .listener(new dev.strata.runner.MigrationListener() {
                                 @Override
                                 public void committed(Step step) {
@@ -650,7 +652,9 @@ public final class Fleet {
                         outcome = new TenantOutcome(tenant, steps.isEmpty() ? TenantOutcome.State.UP_TO_DATE
                                 : TenantOutcome.State.APPLIED, steps, null, (System.nanoTime() - t0) / 1_000_000);
                         succeeded.add(tenant);
+                        connections.release(true);
                     } catch (RuntimeException e) {
+                        connections.release(false);
                         outcome = new TenantOutcome(tenant, TenantOutcome.State.FAILED, List.copyOf(committed),
                                 e instanceof StrataException ? e.getMessage() : e.toString(), (System.nanoTime() - t0) / 1_000_000);
                         failed.add(tenant);
@@ -675,6 +679,7 @@ public final class Fleet {
             }
         } finally {
             pool.shutdownNow();
+            connections.close();
         }
     }
 

@@ -109,6 +109,49 @@ class FleetPostgresTest {
         }
     }
 
+    /**
+     * One worker runs every tenant on one connection; what a tenant's migration leaves in its
+     * session (a setting, a temporary table, an advisory lock) must not reach the next tenant.
+     */
+    @Test
+    void aReusedConnectionCarriesNothingFromOneTenantToTheNext(DevServer server, @TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("0001_session.sql"), "-- FORWARD\n"
+                + "DO $$BEGIN IF current_setting('strata_test.mark', true) IS DISTINCT FROM '' AND current_setting('strata_test.mark', true)"
+                + " IS NOT NULL THEN RAISE EXCEPTION 'a setting leaked: %', current_setting('strata_test.mark'); END IF; END$$;\n"
+                + "SET strata_test.mark = 'set';\n"
+                + "SET lock_timeout = '1ms';\n"
+                + "CREATE TEMP TABLE scratch_rows (x int);\n"
+                + "SELECT pg_advisory_lock(4242);\n"
+                + "-- BACKWARD\nSELECT 1;\n");
+        java.nio.file.Files.writeString(dir.resolve("0002_table.sql"), "-- FORWARD\nCREATE TABLE own (id int);\n-- BACKWARD\nDROP TABLE own;\n");
+        try (ScratchDatabase db = server.createScratch("fleet_reuse")) {
+            List<String> names = names(6);
+            createSchemas(db, names);
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE tenant_003.own (id int)");
+            }
+            Fleet fleet = fleet(db, dir, TenantSettings.of(names));
+            FleetRun run = fleet.deploy(Selection.ALL, RunOptions.DEFAULTS.withParallel(1));
+            assertEquals(List.of("tenant_003"), run.with(TenantOutcome.State.FAILED).stream().map(TenantOutcome::tenant).toList(),
+                    run.toString());
+            assertEquals(5, run.with(TenantOutcome.State.APPLIED).size(), run.toString());
+            assertTrue(run.with(TenantOutcome.State.FAILED).get(0).error().contains("already exists"), run.toString());
+            for (String t : names) {
+                try (Connection c = db.connect(); Statement s = c.createStatement();
+                     java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+                             + " ON n.oid = c.relnamespace WHERE n.nspname = '" + t + "' AND c.relname = 'own'")) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1), "the table of " + t + " is in its own schema, not in the one before");
+                }
+            }
+            try (Connection c = db.connect(); Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_catalog.pg_locks WHERE locktype = 'advisory'")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "no advisory lock is left once the run is over");
+            }
+        }
+    }
+
     @Test
     void aSabotagedTenantFailsAloneAndARerunCompletes(DevServer server, @TempDir Path dir) throws Exception {
         RunnerFixtures.writeBasicProject(dir);
