@@ -780,10 +780,8 @@ final class SchemaAssembler {
                 if (c.name().isExplicit()) {
                     continue;
                 }
-                Set<String> taken = new HashSet<>(constraintNames);
-                if (c.indexBacked()) {
-                    taken.addAll(relations.keySet());
-                }
+                // A view of both sets, not a copy of them per constraint (which made this quadratic).
+                Set<String> taken = c.indexBacked() ? union(constraintNames, relations.keySet()) : constraintNames;
                 NameSpec s = c.name();
                 String n = Names.choose(s.name1(), s.name2(), s.label(), taken);
                 constraintNames.add(n);
@@ -806,6 +804,26 @@ final class SchemaAssembler {
         return names;
     }
 
+    /** The names in either set, read through (only {@code contains} is used). */
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        return new java.util.AbstractSet<>() {
+            @Override
+            public boolean contains(Object o) {
+                return a.contains(o) || b.contains(o);
+            }
+
+            @Override
+            public java.util.Iterator<String> iterator() {
+                return java.util.stream.Stream.concat(a.stream(), b.stream().filter(x -> !a.contains(x))).iterator();
+            }
+
+            @Override
+            public int size() {
+                return (int) (a.size() + b.stream().filter(x -> !a.contains(x)).count());
+            }
+        };
+    }
+
     private boolean hasRelation(QualifiedName name, boolean viewsToo) {
         if (tablesByName.containsKey(name.toString())) {
             return true;
@@ -821,6 +839,8 @@ final class SchemaAssembler {
     private List<dev.strata.model.Statistics> statistics(List<Table> tables) {
         List<dev.strata.model.Statistics> result = new ArrayList<>();
         Map<QualifiedName, Located> seen = new HashMap<>();
+        Map<QualifiedName, Table> byName = new HashMap<>();
+        tables.forEach(t -> byName.put(t.name(), t));
         for (StatisticsParser.Draft d : models.statistics) {
             dev.strata.model.Statistics s = d.statistics();
             Located first = seen.putIfAbsent(s.name(), new Located(d.where(), d.subject()));
@@ -830,7 +850,7 @@ final class SchemaAssembler {
                 continue;
             }
             boolean view = extended.views.stream().anyMatch(v -> v.view().name().equals(s.table()) && v.view().materialized());
-            Table table = tables.stream().filter(t -> t.name().equals(s.table())).findFirst().orElse(null);
+            Table table = byName.get(s.table());
             if (table == null && !view) {
                 problems.add(d.where(), d.subject(), "statistics " + s.name().name() + " are on " + s.table()
                         + ", which no model defines as a table or materialized view", "define the table or fix :table");

@@ -72,30 +72,61 @@ public final class Planner {
             nodes.add(node);
             graph.addVertex(node);
         }
-        for (Node a : nodes) {
-            for (Node b : nodes) {
-                if (a == b) {
-                    continue;
-                }
-                if (bothLabels(a, b)) {
-                    continue;
-                }
-                if (meets(a.facts.provides, b.facts.requires) || meets(a.facts.releases, b.facts.removes)
-                        || meets(a.facts.frees, b.facts.takes)
-                        || replaces(a.change, b.change) || extensionOrder(a.change, b.change)
-                        || schemaOrder(a.change, b.change)) {
-                    hardEdge(graph, a, b);
+        // Candidate pairs come from indexes of the resources each change provides, releases and
+        // frees (linear in the references, not quadratic in the changes); they are added in the
+        // order of a nested loop over the changes, so which soft edges are left out is the same.
+        Map<String, List<Node>> providers = index(nodes, n -> n.facts.provides);
+        Map<String, List<Node>> releasers = index(nodes, n -> n.facts.releases);
+        Map<String, List<Node>> softReleasers = index(nodes, n -> n.facts.softReleases);
+        Map<String, List<Node>> freers = index(nodes, n -> n.facts.frees);
+        Map<QualifiedName, List<Node>> byObject = new java.util.HashMap<>();
+        nodes.forEach(n -> byObject.computeIfAbsent(n.change.object(), k -> new ArrayList<>()).add(n));
+        Pairs hard = new Pairs();
+        for (Node b : nodes) {
+            b.facts.requires.forEach(key -> hard.addAll(providers.get(key), b));
+            b.facts.removes.forEach(key -> hard.addAll(releasers.get(key), b));
+            b.facts.takes.forEach(key -> hard.addAll(freers.get(key), b));
+            for (Node a : byObject.get(b.change.object())) {
+                if (replaces(a.change, b.change)) {
+                    hard.add(a, b);
                 }
             }
         }
-        labelOrder(nodes, desired).forEach(pair -> hardEdge(graph, pair[0], pair[1]));
         for (Node a : nodes) {
-            for (Node b : nodes) {
-                if (a != b && !bothLabels(a, b)
-                        && (meets(a.facts.provides, b.facts.softRequires)
-                            || meets(a.facts.softReleases, b.facts.removes))) {
-                    softEdge(graph, a, b);
+            if (a.change instanceof CreateExtension || a.change instanceof Change.AlterExtension
+                    || a.change instanceof Change.CreateSchema) {
+                for (Node b : nodes) {
+                    if (extensionOrder(a.change, b.change) || schemaOrder(a.change, b.change)) {
+                        hard.add(a, b);
+                    }
                 }
+            }
+            if (a.change instanceof DropExtension || a.change instanceof Change.DropSchema) {
+                for (Node before : nodes) {
+                    if (extensionOrder(before.change, a.change) || schemaOrder(before.change, a.change)) {
+                        hard.add(before, a);
+                    }
+                }
+            }
+        }
+        for (long pair : hard.sorted()) {
+            Node a = nodes.get((int) (pair >>> 32));
+            Node b = nodes.get((int) pair);
+            if (!bothLabels(a, b)) {
+                hardEdge(graph, a, b);
+            }
+        }
+        labelOrder(nodes, desired).forEach(pair -> hardEdge(graph, pair[0], pair[1]));
+        Pairs soft = new Pairs();
+        for (Node b : nodes) {
+            b.facts.softRequires.forEach(key -> soft.addAll(providers.get(key), b));
+            b.facts.removes.forEach(key -> soft.addAll(softReleasers.get(key), b));
+        }
+        for (long pair : soft.sorted()) {
+            Node a = nodes.get((int) (pair >>> 32));
+            Node b = nodes.get((int) pair);
+            if (!bothLabels(a, b)) {
+                softEdge(graph, a, b);
             }
         }
         columnOrder(nodes, desired).forEach(pair -> softEdge(graph, pair[0], pair[1]));
@@ -104,17 +135,42 @@ public final class Planner {
         return List.copyOf(ordered);
     }
 
-    private static boolean bothLabels(Node a, Node b) {
-        return a.change instanceof AddEnumLabel && b.change instanceof AddEnumLabel;
-    }
-
-    private static boolean meets(Set<String> a, Set<String> b) {
-        for (String key : a) {
-            if (b.contains(key)) {
-                return true;
+    /** Every change that lists a key, by key. */
+    private static Map<String, List<Node>> index(List<Node> nodes, java.util.function.Function<Node, Set<String>> keys) {
+        Map<String, List<Node>> out = new java.util.HashMap<>();
+        for (Node n : nodes) {
+            for (String key : keys.apply(n)) {
+                out.computeIfAbsent(key, k -> new ArrayList<>()).add(n);
             }
         }
-        return false;
+        return out;
+    }
+
+    /** Ordered pairs of distinct changes (a runs before b), each once, sorted as a nested loop over the changes meets them. */
+    private static final class Pairs {
+        private final java.util.Set<Long> seen = new java.util.HashSet<>();
+
+        void add(Node a, Node b) {
+            if (a != b) {
+                seen.add(((long) a.index << 32) | b.index);
+            }
+        }
+
+        void addAll(List<Node> before, Node b) {
+            if (before != null) {
+                before.forEach(a -> add(a, b));
+            }
+        }
+
+        long[] sorted() {
+            long[] out = seen.stream().mapToLong(Long::longValue).toArray();
+            java.util.Arrays.sort(out);
+            return out;
+        }
+    }
+
+    private static boolean bothLabels(Node a, Node b) {
+        return a.change instanceof AddEnumLabel && b.change instanceof AddEnumLabel;
     }
 
     /** The drop of an object runs before the create of the object of the same kind and name. */
