@@ -88,7 +88,7 @@ final class BaselineCommand implements Callable<Integer> {
             }
             BaselineMigration baseline;
             ShadowServers.Choice choice = ShadowServers.forTarget(targetVersion(target));
-            try (DevServer dev = DevServers.open(project.devUrl(devUrl), choice)) {
+            try (DevServer dev = DevServers.open(project, project.devUrl(devUrl), choice)) {
                 if (ShadowServers.describe(dev, choice) != null) {
                     o.println(ShadowServers.describe(dev, choice));
                 }

@@ -7,15 +7,16 @@ import java.util.concurrent.CompletionException;
 
 /**
  * DevServers opens the server that holds a command's scratch databases, as
- * {@link ShadowServers} decides: the one a dev URL names, else a throw-away embedded PostgreSQL of
- * the chosen major version, started once per command and stopped on close.
+ * {@link ShadowServers} decides: the one a dev URL names, else the project's embedded shadow cluster
+ * of the chosen major version (kept under {@code .strata/shadow/}), started once per command and
+ * stopped on close.
  */
 final class DevServers {
     private DevServers() {
     }
 
-    static DevServer open(String devUrl, ShadowServers.Choice choice) {
-        return ShadowServers.open(devUrl, choice);
+    static DevServer open(Project project, String devUrl, ShadowServers.Choice choice) {
+        return ShadowServers.open(devUrl, choice, project.config().projectDir());
     }
 
     /**
@@ -23,8 +24,8 @@ final class DevServers {
      * other work (reading the target). Closing waits for the start and stops the server, also
      * when it was never used.
      */
-    static Pending openInBackground(String devUrl, ShadowServers.Choice choice) {
-        return new Pending(CompletableFuture.supplyAsync(() -> open(devUrl, choice)), choice);
+    static Pending openInBackground(Project project, String devUrl, ShadowServers.Choice choice) {
+        return new Pending(CompletableFuture.supplyAsync(() -> open(project, devUrl, choice)), choice);
     }
 
     /** Pending represents a dev server that is starting. */

@@ -64,7 +64,7 @@ final class DiffCommand implements Callable<Integer> {
         // last time; the target (itself embedded with the :dev profile) is closed as soon as its
         // catalog is in memory. Should the target now run another major, the guess is replaced.
         String devUrlToUse = project.devUrl(devUrl);
-        DevServers.Pending dev = DevServers.openInBackground(devUrlToUse, project.offlineShadow());
+        DevServers.Pending dev = DevServers.openInBackground(project, devUrlToUse, project.offlineShadow());
         String shadow;
         try {
             Schema live;
@@ -81,7 +81,7 @@ final class DiffCommand implements Callable<Integer> {
             ShadowServers.Choice choice = ShadowServers.forTarget(version);
             if (devUrlToUse == null && choice.major() != dev.choice().major()) {
                 dev.close();
-                dev = DevServers.openInBackground(null, choice);
+                dev = DevServers.openInBackground(project, null, choice);
             }
             shadow = ShadowServers.describe(dev.get(), choice);
             changes = Drift.of(model, Drift.withoutTable(live, project.config().historyTable()), dev.get());

@@ -86,7 +86,7 @@ final class LintCommand implements Callable<Integer> {
         List<MigrationLint.Result> results = List.of();
         if (!which.isEmpty()) {
             ShadowServers.Choice choice = project.offlineShadow();
-            try (DevServer dev = DevServers.open(project.devUrl(devUrl), choice)) {
+            try (DevServer dev = DevServers.open(project, project.devUrl(devUrl), choice)) {
                 results = MigrationLint.lint(files, which, dev, project.config().safety());
             }
         }

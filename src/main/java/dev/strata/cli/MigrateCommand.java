@@ -90,7 +90,7 @@ final class MigrateCommand implements Callable<Integer> {
         List<dev.strata.migration.Migration> files = dev.strata.migration.MigrationFiles.readAll(project.migrationsDir());
         List<dev.strata.workflow.MigrationLint.Result> results;
         dev.strata.config.ShadowServers.Choice choice = project.offlineShadow();
-        try (dev.strata.pg.DevServer server = DevServers.open(project.devUrl(devUrl), choice)) {
+        try (dev.strata.pg.DevServer server = DevServers.open(project, project.devUrl(devUrl), choice)) {
             results = dev.strata.workflow.MigrationLint.lint(files, handWritten, server, project.config().safety());
         } catch (dev.strata.StrataException e) {
             if (e.code() != dev.strata.ErrorCode.MIGRATION_FILES) {

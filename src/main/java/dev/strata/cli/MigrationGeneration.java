@@ -40,7 +40,7 @@ final class MigrationGeneration {
         List<Migration> existing = Files.isDirectory(dir) ? MigrationFiles.readAll(dir) : List.of();
         MigrationMaker.Result result;
         ShadowServers.Choice choice = project.offlineShadow();
-        try (DevServer dev = DevServers.open(project.devUrl(devUrl), choice)) {
+        try (DevServer dev = DevServers.open(project, project.devUrl(devUrl), choice)) {
             printIf(out, ShadowServers.describe(dev, choice));
             result = MigrationMaker.plan(model, existing, dev, name, project.config().safety().safe());
         }

@@ -82,13 +82,19 @@ public final class ShadowServers {
         return new Choice(PgMajor.BUNDLED, "Strata's default: no target version known yet; set :pg-version in the profile");
     }
 
+    /** Where the project's embedded shadow clusters are kept, one per major version, under the project directory. */
+    public static final Path CLUSTERS = Path.of(".strata", "shadow");
+
     /**
      * Opens the shadow server: the one {@code devUrl} names, else an embedded server of
-     * {@code choice.major()}. The caller closes it.
+     * {@code choice.major()}: the project's cluster of that version under {@code .strata/shadow/}
+     * (made by initdb on first use, only started afterwards), or a throw-away one when
+     * {@code projectDir} is null or that cluster cannot be used (another run has it, the directory
+     * is not writable). The caller closes it.
      */
-    public static DevServer open(String devUrl, Choice choice) {
+    public static DevServer open(String devUrl, Choice choice, Path projectDir) {
         if (devUrl == null) {
-            return DevServer.embedded(null, choice.major());
+            return warm(projectDir, choice.major());
         }
         try {
             JdbcUrls.Parsed parsed = JdbcUrls.parse(devUrl);
@@ -98,6 +104,36 @@ public final class ShadowServers {
                     + "\n  Fix: write postgres://user:password@host:5432/db or jdbc:postgresql://host:5432/db"
                     + " (a server where Strata may create and drop scratch databases).", e);
         }
+    }
+
+    /** An embedded server without a project: a throw-away cluster. */
+    public static DevServer open(String devUrl, Choice choice) {
+        return open(devUrl, choice, null);
+    }
+
+    /**
+     * The project's kept cluster of {@code major}, with the scratch databases a killed run left
+     * behind dropped (this run holds the cluster's lock, so no other run is using them); a
+     * throw-away cluster when it cannot be had.
+     */
+    static DevServer warm(Path projectDir, int major) {
+        if (projectDir != null) {
+            Path data = projectDir.resolve(CLUSTERS).resolve(Integer.toString(major));
+            DevServer kept = null;
+            try {
+                kept = DevServer.embedded(data, major);
+                if (kept.major() == major) {
+                    kept.dropDatabases();
+                    return kept;
+                }
+            } catch (RuntimeException e) {
+                // In use by another run, or unusable: a throw-away cluster below.
+            }
+            if (kept != null) {
+                kept.close();
+            }
+        }
+        return DevServer.embedded(null, major);
     }
 
     /**

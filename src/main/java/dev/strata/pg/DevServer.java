@@ -158,6 +158,29 @@ public final class DevServer implements AutoCloseable {
         return DriverManager.getConnection(url, props);
     }
 
+    /**
+     * Drops every database but {@code postgres} and the templates: on a cluster only Strata uses
+     * (a kept shadow cluster), what a killed run left behind.
+     */
+    public void dropDatabases() {
+        try (Connection c = connect(); java.sql.Statement s = c.createStatement()) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = s.executeQuery(
+                    "SELECT datname FROM pg_catalog.pg_database WHERE NOT datistemplate AND datname <> 'postgres'")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            for (String name : names) {
+                s.execute("DROP DATABASE IF EXISTS " + dev.strata.sql.Identifiers.quote(name)
+                        + (major() >= 13 ? " WITH (FORCE)" : ""));
+            }
+        } catch (SQLException e) {
+            throw new StrataException(ErrorCode.DATABASE, "cannot clean the shadow cluster " + JdbcUrls.redact(baseUrl)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Creates an empty database with a unique name and returns a handle that drops it on close. */
     public ScratchDatabase createScratch(String prefix) {
         return ScratchDatabase.create(this, prefix);
