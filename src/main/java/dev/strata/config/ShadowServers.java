@@ -124,6 +124,7 @@ public final class ShadowServers {
                 kept = DevServer.embedded(data, major);
                 if (kept.major() == major) {
                     kept.dropDatabases();
+                    kept.keepStates();
                     return kept;
                 }
             } catch (RuntimeException e) {

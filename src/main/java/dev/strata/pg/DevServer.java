@@ -24,6 +24,8 @@ public final class DevServer implements AutoCloseable {
     private final String password;
     private final EmbeddedPostgres embedded;
     private PgMajor.ServerVersion version;
+    /** Whether scratch states may be kept between runs: only on the project's own shadow cluster. */
+    private volatile boolean keepsStates;
 
     private DevServer(String baseUrl, String user, String password, EmbeddedPostgres embedded) {
         this.baseUrl = baseUrl;
@@ -158,15 +160,29 @@ public final class DevServer implements AutoCloseable {
         return DriverManager.getConnection(url, props);
     }
 
+    /** Prefix of the databases that hold states kept between runs ({@link #keepsStates()}). */
+    public static final String KEPT_PREFIX = "strata_kept_";
+
+    /** Lets scratch states be kept on this server between runs (the project's own shadow cluster). */
+    public void keepStates() {
+        keepsStates = true;
+    }
+
+    /** Whether scratch states may be kept on this server between runs. */
+    public boolean keepsStates() {
+        return keepsStates;
+    }
+
     /**
-     * Drops every database but {@code postgres} and the templates: on a cluster only Strata uses
-     * (a kept shadow cluster), what a killed run left behind.
+     * Drops every database but {@code postgres}, the templates and the kept states: on a cluster
+     * only Strata uses (a kept shadow cluster), what a killed run left behind.
      */
     public void dropDatabases() {
         try (Connection c = connect(); java.sql.Statement s = c.createStatement()) {
             java.util.List<String> names = new java.util.ArrayList<>();
             try (java.sql.ResultSet rs = s.executeQuery(
-                    "SELECT datname FROM pg_catalog.pg_database WHERE NOT datistemplate AND datname <> 'postgres'")) {
+                    "SELECT datname FROM pg_catalog.pg_database WHERE NOT datistemplate AND datname <> 'postgres'"
+                            + " AND datname NOT LIKE '" + KEPT_PREFIX + "%'")) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }

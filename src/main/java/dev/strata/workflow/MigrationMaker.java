@@ -66,7 +66,7 @@ public final class MigrationMaker {
      */
     public static Result plan(LoadedModel model, List<Migration> existing, DevServer dev, String name, boolean safe) {
         Schema desired = ModelCatalog.desired(model, dev);
-        CatalogRead current = ScratchApply.steps(steps(existing), dev);
+        CatalogRead current = ScratchApply.steps(steps(existing), dev, "files");
         List<PlannedChange> changes = SchemaChanges.between(current.schema(), desired, model.hints(), dev.major());
         if (safe) {
             changes = SafeRewrites.apply(changes, current.schema());

@@ -1,5 +1,6 @@
 package dev.strata.workflow;
 
+import dev.strata.compile.DdlCompiler;
 import dev.strata.ErrorCode;
 import dev.strata.StrataException;
 import dev.strata.catalog.CatalogRead;
@@ -28,6 +29,9 @@ import java.util.List;
 public final class ModelCatalog {
     private ModelCatalog() {
     }
+
+    /** The kind of the kept state of a model (see {@link ScratchApply#steps(List, DevServer, String, List)}). */
+    static final String KEPT_KIND = "model";
 
     /**
      * The desired schema with the version of every extension whose model entry names none
@@ -66,6 +70,14 @@ public final class ModelCatalog {
      * @throws dev.strata.StrataException {@code INVALID_MODEL} when PostgreSQL rejects the model's DDL
      */
     public static Schema desired(LoadedModel model, DevServer dev) {
+        // On the project's shadow cluster the state of the same compiled model is kept from the last run.
+        List<String> script = dev.keepsStates() ? DdlCompiler.compile(model.schema()) : null;
+        if (script != null) {
+            java.util.Optional<CatalogRead> kept = ScratchApply.kept(dev, KEPT_KIND, script);
+            if (kept.isPresent()) {
+                return unpinned(kept.get().schema(), model.schema());
+            }
+        }
         CatalogRead compiled = ScratchApply.model(model.schema(), dev);
         List<ScratchApply.Step> steps = new ArrayList<>();
         for (PlannedChange c : SchemaChanges.between(Schema.empty(), compiled.schema(), Hints.none(), dev.major())) {
@@ -75,7 +87,8 @@ public final class ModelCatalog {
             }
         }
         try {
-            return unpinned(ScratchApply.steps(steps, dev).schema(), model.schema());
+            return unpinned(ScratchApply.steps(steps, dev, script == null ? null : KEPT_KIND, script).schema(),
+                    model.schema());
         } catch (StrataException e) {
             if (e.code() == ErrorCode.DATABASE) {
                 throw e;
