@@ -40,16 +40,29 @@ final class MigrationGeneration {
         List<Migration> existing = Files.isDirectory(dir) ? MigrationFiles.readAll(dir) : List.of();
         MigrationMaker.Result result;
         ShadowServers.Choice choice = project.offlineShadow();
+        Path projectDir = project.config().projectDir();
+        String memo = project.devUrl(devUrl) == null ? NoChangesMemo.key(model, existing, choice.major()) : null;
+        if (memo != null && NoChangesMemo.holds(projectDir, memo)) {
+            out.println(NO_CHANGES.substring(0, NO_CHANGES.length() - 1) + " (the model, the migration files and Strata"
+                    + " are as on the last run, which compared them on PostgreSQL " + choice.major() + ").");
+            writeProcessedIfChanged(out, model, processedModel);
+            out.flush();
+            return 0;
+        }
         try (DevServer dev = DevServers.open(project, project.devUrl(devUrl), choice)) {
             printIf(out, ShadowServers.describe(dev, choice));
             result = MigrationMaker.plan(model, existing, dev, name, project.config().safety().safe());
         }
+        if (memo != null) {
+            if (result.isEmpty()) {
+                NoChangesMemo.record(projectDir, memo);
+            } else {
+                NoChangesMemo.forget(projectDir);
+            }
+        }
         if (result.isEmpty()) {
             out.println(NO_CHANGES);
-            if (processedModel != null && !current(model, processedModel)) {
-                ProcessedModelWriter.write(model, processedModel);
-                out.println("Updated " + processedModel + " (the model changed, but not its schema).");
-            }
+            writeProcessedIfChanged(out, model, processedModel);
             out.flush();
             return 0;
         }
@@ -71,6 +84,13 @@ final class MigrationGeneration {
         out.println("Next: strata explain " + number(files.get(0)) + " --format human, then strata migrate.");
         out.flush();
         return 0;
+    }
+
+    private static void writeProcessedIfChanged(PrintWriter out, LoadedModel model, Path processedModel) {
+        if (processedModel != null && !current(model, processedModel)) {
+            ProcessedModelWriter.write(model, processedModel);
+            out.println("Updated " + processedModel + " (the model changed, but not its schema).");
+        }
     }
 
     /**

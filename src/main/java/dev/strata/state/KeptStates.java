@@ -25,8 +25,7 @@ import java.util.List;
  * read, the server's version and this build of Strata (so a new build never reads a state an
  * older reader or renderer made). One state per kind is kept; making a new one drops the old.
  */
-final class KeptStates {
-    private static final String BUILD = build();
+public final class KeptStates {
 
     private KeptStates() {
     }
@@ -34,7 +33,7 @@ final class KeptStates {
     static String name(String kind, DevServer dev, List<String> statements, List<String> otherSchemas) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(("strata-kept-state 1\0" + BUILD + "\0" + dev.version().text() + "\0" + otherSchemas + "\0")
+            d.update(("strata-kept-state 1\0" + BUILD_TEXT + "\0" + dev.version().text() + "\0" + otherSchemas + "\0")
                     .getBytes(StandardCharsets.UTF_8));
             for (String sql : statements) {
                 d.update(sql.getBytes(StandardCharsets.UTF_8));
@@ -99,7 +98,13 @@ final class KeptStates {
     }
 
     /** This build of Strata: its version and the time its classes were written. */
-    private static String build() {
+    public static String build() {
+        return BUILD_TEXT;
+    }
+
+    private static final String BUILD_TEXT = computeBuild();
+
+    private static String computeBuild() {
         String version = String.valueOf(KeptStates.class.getPackage().getImplementationVersion());
         try {
             URL url = dev.strata.catalog.CatalogReader.class.getResource("CatalogReader.class");
