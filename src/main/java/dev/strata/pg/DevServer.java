@@ -202,6 +202,11 @@ public final class DevServer implements AutoCloseable {
         return ScratchDatabase.create(this, prefix);
     }
 
+    /** A scratch database made as a copy of {@code template}, which no session may be connected to. */
+    public ScratchDatabase createScratchFrom(String prefix, String template) {
+        return ScratchDatabase.create(this, prefix, template);
+    }
+
     @Override
     public void close() {
         if (embedded != null) {

@@ -22,10 +22,16 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     static ScratchDatabase create(DevServer server, String prefix) {
+        return create(server, prefix, null);
+    }
+
+    /** A copy of {@code template} (a database nobody is connected to), or an empty one when it is null. */
+    static ScratchDatabase create(DevServer server, String prefix, String template) {
         String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
                 .toLowerCase();
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + Identifiers.quote(name) + " TEMPLATE template0 ENCODING 'UTF8'");
+            s.execute("CREATE DATABASE " + Identifiers.quote(name) + " TEMPLATE "
+                    + (template == null ? "template0 ENCODING 'UTF8'" : Identifiers.quote(template)));
         } catch (SQLException e) {
             throw new StrataException(ErrorCode.DATABASE,
                     "could not create scratch database " + name + " on " + JdbcUrls.redact(server.url())

@@ -45,6 +45,42 @@ public final class KeptStates {
         }
     }
 
+    /** A kept state of {@code kind} made by the first {@code statements} of a list. */
+    record Prefix(String database, int statements) {
+    }
+
+    /**
+     * The kept state of {@code kind} whose statements are the first ones of {@code statements}
+     * (the files as they were before new ones were added), if there is one: a copy of it and the
+     * rest of the statements make the state of the whole list.
+     */
+    static java.util.Optional<Prefix> prefix(DevServer dev, String kind, List<String> statements, List<String> otherSchemas)
+            throws SQLException {
+        try (Connection c = dev.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT datname, pg_catalog.shobj_description(oid, 'pg_database')"
+                     + " FROM pg_catalog.pg_database WHERE datname LIKE '" + DevServer.KEPT_PREFIX + kind + "\\_%'")) {
+            while (rs.next()) {
+                String comment = rs.getString(2);
+                if (comment == null || !comment.startsWith(COUNT)) {
+                    continue;
+                }
+                int n;
+                try {
+                    n = Integer.parseInt(comment.substring(COUNT.length()).strip());
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (n <= statements.size() && name(kind, dev, statements.subList(0, n), otherSchemas).equals(rs.getString(1))) {
+                    return java.util.Optional.of(new Prefix(rs.getString(1), n));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The comment of a kept database: how many statements made it. */
+    private static final String COUNT = "strata kept state, statements=";
+
     static boolean exists(DevServer dev, String name) throws SQLException {
         try (Connection c = dev.connect();
              PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_database WHERE datname = ?")) {
@@ -59,7 +95,7 @@ public final class KeptStates {
      * Renames the scratch database to the kept name, after dropping the states kept before for
      * this kind; {@code false} when it could not (the scratch database is then the caller's to drop).
      */
-    static boolean keep(DevServer dev, String scratch, String kind, String kept) {
+    static boolean keep(DevServer dev, String scratch, String kind, String kept, int statements) {
         try (Connection c = dev.connect(); Statement s = c.createStatement()) {
             List<String> old = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT datname FROM pg_catalog.pg_database WHERE datname LIKE '"
@@ -91,6 +127,7 @@ public final class KeptStates {
                 return false;
             }
             s.execute("ALTER DATABASE " + Identifiers.quote(scratch) + " RENAME TO " + Identifiers.quote(kept));
+            s.execute("COMMENT ON DATABASE " + Identifiers.quote(kept) + " IS " + Identifiers.literal(COUNT + statements));
             return true;
         } catch (SQLException e) {
             return false;

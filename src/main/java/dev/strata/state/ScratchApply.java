@@ -49,7 +49,9 @@ public final class ScratchApply {
      * made of the kind and a hash of the statements, the server's version and this build of
      * Strata, and read again by the next run with the same statements instead of replaying them.
      * A changed statement (an edited migration file, a changed model) gives another hash: the state
-     * is made again, and the one kept before for that kind is dropped.
+     * is made again, and the one kept before for that kind is dropped. When the kept state was made
+     * by the first statements of the list (new migration files since), it is copied and only the
+     * rest are applied.
      */
     public static CatalogRead steps(List<Step> steps, DevServer dev, String kind) {
         return steps(steps, dev, kind, null);
@@ -91,11 +93,15 @@ public final class ScratchApply {
                     return read.get();
                 }
             }
-            ScratchDatabase scratch = dev.createScratch(prefix);
+            // The files' state kept before new files were added: copied, and only the new statements applied.
+            KeptStates.Prefix base = kept != null && key == null
+                    ? KeptStates.prefix(dev, kind, statements, otherSchemas).orElse(null) : null;
+            ScratchDatabase scratch = base == null ? dev.createScratch(prefix) : dev.createScratchFrom(prefix, base.database());
+            int from = base == null ? 0 : base.statements();
             CatalogRead read;
             try (Connection c = scratch.connect()) {
                 try (Statement s = c.createStatement()) {
-                    for (int i = 0; i < statements.size(); i++) {
+                    for (int i = from; i < statements.size(); i++) {
                         try {
                             s.execute(statements.get(i));
                         } catch (SQLException e) {
@@ -108,7 +114,7 @@ public final class ScratchApply {
                 scratch.close();
                 throw e;
             }
-            if (kept == null || !KeptStates.keep(dev, scratch.name(), kind, kept)) {
+            if (kept == null || !KeptStates.keep(dev, scratch.name(), kind, kept, (key != null ? key : statements).size())) {
                 scratch.close();
             }
             return read;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,24 @@ class KeptStatesTest {
             String files2 = after.keySet().stream().filter(n -> n.contains("_files_")).findFirst().orElseThrow();
             assertNotEquals(files1, files2);
         }
+        // A new file: the kept state of the first two is copied and only 0003 applied. A table put into
+        // the kept state by hand shows that it was copied, not replayed.
+        try (DevServer dev = ShadowServers.open(null, CHOICE, project)) {
+            String files = kept(dev).keySet().stream().filter(n -> n.contains("_files_")).findFirst().orElseThrow();
+            try (Connection c = dev.connectTo(files); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE copied_marker (id integer)");
+            }
+        }
+        Files.writeString(migrations.resolve("0003_c.sql"), "-- FORWARD\nALTER TABLE b ADD COLUMN note text;\n-- BACKWARD\nALTER TABLE b DROP COLUMN note;\n");
+        try (DevServer dev = ShadowServers.open(null, CHOICE, project)) {
+            MigrationMaker.Result result = MigrationMaker.plan(model, MigrationFiles.readAll(migrations), dev, null);
+            assertEquals(List.of("drop-table copied_marker"), result.changes().stream()
+                    .map(c -> ChangeActions.kind(c.change()) + " " + c.change().object()).toList(),
+                    "0003 was applied on a copy of the kept state of 0001 and 0002");
+        }
+        // A file removed: the kept state (of three files) is no prefix of the two left, so they are replayed.
+        Files.delete(migrations.resolve("0003_c.sql"));
+
         // The model changed: its state is made again.
         Files.writeString(models.resolve("shared/models.edn"), "{:a {:fields {:id {:type :integer}}}\n :b {:fields {:id {:type :integer}}}}\n");
         try (DevServer dev = ShadowServers.open(null, CHOICE, project)) {
