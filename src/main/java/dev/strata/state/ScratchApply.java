@@ -29,8 +29,12 @@ public final class ScratchApply {
 
     /** The catalog a model produces: compile it, apply the script, read it back. */
     public static CatalogRead model(Schema model, DevServer dev) {
+        return model(model, dev, DdlCompiler.compile(model));
+    }
+
+    /** As {@link #model(Schema, DevServer)}, with the model's script already compiled. */
+    public static CatalogRead model(Schema model, DevServer dev, List<String> statements) {
         VersionCheck.check(model, dev.major());
-        List<String> statements = DdlCompiler.compile(model);
         return apply(dev, "strata_desired", statements, model.namespaceNames(), null, null, (index, sql, e) -> new StrataException(ErrorCode.INVALID_MODEL,
                 "PostgreSQL rejected the model's DDL at statement " + (index + 1) + " of " + statements.size()
                         + ": " + e.getMessage().strip() + "\n  statement: " + abbreviate(sql)

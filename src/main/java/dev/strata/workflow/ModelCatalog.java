@@ -71,14 +71,14 @@ public final class ModelCatalog {
      */
     public static Schema desired(LoadedModel model, DevServer dev) {
         // On the project's shadow cluster the state of the same compiled model is kept from the last run.
-        List<String> script = dev.keepsStates() ? DdlCompiler.compile(model.schema()) : null;
-        if (script != null) {
+        List<String> script = DdlCompiler.compile(model.schema());
+        if (dev.keepsStates()) {
             java.util.Optional<CatalogRead> kept = ScratchApply.kept(dev, KEPT_KIND, script);
             if (kept.isPresent()) {
                 return unpinned(kept.get().schema(), model.schema());
             }
         }
-        CatalogRead compiled = ScratchApply.model(model.schema(), dev);
+        CatalogRead compiled = ScratchApply.model(model.schema(), dev, script);
         List<ScratchApply.Step> steps = new ArrayList<>();
         for (PlannedChange c : SchemaChanges.between(Schema.empty(), compiled.schema(), Hints.none(), dev.major())) {
             for (Statement s : c.up()) {
@@ -87,7 +87,7 @@ public final class ModelCatalog {
             }
         }
         try {
-            return unpinned(ScratchApply.steps(steps, dev, script == null ? null : KEPT_KIND, script).schema(),
+            return unpinned(ScratchApply.steps(steps, dev, dev.keepsStates() ? KEPT_KIND : null, script).schema(),
                     model.schema());
         } catch (StrataException e) {
             if (e.code() == ErrorCode.DATABASE) {
